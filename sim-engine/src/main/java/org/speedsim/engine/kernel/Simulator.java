@@ -1,0 +1,132 @@
+package org.speedsim.engine.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The discrete-event kernel of one simulation run: a clock in {@code long} microseconds, an {@link EventList}, and
+ * a table of event kinds, each with its handler. There is no global simulator: every run owns one instance.
+ *
+ * <p>Invariant: the clock never moves backwards; an event is never scheduled in the past; events run in
+ * (time, scheduling order).
+ */
+public final class Simulator {
+
+    /** A time that never comes; used for "no deadline". */
+    public static final long NEVER = Long.MAX_VALUE;
+
+    private final EventList events;
+    private final List<String> kindNames = new ArrayList<>();
+    private EventHandler[] handlers = new EventHandler[8];
+    private long now;
+    private long processed;
+    private boolean stopRequested;
+
+    public Simulator() {
+        this(new BinaryHeapEventList());
+    }
+
+    public Simulator(EventList events) {
+        this.events = events;
+    }
+
+    /** Registers an event kind and returns its number, used when scheduling. */
+    public int registerKind(String name, EventHandler handler) {
+        int k = kindNames.size();
+        kindNames.add(name);
+        if (k == handlers.length) {
+            handlers = java.util.Arrays.copyOf(handlers, k * 2);
+        }
+        handlers[k] = handler;
+        return k;
+    }
+
+    public String kindName(int kind) {
+        return kindNames.get(kind);
+    }
+
+    /** Current simulated time in microseconds. */
+    public long now() {
+        return now;
+    }
+
+    public long eventsProcessed() {
+        return processed;
+    }
+
+    public int pending() {
+        return events.size();
+    }
+
+    /** Schedules an event at an absolute time (not before now) and returns its handle. */
+    public long scheduleAt(long time, int kind, int target, long arg) {
+        if (time < now) {
+            throw new IllegalArgumentException("event in the past: " + time + " < " + now);
+        }
+        return events.schedule(time, kind, target, arg);
+    }
+
+    /** Schedules an event {@code delay} microseconds from now. */
+    public long scheduleIn(long delay, int kind, int target, long arg) {
+        if (delay < 0) {
+            throw new IllegalArgumentException("negative delay: " + delay);
+        }
+        long t = now + delay;
+        if (t < now) {
+            t = NEVER;
+        }
+        return events.schedule(t, kind, target, arg);
+    }
+
+    public boolean cancel(long handle) {
+        return events.cancel(handle);
+    }
+
+    public boolean reschedule(long handle, long time) {
+        if (time < now) {
+            throw new IllegalArgumentException("event in the past: " + time + " < " + now);
+        }
+        return events.reschedule(handle, time);
+    }
+
+    public boolean isPending(long handle) {
+        return events.isPending(handle);
+    }
+
+    /** Asks the running loop to return after the current event. */
+    public void stop() {
+        stopRequested = true;
+    }
+
+    /**
+     * Runs events with time at most {@code until}; afterwards the clock stands at {@code until} unless the run was
+     * stopped earlier. Returns the number of events processed by this call.
+     */
+    public long runUntil(long until) {
+        return runWhile(() -> true, until);
+    }
+
+    /**
+     * Runs events while {@code condition} holds (checked before each event) and their time is at most
+     * {@code until}. When the events run out or pass {@code until}, the clock is advanced to {@code until}.
+     */
+    public long runWhile(BooleanSupplier condition, long until) {
+        stopRequested = false;
+        long start = processed;
+        while (!stopRequested && condition.getAsBoolean()) {
+            long t = events.peekTime();
+            if (t > until) {
+                if (until != NEVER) {
+                    now = until;
+                }
+                break;
+            }
+            events.pop();
+            now = events.time();
+            processed++;
+            handlers[events.kind()].handle(events.target(), events.arg());
+        }
+        return processed - start;
+    }
+}
