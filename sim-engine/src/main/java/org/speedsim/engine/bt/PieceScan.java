@@ -1,0 +1,78 @@
+package org.speedsim.engine.bt;
+
+/**
+ * Scans of piece bit sets, starting at a given piece and wrapping around, shared by the piece pickers.
+ * Words hold piece {@code p} at bit {@code p & 63} of word {@code p >>> 6}.
+ */
+final class PieceScan {
+
+    private PieceScan() {
+    }
+
+    /** Mode of {@link #rarest}: which pieces are candidates. */
+    static final int FRESH = 0;
+    static final int STARTED = 1;
+    static final int END_GAME = 2;
+
+    static long candidates(int mode, long[] have, long[] remote, long[] downloading, long[] started, int w) {
+        long base = remote[w] & ~have[w];
+        switch (mode) {
+            case FRESH:
+                return base & ~downloading[w] & ~started[w];
+            case STARTED:
+                return base & started[w] & ~downloading[w];
+            default:
+                return base & downloading[w];
+        }
+    }
+
+    /**
+     * The candidate of lowest availability, scanning from {@code start} and wrapping, so that the first piece met
+     * wins ties; -1 if there is none. When {@code rarest} is false, the first candidate met is returned.
+     */
+    static int scan(int mode, org.speedsim.engine.swarm.PickView v, int start, boolean rarest) {
+        long[] have = v.have();
+        long[] remote = v.neighbourHas();
+        long[] dl = v.downloading();
+        long[] st = v.started();
+        int pieces = v.pieces();
+        int words = (pieces + 63) >>> 6;
+        int startWord = start >>> 6;
+        int best = -1;
+        int bestAvail = Integer.MAX_VALUE;
+        for (int i = 0; i <= words; i++) {
+            int w = startWord + i;
+            if (w >= words) {
+                w -= words;
+            }
+            long c = candidates(mode, have, remote, dl, st, w);
+            if (i == 0) {
+                c &= -1L << (start & 63);
+            } else if (i == words) {
+                c &= (start & 63) == 0 ? 0 : ~(-1L << (start & 63));
+            }
+            while (c != 0) {
+                int p = (w << 6) + Long.numberOfTrailingZeros(c);
+                c &= c - 1;
+                if (p >= pieces) {
+                    break;
+                }
+                if (mode == END_GAME && v.downloadingFromNeighbour(p)) {
+                    continue;
+                }
+                if (!rarest) {
+                    return p;
+                }
+                int a = v.availability(p);
+                if (a < bestAvail) {
+                    bestAvail = a;
+                    best = p;
+                    if (a <= 1) {
+                        return best;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+}

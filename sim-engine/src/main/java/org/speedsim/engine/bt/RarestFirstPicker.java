@@ -1,0 +1,30 @@
+package org.speedsim.engine.bt;
+
+import org.speedsim.engine.swarm.PickView;
+import org.speedsim.engine.swarm.PiecePicker;
+
+/**
+ * BitTorrent's piece selection: strict priority for pieces already started, a random first piece, then the rarest
+ * piece among the neighbours (ties broken by a random starting point of the scan, from the peer's
+ * {@code piece-picking} stream), and in end game the rarest piece still in flight from other neighbours.
+ */
+public final class RarestFirstPicker implements PiecePicker {
+
+    public RarestFirstPicker(int peer) {
+    }
+
+    @Override
+    public int pick(PickView v) {
+        int n = v.pieces();
+        int start = v.rng().nextInt(n);
+        int p = PieceScan.scan(PieceScan.STARTED, v, start, true);
+        if (p >= 0) {
+            return p;
+        }
+        p = PieceScan.scan(PieceScan.FRESH, v, start, v.piecesHave() > 0);
+        if (p >= 0 || !v.endGame()) {
+            return p;
+        }
+        return PieceScan.scan(PieceScan.END_GAME, v, start, true);
+    }
+}
