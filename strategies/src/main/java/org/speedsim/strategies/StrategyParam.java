@@ -1,0 +1,51 @@
+package org.speedsim.strategies;
+
+import java.util.Objects;
+
+/**
+ * One parameter of a named strategy, as a scenario file writes it ({@code mean: 30min}). The type says which unit
+ * family the value is written in and which Java type {@link StrategyArgs} hands the factory.
+ *
+ * @param name         key in the scenario file (camelCase)
+ * @param type         unit family of the value
+ * @param zeroAllowed  whether 0 is accepted; negative values never are
+ * @param defaultValue value as a scenario file would write it, or null when the parameter is required
+ * @param description  one line for the JSON Schema and error messages
+ */
+public record StrategyParam(String name, Type type, boolean zeroAllowed, String defaultValue, String description) {
+
+    /** Unit family of a parameter and the Java type its value arrives as. */
+    public enum Type {
+        /** {@code 30min}: a {@code Long} of microseconds. */
+        DURATION,
+        /** {@code 256KiB}: a {@code Long} of bytes. */
+        DATA,
+        /** {@code 8Mbit/s}: a {@code Double} of bytes per second. */
+        BANDWIDTH,
+        /** {@code 0.25BTT}: a {@code Long} of micro-BTT. */
+        TOKENS,
+        /** {@code 2/min}: a {@code Double} per second. */
+        RATE,
+        /** A plain {@code Double}. */
+        NUMBER,
+        /** A plain {@code Long}. */
+        INTEGER,
+        /** A {@code Boolean}. */
+        BOOLEAN
+    }
+
+    public StrategyParam {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(description, "description");
+    }
+
+    /** A required duration. */
+    public static StrategyParam duration(String name, boolean zeroAllowed, String description) {
+        return new StrategyParam(name, Type.DURATION, zeroAllowed, null, description);
+    }
+
+    public boolean required() {
+        return defaultValue == null;
+    }
+}
