@@ -39,8 +39,15 @@ public record SwarmConfig(String name, long seed, int replication, FileSpec file
         checkShares("peer class", peerClasses.stream().mapToDouble(PeerClass::share).sum());
         checkShares("client", clients.stream().mapToDouble(ClientSpec::share).sum());
         for (InitialSeeds s : initialSeeds) {
-            peerClass(s.peerClass());
-            client(s.client());
+            // the fields are not assigned yet inside a compact constructor: check the parameters
+            String c = s.peerClass();
+            String k = s.client();
+            if (peerClasses.stream().noneMatch(p -> p.name().equals(c))) {
+                throw new IllegalArgumentException("no peer class named " + c);
+            }
+            if (clients.stream().noneMatch(p -> p.name().equals(k))) {
+                throw new IllegalArgumentException("no client named " + k);
+            }
         }
     }
 

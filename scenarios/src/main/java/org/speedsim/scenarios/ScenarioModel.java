@@ -1,0 +1,238 @@
+package org.speedsim.scenarios;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.speedsim.strategies.StrategyCatalogue;
+import org.speedsim.strategies.StrategyParam;
+import org.speedsim.strategies.StrategyRegistry;
+
+/**
+ * The scenario format, written once as a {@link Spec} tree: every key, its type, range, default and description.
+ * Validation and the JSON Schema both derive from {@link #root()}; strategy names and their parameters come from
+ * the {@link StrategyRegistry}. To add a key, add a field here (and read it in {@link ConfigBuilder}).
+ */
+final class ScenarioModel {
+
+    static final double INF = Double.POSITIVE_INFINITY;
+    private static final long MAX_INT = Integer.MAX_VALUE;
+
+    private final StrategyRegistry registry;
+
+    ScenarioModel(StrategyRegistry registry) {
+        this.registry = registry;
+    }
+
+    // ---- scalar shorthands
+
+    static Spec.ScalarSpec scalar(Spec.ScalarType t, double min, boolean exclusive, double max, String d) {
+        return new Spec.ScalarSpec(t, min, exclusive, max, List.of(), d);
+    }
+
+    static Spec.ScalarSpec positive(Spec.ScalarType t, String d) {
+        return scalar(t, 0, true, INF, d);
+    }
+
+    static Spec.ScalarSpec nonNegative(Spec.ScalarType t, String d) {
+        return scalar(t, 0, false, INF, d);
+    }
+
+    static Spec.ScalarSpec integer(long min, long max, String d) {
+        return scalar(Spec.ScalarType.INTEGER, min, false, max, d);
+    }
+
+    static Spec.ScalarSpec choice(List<String> values, String d) {
+        return new Spec.ScalarSpec(Spec.ScalarType.CHOICE, 0, false, INF, values, d);
+    }
+
+    static Spec.ScalarSpec name(String d) {
+        return new Spec.ScalarSpec(Spec.ScalarType.NAME, 0, false, INF, List.of(), d);
+    }
+
+    static Spec.ScalarSpec bool(String d) {
+        return new Spec.ScalarSpec(Spec.ScalarType.BOOLEAN, 0, false, INF, List.of(), d);
+    }
+
+    static Spec.Field req(String name, Spec s) {
+        return new Spec.Field(name, s, true, null, s.description());
+    }
+
+    static Spec.Field opt(String name, Spec s) {
+        return new Spec.Field(name, s, false, null, s.description());
+    }
+
+    static Spec.Field def(String name, String defaultYaml, Spec s) {
+        return new Spec.Field(name, s, false, defaultYaml, s.description());
+    }
+
+    static Spec.ObjectSpec object(String d, Spec.Field... fields) {
+        return new Spec.ObjectSpec(d, List.of(fields));
+    }
+
+    static Spec.ListSpec list(Spec items, int min, String d) {
+        return new Spec.ListSpec(items, min, 10_000, d);
+    }
+
+    static Spec.ObjectSpec variant(String discriminator, String name, String d, Spec.Field... fields) {
+        List<Spec.Field> all = new ArrayList<>();
+        all.add(req(discriminator, choice(List.of(name), d)));
+        all.addAll(List.of(fields));
+        return new Spec.ObjectSpec(d, all);
+    }
+
+    // ---- the format
+
+    /** The whole scenario file. */
+    Spec.ObjectSpec root() {
+        return object("A speedsim scenario: one swarm, how peers arrive and behave, and what to measure.",
+                opt("extends", scalar(Spec.ScalarType.STRING, 0, false, INF,
+                        "a scenario file this one starts from (path relative to this file); its keys are deep-merged"
+                                + " under this file's, lists replaced whole; its name is not inherited")),
+                opt("name", name("run name; defaults to the file name without .yaml")),
+                def("seed", "1", integer(Long.MIN_VALUE, Long.MAX_VALUE,
+                        "root random seed of replication 0; replication r uses seed + r")),
+                def("replications", "1", integer(1, 100_000, "independent runs with consecutive seeds")),
+                req("duration", positive(Spec.ScalarType.DURATION, "simulated time limit")),
+                def("stopWhenAllComplete", "false", bool(
+                        "stop as soon as every leecher completed and no arrivals are pending")),
+                def("metrics", "{}", object("what is measured",
+                        def("interval", "30s", positive(Spec.ScalarType.DURATION, "time-series sampling interval")))),
+                def("network", "{}", object("bandwidth model",
+                        def("model", "max-min", choice(List.of("max-min"), "max-min fair sharing (the reference)")))),
+                req("file", object("the shared file",
+                        req("size", positive(Spec.ScalarType.DATA, "file size")),
+                        def("pieceSize", "256KiB", positive(Spec.ScalarType.DATA, "piece size"))
+                )),
+                def("protocol", "{}", protocol()),
+                req("peerClasses", list(peerClass(), 1, "bandwidth classes of peers; shares sum to 1")),
+                req("clients", list(client(), 1, "client software of peers; shares sum to 1")),
+                def("arrivals", "none", arrivals()),
+                def("initialSeeds", "[]", list(object("seeds present at time 0",
+                        def("count", "1", integer(0, MAX_INT, "number of seeds")),
+                        req("class", name("peer class of the seeds")),
+                        req("client", name("client of the seeds")),
+                        opt("leaveAt", nonNegative(Spec.ScalarType.DURATION,
+                                "time the seeds leave; absent: their client's seeding model from time 0"))),
+                        0, "seeds present at time 0")),
+                def("events", "[]", list(event(), 0, "timed actions")));
+    }
+
+    private static Spec.ObjectSpec protocol() {
+        return object("BitTorrent protocol parameters",
+                def("trackerPeers", "50", integer(1, MAX_INT, "peers handed out per tracker announce")),
+                def("maxConnections", "80", integer(1, 127, "connection cap per peer")),
+                def("reannounceBelow", "20", integer(0, MAX_INT, "announce again below this many connections")),
+                def("reannounceInterval", "5min", positive(Spec.ScalarType.DURATION, "minimum time between announces")),
+                def("unchokeSlots", "4", integer(1, 1000, "unchoke slots including the optimistic one")),
+                def("rechokeInterval", "10s", positive(Spec.ScalarType.DURATION, "choking period")),
+                def("optimisticInterval", "30s", positive(Spec.ScalarType.DURATION,
+                        "optimistic unchoke rotation period, at least the choking period")),
+                def("endGame", "true", bool("request the last pieces from several peers")));
+    }
+
+    private static Spec.ObjectSpec peerClass() {
+        return object("a class of peers sharing a bandwidth profile",
+                req("name", name("class name, referenced by initialSeeds and events")),
+                req("share", scalar(Spec.ScalarType.NUMBER, 0, false, 1, "fraction of arriving leechers")),
+                req("upload", bandwidth("upload capacity")),
+                req("download", bandwidth("download capacity")));
+    }
+
+    /** A bandwidth: a fixed value or a distribution drawn once per peer. */
+    static Spec.OneOfSpec bandwidth(String d) {
+        Spec.ScalarType bw = Spec.ScalarType.BANDWIDTH;
+        String k = "distribution";
+        LinkedHashMap<String, Spec.ObjectSpec> v = new LinkedHashMap<>();
+        v.put("fixed", variant(k, "fixed", "always the same value", req("value", nonNegative(bw, "the value"))));
+        v.put("uniform", variant(k, "uniform", "uniform between min and max",
+                req("min", nonNegative(bw, "lower bound")), req("max", nonNegative(bw, "upper bound, >= min"))));
+        v.put("exponential", variant(k, "exponential", "exponential with the given mean",
+                req("mean", positive(bw, "mean"))));
+        v.put("lognormal", variant(k, "lognormal", "log-normal given by median and sigma of the logarithm",
+                req("median", positive(bw, "median")),
+                req("sigma", scalar(Spec.ScalarType.NUMBER, 0, false, 10, "standard deviation of the logarithm"))));
+        v.put("choice", variant(k, "choice", "one of the values, with the weights (normalised)",
+                req("values", list(nonNegative(bw, "a value"), 1, "the values")),
+                req("weights", list(scalar(Spec.ScalarType.NUMBER, 0, false, INF, "a weight"), 1,
+                        "one weight per value"))));
+        return new Spec.OneOfSpec(k, "distribution", v, nonNegative(bw, d + " (a fixed value)"), false, d);
+    }
+
+    private Spec.ObjectSpec client() {
+        return object("a client type: the software a share of the peers runs",
+                req("name", name("client name, referenced by initialSeeds and events")),
+                req("share", scalar(Spec.ScalarType.NUMBER, 0, false, 1, "fraction of arriving leechers")),
+                def("protocol", "legacy", choice(List.of("legacy", "speed"),
+                        "legacy ignores bids; speed speaks the BitTorrent Speed extension")),
+                def("choking", registry.choking().defaultName(), strategy(registry.choking())),
+                def("picking", registry.picking().defaultName(), strategy(registry.picking())),
+                def("seeding", registry.seeding().defaultName(), strategy(registry.seeding())));
+    }
+
+    /** A strategy reference: its name, or a map of {@code model} and its parameters. */
+    static Spec.OneOfSpec strategy(StrategyCatalogue<?> catalogue) {
+        LinkedHashMap<String, Spec.ObjectSpec> v = new LinkedHashMap<>();
+        for (StrategyCatalogue.Entry<?> e : catalogue.entries()) {
+            List<Spec.Field> fields = new ArrayList<>();
+            fields.add(req("model", choice(List.of(e.name()), e.description())));
+            for (StrategyParam p : e.params()) {
+                Spec s = paramSpec(p);
+                fields.add(p.required() ? req(p.name(), s) : def(p.name(), p.defaultValue(), s));
+            }
+            v.put(e.name(), new Spec.ObjectSpec(e.description(), fields));
+        }
+        return new Spec.OneOfSpec("model", catalogue.kind() + " strategy", v,
+                choice(catalogue.names(), catalogue.kind() + " strategy name"), true,
+                catalogue.kind() + " strategy: a name, or {model: name, parameters...}");
+    }
+
+    static Spec.ScalarSpec paramSpec(StrategyParam p) {
+        Spec.ScalarType t = switch (p.type()) {
+            case DURATION -> Spec.ScalarType.DURATION;
+            case DATA -> Spec.ScalarType.DATA;
+            case BANDWIDTH -> Spec.ScalarType.BANDWIDTH;
+            case TOKENS -> Spec.ScalarType.TOKENS;
+            case RATE -> Spec.ScalarType.RATE;
+            case NUMBER -> Spec.ScalarType.NUMBER;
+            case INTEGER -> Spec.ScalarType.INTEGER;
+            case BOOLEAN -> Spec.ScalarType.BOOLEAN;
+        };
+        double max = t == Spec.ScalarType.INTEGER ? Long.MAX_VALUE : INF;
+        return scalar(t, 0, !p.zeroAllowed(), max, p.description());
+    }
+
+    private static Spec.OneOfSpec arrivals() {
+        String k = "process";
+        Spec.ScalarType dur = Spec.ScalarType.DURATION;
+        LinkedHashMap<String, Spec.ObjectSpec> v = new LinkedHashMap<>();
+        v.put("none", variant(k, "none", "no arrivals besides initial seeds and events"));
+        v.put("flash-crowd", variant(k, "flash-crowd", "exactly `peers` arrivals at an exponentially decaying rate",
+                req("peers", integer(0, MAX_INT, "number of arrivals")),
+                req("decay", positive(dur, "mean of the exponential decay of the arrival rate")),
+                def("start", "0s", nonNegative(dur, "time of the first arrivals"))));
+        v.put("poisson", variant(k, "poisson", "Poisson arrivals at a constant rate",
+                req("rate", positive(Spec.ScalarType.RATE, "arrival rate such as 2/min")),
+                def("start", "0s", nonNegative(dur, "start of arrivals")),
+                opt("end", nonNegative(dur, "end of arrivals; absent: the end of the run"))));
+        v.put("explicit", variant(k, "explicit", "arrivals at exactly these times",
+                req("times", list(nonNegative(dur, "an arrival time"), 0, "arrival times"))));
+        return new Spec.OneOfSpec(k, "arrival process", v, choice(List.of("none"), "no arrivals"), true,
+                "how leechers arrive");
+    }
+
+    private static Spec.OneOfSpec event() {
+        String k = "action";
+        Spec.ScalarType dur = Spec.ScalarType.DURATION;
+        LinkedHashMap<String, Spec.ObjectSpec> v = new LinkedHashMap<>();
+        v.put("remove-seeds", variant(k, "remove-seeds", "online seeds leave, lowest peer ids first",
+                req("at", nonNegative(dur, "when")),
+                req("count", scalar(Spec.ScalarType.COUNT_OR_ALL, 0, false, MAX_INT, "how many seeds, or all"))));
+        v.put("add-peers", variant(k, "add-peers", "a batch of peers arrives at once",
+                req("at", nonNegative(dur, "when")),
+                req("count", integer(0, MAX_INT, "how many peers")),
+                def("seeds", "false", bool("whether they arrive as seeds")),
+                opt("class", name("their peer class; absent: drawn by share")),
+                opt("client", name("their client; absent: drawn by share"))));
+        return new Spec.OneOfSpec(k, "event action", v, null, false, "a timed action");
+    }
+}

@@ -1,0 +1,225 @@
+package org.speedsim.scenarios;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.speedsim.strategies.StrategyRegistry;
+
+/**
+ * Generates the JSON Schema (draft 2020-12) of the scenario format from {@link ScenarioModel}, the same description
+ * the validator uses. The committed copy is {@code scenarios/scenario.schema.json}; regenerate it with
+ * {@code mvn -pl scenarios -am test -Dtest=SchemaGeneratorTest -Dspeedsim.updateSchema=true} or by running this
+ * class's {@code main} with the output path.
+ *
+ * <p>Invariant: the output is a deterministic function of the model and the strategy registry (byte-identical
+ * across runs).
+ */
+public final class SchemaGenerator {
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private SchemaGenerator() {
+    }
+
+    /** Writes the schema of the built-in strategies to {@code args[0]} (default {@code scenario.schema.json}). */
+    public static void main(String[] args) throws IOException {
+        Path out = Path.of(args.length > 0 ? args[0] : "scenario.schema.json");
+        Files.writeString(out, schemaText(StrategyRegistry.builtIn()), StandardCharsets.UTF_8);
+        System.out.println("wrote " + out.toAbsolutePath());
+    }
+
+    /** The schema as pretty-printed JSON text ending in a newline. */
+    public static String schemaText(StrategyRegistry registry) {
+        try {
+            DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+            return new ObjectMapper().writer(pp).writeValueAsString(schema(registry)) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The schema as a JSON tree. */
+    public static ObjectNode schema(StrategyRegistry registry) {
+        ObjectNode root = F.objectNode();
+        root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        root.put("$id", "https://speedsim.org/scenario.schema.json");
+        root.put("title", "speedsim scenario");
+        root.setAll(node(new ScenarioModel(registry).root()));
+        return root;
+    }
+
+    static ObjectNode node(Spec spec) {
+        if (spec instanceof Spec.ObjectSpec o) {
+            return object(o);
+        }
+        if (spec instanceof Spec.ListSpec l) {
+            ObjectNode n = F.objectNode();
+            n.put("description", l.description());
+            n.put("type", "array");
+            n.set("items", node(l.items()));
+            if (l.minItems() > 0) {
+                n.put("minItems", l.minItems());
+            }
+            n.put("maxItems", l.maxItems());
+            return n;
+        }
+        if (spec instanceof Spec.ScalarSpec s) {
+            return scalar(s);
+        }
+        Spec.OneOfSpec u = (Spec.OneOfSpec) spec;
+        ObjectNode n = F.objectNode();
+        n.put("description", u.description());
+        ArrayNode one = n.putArray("oneOf");
+        if (u.scalarForm() != null) {
+            if (u.scalarNamesVariant()) {
+                List<String> bare = new ArrayList<>();
+                for (Map.Entry<String, Spec.ObjectSpec> e : u.variants().entrySet()) {
+                    if (e.getValue().fields().stream().noneMatch(Spec.Field::required) || e.getValue().fields().size() == 1) {
+                        bare.add(e.getKey());
+                    }
+                }
+                ObjectNode names = F.objectNode();
+                names.put("description", u.label() + " without parameters");
+                ArrayNode en = names.putArray("enum");
+                bare.forEach(en::add);
+                one.add(names);
+            } else {
+                one.add(scalar(u.scalarForm()));
+            }
+        }
+        for (Spec.ObjectSpec v : u.variants().values()) {
+            one.add(object(v));
+        }
+        return n;
+    }
+
+    private static ObjectNode object(Spec.ObjectSpec o) {
+        ObjectNode n = F.objectNode();
+        n.put("description", o.description());
+        n.put("type", "object");
+        ObjectNode props = n.putObject("properties");
+        ArrayNode required = F.arrayNode();
+        for (Spec.Field f : o.fields()) {
+            ObjectNode p = node(f.spec());
+            if (f.description() != null) {
+                p.put("description", f.description());
+            }
+            if (f.defaultYaml() != null) {
+                p.set("default", json(new YamlReader().readText(f.defaultYaml(), "<default>", new ArrayList<>())));
+            }
+            props.set(f.name(), p);
+            if (f.required()) {
+                required.add(f.name());
+            }
+        }
+        if (!required.isEmpty()) {
+            n.set("required", required);
+        }
+        n.put("additionalProperties", false);
+        return n;
+    }
+
+    private static ObjectNode scalar(Spec.ScalarSpec s) {
+        ObjectNode n = F.objectNode();
+        n.put("description", s.description());
+        switch (s.type()) {
+            case STRING -> n.put("type", "string");
+            case NAME -> {
+                n.put("type", "string");
+                n.put("pattern", "^[A-Za-z0-9_.-]{1,64}$");
+            }
+            case BOOLEAN -> n.put("type", "boolean");
+            case CHOICE -> {
+                if (s.choices().size() == 1) {
+                    n.put("const", s.choices().get(0));
+                } else {
+                    ArrayNode en = n.putArray("enum");
+                    s.choices().forEach(en::add);
+                }
+            }
+            case INTEGER, NUMBER -> {
+                n.put("type", s.type() == Spec.ScalarType.INTEGER ? "integer" : "number");
+                range(n, s);
+            }
+            case COUNT_OR_ALL -> {
+                ArrayNode any = n.putArray("anyOf");
+                ObjectNode i = any.addObject();
+                i.put("type", "integer");
+                range(i, s);
+                any.addObject().put("const", "all");
+            }
+            default -> {
+                Units.Kind kind = s.type().unitKind();
+                List<String> units = new ArrayList<>(kind.units());
+                String sign = s.min() >= 0 ? "\\+?" : "[-+]?";
+                ArrayNode any = n.putArray("anyOf");
+                ObjectNode str = any.addObject();
+                str.put("type", "string");
+                str.put("pattern", "^" + sign + "(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)? ?("
+                        + String.join("|", units) + ")$");
+                if (!(s.minExclusive() && s.min() == 0)) {
+                    any.addObject().put("const", 0);
+                }
+                n.put("x-unit", kind.baseUnit());
+            }
+        }
+        if (s.type().unitKind() != null && s.min() == 0) {
+            n.put("x-positive", s.minExclusive());
+        }
+        return n;
+    }
+
+    private static void range(ObjectNode n, Spec.ScalarSpec s) {
+        if (Double.isFinite(s.min()) && s.min() > Long.MIN_VALUE) {
+            if (s.minExclusive()) {
+                n.set("exclusiveMinimum", number(s.min()));
+            } else {
+                n.set("minimum", number(s.min()));
+            }
+        }
+        if (Double.isFinite(s.max()) && s.max() < Long.MAX_VALUE) {
+            n.set("maximum", number(s.max()));
+        }
+    }
+
+    private static JsonNode number(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? F.numberNode((long) d) : F.numberNode(d);
+    }
+
+    /** A YAML node as JSON (scalars typed as YAML read them). */
+    static JsonNode json(YNode n) {
+        if (n instanceof YNode.Map m) {
+            ObjectNode o = F.objectNode();
+            for (YNode.Entry e : m.entries()) {
+                o.set(e.key(), json(e.value()));
+            }
+            return o;
+        }
+        if (n instanceof YNode.Seq s) {
+            ArrayNode a = F.arrayNode();
+            s.items().forEach(i -> a.add(json(i)));
+            return a;
+        }
+        YNode.Scalar s = (YNode.Scalar) n;
+        return switch (s.type()) {
+            case NULL -> F.nullNode();
+            case BOOL -> F.booleanNode(Boolean.parseBoolean(s.text()));
+            case INT -> F.numberNode(Long.parseLong(s.text()));
+            case FLOAT -> F.numberNode(Double.parseDouble(s.text()));
+            case STRING -> F.textNode(s.text());
+        };
+    }
+}

@@ -1,0 +1,49 @@
+package org.speedsim.scenarios;
+
+import java.util.Collection;
+
+/** "Did you mean" suggestions by edit distance. Stateless. */
+final class Suggest {
+
+    private Suggest() {
+    }
+
+    /** {@code "; did you mean 'share'?"} for the closest candidate within a small distance, else "". */
+    static String didYouMean(String typed, Collection<String> candidates) {
+        if (typed.length() > 64) {
+            return "";
+        }
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            int d = distance(typed.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = c;
+            }
+        }
+        int allowed = Math.max(1, Math.min(3, typed.length() / 3));
+        return best != null && bestDistance <= allowed ? "; did you mean '" + best + "'?" : "";
+    }
+
+    /** Levenshtein distance (insertions, deletions, substitutions; an adjacent swap counts 1). */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}

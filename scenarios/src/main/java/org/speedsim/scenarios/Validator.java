@@ -1,0 +1,179 @@
+package org.speedsim.scenarios;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks a merged scenario tree against its {@link Spec} and returns the normalized tree: keys in the order the
+ * spec declares them, every default filled in, strategy and distribution shorthands kept where they say
+ * everything. Collects every problem rather than stopping at the first; each names the origin of the offending
+ * node and its path ({@code clients[1].seeding.mean}).
+ *
+ * <p>Invariant: if no problem was added, the returned tree converts without error wherever its spec says so.
+ */
+final class Validator {
+
+    private final List<Problem> problems;
+    private final YamlReader reader = new YamlReader();
+
+    Validator(List<Problem> problems) {
+        this.problems = problems;
+    }
+
+    int problemCount() {
+        return problems.size();
+    }
+
+    void problem(YNode.Origin o, String path, String message) {
+        problems.add(new Problem(o.file(), o.line(), o.column(), path, message));
+    }
+
+    /** The normalized node, or null when it is invalid (problems added). */
+    YNode validate(Spec spec, YNode node, String path) {
+        if (spec instanceof Spec.ObjectSpec o) {
+            return object(o, node, path);
+        }
+        if (spec instanceof Spec.ListSpec l) {
+            return list(l, node, path);
+        }
+        if (spec instanceof Spec.ScalarSpec s) {
+            return scalar(s, node, path);
+        }
+        return oneOf((Spec.OneOfSpec) spec, node, path);
+    }
+
+    private YNode scalar(Spec.ScalarSpec s, YNode node, String path) {
+        if (!(node instanceof YNode.Scalar sc)) {
+            problem(node.origin(), path, "expected " + s.expected() + ", got " + YNode.describe(node));
+            return null;
+        }
+        try {
+            s.convert(sc);
+            return sc;
+        } catch (IllegalArgumentException e) {
+            problem(node.origin(), path, e.getMessage());
+            return null;
+        }
+    }
+
+    private YNode list(Spec.ListSpec l, YNode node, String path) {
+        if (!(node instanceof YNode.Seq seq)) {
+            problem(node.origin(), path, "expected a list, got " + YNode.describe(node));
+            return null;
+        }
+        if (seq.items().size() < l.minItems()) {
+            problem(node.origin(), path, "needs at least " + l.minItems() + " item" + (l.minItems() == 1 ? "" : "s"));
+        }
+        if (seq.items().size() > l.maxItems()) {
+            problem(node.origin(), path, "has " + seq.items().size() + " items; at most " + l.maxItems());
+            return null;
+        }
+        List<YNode> out = new ArrayList<>();
+        boolean ok = true;
+        for (int i = 0; i < seq.items().size(); i++) {
+            YNode v = validate(l.items(), seq.items().get(i), path + "[" + i + "]");
+            ok &= v != null;
+            out.add(v);
+        }
+        return ok ? new YNode.Seq(seq.origin(), out) : null;
+    }
+
+    private YNode object(Spec.ObjectSpec o, YNode node, String path) {
+        if (!(node instanceof YNode.Map m)) {
+            problem(node.origin(), path, "expected a map of " + keyList(o) + ", got " + YNode.describe(node));
+            return null;
+        }
+        boolean ok = true;
+        List<String> names = o.fields().stream().map(Spec.Field::name).toList();
+        for (YNode.Entry e : m.entries()) {
+            if (o.field(e.key()) == null) {
+                ok = false;
+                String hint = Suggest.didYouMean(e.key(), names);
+                problem(e.keyOrigin(), join(path, e.key()), "unknown key '" + e.key() + "'"
+                        + (hint.isEmpty() ? "; known: " + String.join(", ", names) : hint));
+            }
+        }
+        List<YNode.Entry> out = new ArrayList<>();
+        for (Spec.Field f : o.fields()) {
+            YNode.Entry e = m.entry(f.name());
+            YNode value = e == null || isNull(e.value()) ? null : e.value();
+            YNode.Origin keyOrigin = e == null ? m.origin() : e.keyOrigin();
+            if (value == null) {
+                if (f.defaultYaml() != null) {
+                    value = reader.readText(f.defaultYaml(), "<default>", problems);
+                } else if (f.required()) {
+                    problem(m.origin(), path, "missing required key '" + f.name() + "' (" + f.description() + ")");
+                    ok = false;
+                    continue;
+                } else {
+                    continue;
+                }
+            }
+            YNode v = validate(f.spec(), value, join(path, f.name()));
+            if (v == null) {
+                ok = false;
+            } else {
+                out.add(new YNode.Entry(f.name(), keyOrigin, v));
+            }
+        }
+        return ok ? new YNode.Map(m.origin(), out) : null;
+    }
+
+    private YNode oneOf(Spec.OneOfSpec u, YNode node, String path) {
+        if (node instanceof YNode.Scalar sc && u.scalarForm() != null) {
+            if (!u.scalarNamesVariant()) {
+                return scalar(u.scalarForm(), sc, path);
+            }
+            if (sc.type() != YNode.Scalar.Type.STRING || !u.variants().containsKey(sc.text())) {
+                problem(sc.origin(), path, u.unknownMessage(sc.shown()) + Suggest.didYouMean(sc.text(),
+                        u.variants().keySet()));
+                return null;
+            }
+            Spec.ObjectSpec variant = u.variants().get(sc.text());
+            if (variant.fields().size() == 1) {
+                return sc;
+            }
+            YNode.Map asMap = new YNode.Map(sc.origin(), List.of(new YNode.Entry(u.discriminator(), sc.origin(), sc)));
+            return object(variant, asMap, path);
+        }
+        if (!(node instanceof YNode.Map m)) {
+            problem(node.origin(), path, "expected " + (u.scalarForm() != null ? u.scalarForm().expected() + " or " : "")
+                    + "a map with '" + u.discriminator() + "' (" + String.join(", ", u.variants().keySet())
+                    + "), got " + YNode.describe(node));
+            return null;
+        }
+        YNode.Entry d = m.entry(u.discriminator());
+        if (d == null || isNull(d.value())) {
+            problem(m.origin(), path, "missing '" + u.discriminator() + "' (one of: "
+                    + String.join(", ", u.variants().keySet()) + ")"
+                    + Suggest.didYouMean(u.discriminator(), m.entries().stream().map(YNode.Entry::key).toList())
+                            .replace("did you mean", "misspelt as"));
+            return null;
+        }
+        if (!(d.value() instanceof YNode.Scalar ds) || !u.variants().containsKey(ds.text())
+                || ds.type() != YNode.Scalar.Type.STRING) {
+            String shown = d.value() instanceof YNode.Scalar ds2 ? ds2.shown() : YNode.describe(d.value());
+            problem(d.value().origin(), join(path, u.discriminator()), u.unknownMessage(shown)
+                    + Suggest.didYouMean(shown, u.variants().keySet()));
+            return null;
+        }
+        Spec.ObjectSpec variant = u.variants().get(ds.text());
+        if (variant.fields().size() == 1 && u.scalarNamesVariant() && m.entries().size() == 1) {
+            return ds;
+        }
+        return object(variant, m, path);
+    }
+
+    private static boolean isNull(YNode n) {
+        return n instanceof YNode.Scalar s && s.isNull();
+    }
+
+    static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private static String keyList(Spec.ObjectSpec o) {
+        List<String> names = o.fields().stream().map(Spec.Field::name).toList();
+        return names.size() <= 4 ? String.join(", ", names) : String.join(", ", names.subList(0, 4)) + ", ...";
+    }
+}
