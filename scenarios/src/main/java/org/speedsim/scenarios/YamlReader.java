@@ -45,7 +45,7 @@ final class YamlReader {
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setNestingDepthLimit(MAX_DEPTH + 2);
         options.setCodePointLimit(MAX_BYTES + 1);
-        options.setAllowDuplicateKeys(false);
+        options.setAllowDuplicateKeys(true); // reported by the Builder, with the key's path
         factory = YAMLFactory.builder()
                 .loaderOptions(options)
                 .streamReadConstraints(StreamReadConstraints.builder()
@@ -219,7 +219,9 @@ final class YamlReader {
                     }
                     node = new YNode.Seq(origin, items);
                 }
-                case VALUE_STRING -> node = new YNode.Scalar(origin, YNode.Scalar.Type.STRING, p.getText());
+                case VALUE_STRING -> node = p.getText().isEmpty()
+                        ? new YNode.Scalar(origin, YNode.Scalar.Type.NULL, "")
+                        : new YNode.Scalar(origin, YNode.Scalar.Type.STRING, p.getText());
                 case VALUE_NUMBER_INT -> node = new YNode.Scalar(origin, YNode.Scalar.Type.INT, p.getText());
                 case VALUE_NUMBER_FLOAT -> node = new YNode.Scalar(origin, YNode.Scalar.Type.FLOAT, p.getText());
                 case VALUE_TRUE, VALUE_FALSE -> node = new YNode.Scalar(origin, YNode.Scalar.Type.BOOL,
