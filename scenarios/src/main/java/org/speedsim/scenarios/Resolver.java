@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Produces the merged scenario tree before validation: follows {@code extends} chains (paths relative to the
- * extending file; maps deep-merged, everything else replaced whole; the base's {@code name} not inherited) and then
+ * extending file; maps deep-merged unless their discriminator changes, everything else replaced whole; the
+ * base's {@code name} not inherited) and then
  * applies {@code --set path=value} overrides, each value read as YAML. Every node keeps the origin of the file or
  * override that supplied it.
  *
@@ -92,10 +93,22 @@ final class Resolver {
         }
     }
 
-    /** {@code over} on top of {@code base}: maps merge key by key, anything else replaces. */
+    /**
+     * {@code over} on top of {@code base}: maps merge key by key, anything else replaces. A map whose discriminator
+     * ({@link ScenarioModel#DISCRIMINATORS}: {@code process}, {@code model}, ...) changes is replaced whole, since
+     * the keys of one arrival process or strategy mean nothing to another.
+     */
     static YNode merge(YNode base, YNode over) {
         if (!(base instanceof YNode.Map b) || !(over instanceof YNode.Map o)) {
             return over;
+        }
+        for (String d : ScenarioModel.DISCRIMINATORS) {
+            YNode bd = b.get(d);
+            YNode od = o.get(d);
+            if (od != null && !(bd instanceof YNode.Scalar bs && od instanceof YNode.Scalar os
+                    && bs.text().equals(os.text()))) {
+                return over;
+            }
         }
         YNode.Map result = new YNode.Map(o.origin(), b.entries());
         for (YNode.Entry e : o.entries()) {

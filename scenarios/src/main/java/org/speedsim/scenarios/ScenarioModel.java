@@ -14,6 +14,9 @@ import org.speedsim.strategies.StrategyRegistry;
  */
 final class ScenarioModel {
 
+    /** Keys that pick the shape of a map; {@link Resolver#merge} replaces a map whose discriminator changes. */
+    static final java.util.Set<String> DISCRIMINATORS = java.util.Set.of("process", "distribution", "model", "action");
+
     static final double INF = Double.POSITIVE_INFINITY;
     private static final long MAX_INT = Integer.MAX_VALUE;
 
@@ -87,7 +90,8 @@ final class ScenarioModel {
         return object("A speedsim scenario: one swarm, how peers arrive and behave, and what to measure.",
                 opt("extends", scalar(Spec.ScalarType.STRING, 0, false, INF,
                         "a scenario file this one starts from (path relative to this file); its keys are deep-merged"
-                                + " under this file's, lists replaced whole; its name is not inherited")),
+                                + " under this file's (a map whose process/model/distribution/action changes, and"
+                                + " every list, is replaced whole); its name is not inherited")),
                 opt("name", name("run name; defaults to the file name without .yaml")),
                 def("seed", "1", integer(Long.MIN_VALUE, Long.MAX_VALUE,
                         "root random seed of replication 0; replication r uses seed + r")),

@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML text into {@link YNode}s with origins, turning every way the input can be bad (too large, not UTF-8,
@@ -122,8 +123,17 @@ final class YamlReader {
             return problems.size() == before ? root : null;
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
-            problems.add(new Problem(shown, l == null ? 0 : Math.max(0, l.getLineNr()),
-                    l == null ? 0 : Math.max(0, l.getColumnNr()), "", "YAML syntax error: " + e.getOriginalMessage()));
+            int line = l == null ? 0 : Math.max(0, l.getLineNr());
+            int column = l == null ? 0 : Math.max(0, l.getColumnNr());
+            String message = firstLine(e.getOriginalMessage());
+            if (e.getCause() instanceof MarkedYAMLException m) {
+                message = (m.getContext() == null ? "" : m.getContext() + ": ") + m.getProblem();
+                if (m.getProblemMark() != null) {
+                    line = m.getProblemMark().getLine() + 1;
+                    column = m.getProblemMark().getColumn() + 1;
+                }
+            }
+            problems.add(new Problem(shown, line, column, "", "YAML syntax error: " + oneLine(message)));
         } catch (Budget e) {
             problems.add(new Problem(shown, e.line, e.column, "", e.getMessage()));
         } catch (IOException | RuntimeException | StackOverflowError e) {
@@ -132,8 +142,16 @@ final class YamlReader {
         return null;
     }
 
+    private static String oneLine(String s) {
+        return String.valueOf(s).replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
     private static String firstLine(Throwable e) {
-        String m = String.valueOf(e.getMessage());
+        return firstLine(e.getMessage());
+    }
+
+    private static String firstLine(String message) {
+        String m = String.valueOf(message);
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
     }
