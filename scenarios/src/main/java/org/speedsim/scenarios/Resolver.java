@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Produces the merged scenario tree before validation: follows {@code extends} chains (paths relative to the
  * extending file; maps deep-merged unless their discriminator changes, everything else replaced whole; the
  * base's {@code name} not inherited) and then
- * applies {@code --set path=value} overrides, each value read as YAML. Every node keeps the origin of the file or
+ * applies {@code --set path=value} overrides, each value read as YAML ({@code --set path=} with no value removes the
+ * key, so its default applies). Every node keeps the origin of the file or
  * override that supplied it.
  *
  * <p>Invariant: never throws; a null result always comes with at least one problem.
@@ -181,6 +182,9 @@ final class Resolver {
             }
             YNode.Map m = node == null ? new YNode.Map(here, List.of()) : (YNode.Map) node;
             YNode.Entry e = m.entry(key);
+            if (i == steps.size() - 1 && value instanceof YNode.Scalar v && v.isNull()) {
+                return m.without(key);
+            }
             YNode child = set(e == null ? null : e.value(), steps, i + 1, value, here, path);
             return child == null ? null : m.with(key, e == null ? here : e.keyOrigin(), child);
         }

@@ -71,7 +71,7 @@ public final class ScenarioLoader {
             root = root.with("name", YNode.Origin.of(file.toString()),
                     new YNode.Scalar(YNode.Origin.of(file.toString()), YNode.Scalar.Type.STRING, defaultName(file)));
         }
-        Validator validator = new Validator(problems);
+        Validator validator = new Validator(reader, problems);
         ScenarioModel model = new ScenarioModel(registry);
         YNode normalized = validator.validate(model.root(), root, "");
         if (normalized == null || !problems.isEmpty()) {

@@ -14,9 +14,11 @@ import java.util.List;
 final class Validator {
 
     private final List<Problem> problems;
-    private final YamlReader reader = new YamlReader();
+    private final YamlReader reader;
+    private final java.util.Map<String, YNode> defaults = new java.util.HashMap<>();
 
-    Validator(List<Problem> problems) {
+    Validator(YamlReader reader, List<Problem> problems) {
+        this.reader = reader;
         this.problems = problems;
     }
 
@@ -100,7 +102,8 @@ final class Validator {
             YNode.Origin keyOrigin = e == null ? m.origin() : e.keyOrigin();
             if (value == null) {
                 if (f.defaultYaml() != null) {
-                    value = reader.readText(f.defaultYaml(), "<default>", problems);
+                    value = defaults.computeIfAbsent(f.defaultYaml(),
+                            text -> reader.readText(text, "<default>", problems));
                 } else if (f.required()) {
                     problem(m.origin(), path, "missing required key '" + f.name() + "' (" + f.description() + ")");
                     ok = false;

@@ -25,8 +25,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML text into {@link YNode}s with origins, turning every way the input can be bad (too large, not UTF-8,
- * binary, empty, syntax errors, duplicate keys, nesting too deep, alias bombs) into {@link Problem}s. Anchors and
- * aliases are supported; an alias counts the nodes it stands for against a budget, so a few lines cannot expand
+ * binary, empty, syntax errors, duplicate keys, nesting too deep, alias bombs) into {@link Problem}s. Anchors on
+ * maps and lists and their aliases are supported (the YAML parser does not report anchors on scalars); an alias counts the nodes it stands for against a budget, so a few lines cannot expand
  * into millions of nodes.
  *
  * <p>Invariant: {@link #read} and {@link #readText} never throw; on any problem they return null and add at least
@@ -257,7 +257,8 @@ final class YamlReader {
         private YNode alias(String name) {
             YNode target = anchors.get(name);
             if (target == null) {
-                throw new Budget("alias *" + name + " refers to no anchor defined before it",
+                throw new Budget("alias *" + name + " refers to no anchor defined before it (only maps and lists"
+                        + " can be anchored)",
                         p.currentTokenLocation());
             }
             if (++aliases > MAX_ALIASES) {
