@@ -18,6 +18,10 @@ import org.speedsim.strategies.StrategyRegistry;
  */
 public final class ScenarioLoader {
 
+    /** First lines of every resolved scenario. */
+    static final String RESOLVED_HEADER = "# Resolved scenario: extends and --set applied, every default filled in.\n"
+            + "# Loading this file gives the same configuration.\n";
+
     private ScenarioLoader() {
     }
 
@@ -84,7 +88,7 @@ public final class ScenarioLoader {
             return null;
         }
         int replications = Integer.parseInt(((YNode.Scalar) n.get("replications")).text().replace("_", ""));
-        return new LoadedScenario(config.name(), file, config, replications, YamlWriter.write(n));
+        return new LoadedScenario(config.name(), file, config, replications, RESOLVED_HEADER + YamlWriter.write(n));
     }
 
     /** The file name without {@code .yaml} / {@code .yml}, made a valid name. */

@@ -225,18 +225,23 @@ final class ScenarioModel {
     }
 
     private static Spec.OneOfSpec event() {
-        String k = "action";
-        Spec.ScalarType dur = Spec.ScalarType.DURATION;
         LinkedHashMap<String, Spec.ObjectSpec> v = new LinkedHashMap<>();
-        v.put("remove-seeds", variant(k, "remove-seeds", "online seeds leave, lowest peer ids first",
-                req("at", nonNegative(dur, "when")),
+        v.put("remove-seeds", event("remove-seeds", "online seeds leave, lowest peer ids first",
                 req("count", scalar(Spec.ScalarType.COUNT_OR_ALL, 0, false, MAX_INT, "how many seeds, or all"))));
-        v.put("add-peers", variant(k, "add-peers", "a batch of peers arrives at once",
-                req("at", nonNegative(dur, "when")),
+        v.put("add-peers", event("add-peers", "a batch of peers arrives at once",
                 req("count", integer(0, MAX_INT, "how many peers")),
                 def("seeds", "false", bool("whether they arrive as seeds")),
                 opt("class", name("their peer class; absent: drawn by share")),
                 opt("client", name("their client; absent: drawn by share"))));
-        return new Spec.OneOfSpec(k, "event action", v, null, false, "a timed action");
+        return new Spec.OneOfSpec("action", "event action", v, null, false, "a timed action");
+    }
+
+    /** An event shape: {@code at} first, then the {@code action} that picks it, then its own keys. */
+    private static Spec.ObjectSpec event(String action, String d, Spec.Field... fields) {
+        List<Spec.Field> all = new ArrayList<>();
+        all.add(req("at", nonNegative(Spec.ScalarType.DURATION, "when, from the start of the run")));
+        all.add(req("action", choice(List.of(action), d)));
+        all.addAll(List.of(fields));
+        return new Spec.ObjectSpec(d, all);
     }
 }

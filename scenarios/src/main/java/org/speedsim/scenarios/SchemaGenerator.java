@@ -87,7 +87,8 @@ public final class SchemaGenerator {
             if (u.scalarNamesVariant()) {
                 List<String> bare = new ArrayList<>();
                 for (Map.Entry<String, Spec.ObjectSpec> e : u.variants().entrySet()) {
-                    if (e.getValue().fields().stream().noneMatch(Spec.Field::required) || e.getValue().fields().size() == 1) {
+                    if (e.getValue().fields().stream()
+                            .filter(f -> !f.name().equals(u.discriminator())).noneMatch(Spec.Field::required)) {
                         bare.add(e.getKey());
                     }
                 }

@@ -72,6 +72,8 @@ public final class Units {
     private static final Pattern QUANTITY =
             Pattern.compile("([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?) ?(.*)");
 
+    private static final int MAX_TEXT = 64;
+
     private Units() {
     }
 
@@ -89,6 +91,9 @@ public final class Units {
             throw new UnitException("a " + kind.label + " is missing");
         }
         String t = text.strip();
+        if (t.length() > MAX_TEXT) {
+            throw new UnitException("a " + kind.label + " of " + t.length() + " characters is too long");
+        }
         Matcher m = QUANTITY.matcher(t);
         if (t.isEmpty() || !m.matches()) {
             throw new UnitException("'" + text + "' is not a " + kind.label + "; write a number and a unit, one of: "

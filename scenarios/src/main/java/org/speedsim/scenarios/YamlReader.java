@@ -203,7 +203,7 @@ final class YamlReader {
             if (depth > MAX_DEPTH) {
                 throw new Budget("nesting deeper than " + MAX_DEPTH + " levels", p.currentTokenLocation());
             }
-            String anchor = p instanceof YAMLParser y ? y.getCurrentAnchor() : null;
+            String anchor = p instanceof YAMLParser y ? y.getObjectId() : null;
             if (p instanceof YAMLParser y && y.isCurrentAlias()) {
                 return alias(p.getText());
             }
