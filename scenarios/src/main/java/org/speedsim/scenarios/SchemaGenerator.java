@@ -57,19 +57,31 @@ public final class SchemaGenerator {
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         root.put("$id", "https://speedsim.org/scenario.schema.json");
         root.put("title", "speedsim scenario");
-        root.setAll(node(new ScenarioModel(registry).root()));
+        Spec.ObjectSpec model = new ScenarioModel(registry).root();
+        root.put("description", model.description() + " A file with 'extends' may leave out anything its base"
+                + " supplies.");
+        root.putObject("if").putArray("required").add("extends");
+        root.putObject("then").put("$ref", "#/$defs/partialScenario");
+        root.putObject("else").put("$ref", "#/$defs/scenario");
+        ObjectNode defs = root.putObject("$defs");
+        defs.set("scenario", node(model, false));
+        defs.set("partialScenario", node(model, true));
         return root;
     }
 
-    static ObjectNode node(Spec spec) {
+    /**
+     * The schema of one spec; {@code partial} for maps an extending file may give in part (deep-merged maps: no
+     * key required, a shape's keys possibly without its discriminator). List items are always whole.
+     */
+    static ObjectNode node(Spec spec, boolean partial) {
         if (spec instanceof Spec.ObjectSpec o) {
-            return object(o);
+            return object(o, partial);
         }
         if (spec instanceof Spec.ListSpec l) {
             ObjectNode n = F.objectNode();
             n.put("description", l.description());
             n.put("type", "array");
-            n.set("items", node(l.items()));
+            n.set("items", node(l.items(), false));
             if (l.minItems() > 0) {
                 n.put("minItems", l.minItems());
             }
@@ -82,7 +94,7 @@ public final class SchemaGenerator {
         Spec.OneOfSpec u = (Spec.OneOfSpec) spec;
         ObjectNode n = F.objectNode();
         n.put("description", u.description());
-        ArrayNode one = n.putArray("oneOf");
+        ArrayNode one = n.putArray(partial ? "anyOf" : "oneOf");
         if (u.scalarForm() != null) {
             if (u.scalarNamesVariant()) {
                 List<String> bare = new ArrayList<>();
@@ -102,19 +114,19 @@ public final class SchemaGenerator {
             }
         }
         for (Spec.ObjectSpec v : u.variants().values()) {
-            one.add(object(v));
+            one.add(object(v, partial));
         }
         return n;
     }
 
-    private static ObjectNode object(Spec.ObjectSpec o) {
+    private static ObjectNode object(Spec.ObjectSpec o, boolean partial) {
         ObjectNode n = F.objectNode();
         n.put("description", o.description());
         n.put("type", "object");
         ObjectNode props = n.putObject("properties");
         ArrayNode required = F.arrayNode();
         for (Spec.Field f : o.fields()) {
-            ObjectNode p = node(f.spec());
+            ObjectNode p = node(f.spec(), partial);
             if (f.description() != null) {
                 p.put("description", f.description());
             }
@@ -126,7 +138,7 @@ public final class SchemaGenerator {
                 required.add(f.name());
             }
         }
-        if (!required.isEmpty()) {
+        if (!required.isEmpty() && !partial) {
             n.set("required", required);
         }
         n.put("additionalProperties", false);
