@@ -72,6 +72,20 @@ class MalformedCorpusTest {
         assertTrue(cases().size() >= 30, "at least 30 malformed cases: " + cases().size());
     }
 
+    @Test
+    void everyCorpusFileFailsOnItsOwn() throws IOException {
+        // the command-line tests run each file without overrides and expect exit code 2
+        for (Case c : cases().keySet()) {
+            List<Problem> problems = null;
+            try {
+                ScenarioLoader.load(DIR.resolve(c.file()), List.of());
+            } catch (ScenarioException e) {
+                problems = e.problems();
+            }
+            assertTrue(problems != null && !problems.isEmpty(), c.file() + " loads without overrides");
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> everyCaseFailsWithTheExpectedProblems() throws IOException {
         return cases().entrySet().stream().map(e -> DynamicTest.dynamicTest(
