@@ -21,41 +21,184 @@ import org.speedsim.strategies.StrategyParam;
 import org.speedsim.strategies.StrategyRegistry;
 
 /**
- * Turns a normalized, spec-valid scenario tree into the engine's {@link SwarmConfig}, first checking what a spec
- * cannot say about single values: unique names, shares summing to 1, references to declared classes and clients,
- * ranges between keys (min <= max, optimistic >= rechoke period, events within the run).
+ * Turns a normalized scenario tree into the engine's {@link SwarmConfig}. {@link #check} first checks what a spec
+ * cannot say about single values - unique names, shares summing to 1, references to declared classes and clients,
+ * ranges between keys (min <= max, optimistic >= rechoke period, events within the run) - using only the values
+ * the {@link Validator} found valid, so it runs even when other values are wrong; {@link #build} then converts a
+ * tree without problems.
  *
- * <p>Invariant: returns a config only when it added no problem; never lets an engine exception escape.
+ * <p>Invariant: {@code build} returns a config only when no problem was found; no engine exception escapes.
  */
 final class ConfigBuilder {
 
     private static final double SHARE_TOLERANCE = 1e-9;
 
     private final StrategyRegistry registry;
-    private final Validator out;
+    private final Validator v;
 
-    ConfigBuilder(StrategyRegistry registry, Validator out) {
+    ConfigBuilder(StrategyRegistry registry, Validator validator) {
         this.registry = registry;
-        this.out = out;
+        this.v = validator;
     }
 
-    // ---- access to a valid tree
+    // ---- guarded access: null unless present and valid
 
-    private static YNode node(YNode.Map m, String key) {
-        return m.get(key);
+    private YNode.Map map(YNode n) {
+        return n instanceof YNode.Map m && v.isValid(m) ? m : null;
     }
 
-    private static YNode.Map map(YNode.Map m, String key) {
-        return (YNode.Map) m.get(key);
+    private YNode.Map map(YNode.Map m, String key) {
+        return m == null ? null : map(m.get(key));
     }
 
-    private static List<YNode> seq(YNode.Map m, String key) {
-        return ((YNode.Seq) m.get(key)).items();
+    private List<YNode> items(YNode.Map m, String key) {
+        YNode n = m == null ? null : m.get(key);
+        return n instanceof YNode.Seq s && v.isValid(s) ? s.items() : null;
     }
+
+    private String leaf(YNode.Map m, String key) {
+        YNode n = m == null ? null : m.get(key);
+        return n instanceof YNode.Scalar s && v.isValid(s) ? s.text() : null;
+    }
+
+    // ---- relations
+
+    /** Adds a problem for every broken relation between valid values. */
+    void check(YNode.Map root) {
+        YNode.Map file = map(root, "file");
+        String size = leaf(file, "size");
+        String piece = leaf(file, "pieceSize");
+        if (size != null && piece != null
+                && (Units.bytes(size) + Units.bytes(piece) - 1) / Units.bytes(piece) > Integer.MAX_VALUE / 2) {
+            v.problem(file.get("pieceSize").origin(), "file.pieceSize", "a file of " + size + " in pieces of "
+                    + piece + " has too many pieces");
+        }
+        YNode.Map proto = map(root, "protocol");
+        String rechoke = leaf(proto, "rechokeInterval");
+        String optimistic = leaf(proto, "optimisticInterval");
+        if (rechoke != null && optimistic != null && Units.micros(optimistic) < Units.micros(rechoke)) {
+            v.problem(proto.get("optimisticInterval").origin(), "protocol.optimisticInterval", optimistic
+                    + " must be at least the rechokeInterval (" + rechoke + ")");
+        }
+        Set<String> classes = group(root, "peerClasses", "peer class");
+        Set<String> clients = group(root, "clients", "client");
+        List<YNode> classNodes = items(root, "peerClasses");
+        for (int i = 0; classNodes != null && i < classNodes.size(); i++) {
+            YNode.Map c = map(classNodes.get(i));
+            checkDistribution(c == null ? null : c.get("upload"), "peerClasses[" + i + "].upload");
+            checkDistribution(c == null ? null : c.get("download"), "peerClasses[" + i + "].download");
+        }
+        String duration = leaf(root, "duration");
+        YNode.Map arrivals = map(root, "arrivals");
+        String start = leaf(arrivals, "start");
+        String end = leaf(arrivals, "end");
+        if ("poisson".equals(leaf(arrivals, "process")) && start != null && end != null
+                && Units.micros(end) < Units.micros(start)) {
+            v.problem(arrivals.get("end").origin(), "arrivals.end", end + " is before start (" + start + ")");
+        }
+        List<YNode> seeds = items(root, "initialSeeds");
+        for (int i = 0; seeds != null && i < seeds.size(); i++) {
+            YNode.Map s = map(seeds.get(i));
+            reference(s, "class", "initialSeeds[" + i + "]", classes, "peer class");
+            reference(s, "client", "initialSeeds[" + i + "]", clients, "client");
+        }
+        List<YNode> events = items(root, "events");
+        for (int i = 0; events != null && i < events.size(); i++) {
+            YNode.Map e = map(events.get(i));
+            String at = leaf(e, "at");
+            if (at != null && duration != null && Units.micros(at) > Units.micros(duration)) {
+                v.problem(e.get("at").origin(), "events[" + i + "].at", at
+                        + " is after the end of the run (duration " + duration + ")");
+            }
+            reference(e, "class", "events[" + i + "]", classes, "peer class");
+            reference(e, "client", "events[" + i + "]", clients, "client");
+        }
+    }
+
+    /**
+     * Checks unique names and shares summing to 1 of a list of named shares; returns the names, or null when some
+     * are invalid (references to the list are then not checked).
+     */
+    private Set<String> group(YNode.Map root, String key, String what) {
+        List<YNode> list = items(root, key);
+        if (list == null) {
+            return null;
+        }
+        Set<String> names = new LinkedHashSet<>();
+        boolean allNames = true;
+        boolean allShares = true;
+        double sum = 0;
+        StringBuilder shown = new StringBuilder();
+        for (int i = 0; i < list.size(); i++) {
+            YNode.Map m = map(list.get(i));
+            String name = leaf(m, "name");
+            String share = leaf(m, "share");
+            allNames &= name != null;
+            allShares &= share != null;
+            if (name != null && !names.add(name)) {
+                v.problem(m.get("name").origin(), key + "[" + i + "].name", "duplicate " + what + " name '" + name
+                        + "'");
+            }
+            if (share != null) {
+                sum += Double.parseDouble(share.replace("_", ""));
+                shown.append(shown.length() == 0 ? "" : ", ").append(name).append(' ').append(share);
+            }
+        }
+        if (allShares && !list.isEmpty() && Math.abs(sum - 1) > SHARE_TOLERANCE) {
+            v.problem(root.get(key).origin(), key, "shares must sum to 1, not " + (float) sum + " (" + shown + ")");
+        }
+        return allNames ? names : null;
+    }
+
+    private void reference(YNode.Map m, String key, String path, Set<String> known, String what) {
+        String name = leaf(m, key);
+        if (name == null || known == null || known.contains(name)) {
+            return;
+        }
+        v.problem(m.get(key).origin(), path + "." + key, "unknown " + what + " '" + name + "'; known: "
+                + String.join(", ", known) + Suggest.didYouMean(name, known));
+    }
+
+    private void checkDistribution(YNode n, String path) {
+        YNode.Map m = map(n);
+        String kind = leaf(m, "distribution");
+        if ("uniform".equals(kind)) {
+            String min = leaf(m, "min");
+            String max = leaf(m, "max");
+            if (min != null && max != null && Units.bytesPerSecond(max) < Units.bytesPerSecond(min)) {
+                v.problem(m.get("max").origin(), path + ".max", max + " must be at least min (" + min + ")");
+            }
+        } else if ("choice".equals(kind)) {
+            List<YNode> values = items(m, "values");
+            List<YNode> weights = items(m, "weights");
+            if (values != null && weights != null && weights.size() != values.size()) {
+                v.problem(m.get("weights").origin(), path + ".weights", "has " + weights.size() + " weights for "
+                        + values.size() + " values; give one weight per value");
+            } else if (weights != null && weights.stream().allMatch(v::isValid)) {
+                double total = 0;
+                for (YNode w : weights) {
+                    total += Double.parseDouble(((YNode.Scalar) w).text().replace("_", ""));
+                }
+                if (!(total > 0) || Double.isInfinite(total)) {
+                    v.problem(m.get("weights").origin(), path + ".weights", "weights must have a positive finite sum");
+                }
+            }
+        }
+    }
+
+    // ---- conversion of a tree without problems
 
     private static String text(YNode.Map m, String key) {
         YNode n = m.get(key);
         return n == null ? null : ((YNode.Scalar) n).text();
+    }
+
+    private static YNode.Map sub(YNode.Map m, String key) {
+        return (YNode.Map) m.get(key);
+    }
+
+    private static List<YNode> list(YNode.Map m, String key) {
+        return ((YNode.Seq) m.get(key)).items();
     }
 
     private static long micros(YNode.Map m, String key) {
@@ -70,198 +213,83 @@ final class ConfigBuilder {
         return Double.parseDouble(text(m, key).replace("_", ""));
     }
 
-    /** The config, or null when a problem was added. */
+    /** The config of a tree on which validation and {@link #check} found nothing, or null with a problem. */
     SwarmConfig build(YNode.Map root, long seed) {
-        int before = out.problemCount();
-        long duration = micros(root, "duration");
-        YNode.Map file = map(root, "file");
-        long size = Units.bytes(text(file, "size"));
-        long piece = Units.bytes(text(file, "pieceSize"));
-        if ((size + piece - 1) / piece > Integer.MAX_VALUE / 2) {
-            out.problem(file.get("pieceSize").origin(), "file.pieceSize", "a file of " + text(file, "size")
-                    + " in pieces of " + text(file, "pieceSize") + " has too many pieces");
-        }
-
-        YNode.Map proto = map(root, "protocol");
-        long rechoke = micros(proto, "rechokeInterval");
-        long optimistic = micros(proto, "optimisticInterval");
-        if (optimistic < rechoke) {
-            out.problem(proto.get("optimisticInterval").origin(), "protocol.optimisticInterval",
-                    text(proto, "optimisticInterval") + " must be at least the rechokeInterval ("
-                            + text(proto, "rechokeInterval") + ")");
-        }
-
-        List<PeerClass> classes = new ArrayList<>();
-        List<YNode> classNodes = seq(root, "peerClasses");
-        Set<String> classNames = names(classNodes, "peerClasses", "peer class");
-        double classShares = 0;
-        for (int i = 0; i < classNodes.size(); i++) {
-            YNode.Map c = (YNode.Map) classNodes.get(i);
-            String path = "peerClasses[" + i + "]";
-            classShares += number(c, "share");
-            Distribution up = distribution(c.get("upload"), path + ".upload");
-            Distribution down = distribution(c.get("download"), path + ".download");
-            if (up != null && down != null) {
-                classes.add(new PeerClass(text(c, "name"), number(c, "share"), up, down));
+        try {
+            long duration = micros(root, "duration");
+            YNode.Map file = sub(root, "file");
+            YNode.Map proto = sub(root, "protocol");
+            List<PeerClass> classes = new ArrayList<>();
+            for (YNode n : list(root, "peerClasses")) {
+                YNode.Map c = (YNode.Map) n;
+                classes.add(new PeerClass(text(c, "name"), number(c, "share"), distribution(c.get("upload")),
+                        distribution(c.get("download"))));
             }
-        }
-        checkShares(root, "peerClasses", classNodes, classShares);
-
-        List<ClientSpec> clients = new ArrayList<>();
-        List<YNode> clientNodes = seq(root, "clients");
-        Set<String> clientNames = names(clientNodes, "clients", "client");
-        double clientShares = 0;
-        for (int i = 0; i < clientNodes.size(); i++) {
-            YNode.Map c = (YNode.Map) clientNodes.get(i);
-            String path = "clients[" + i + "]";
-            clientShares += number(c, "share");
-            var choking = strategy(registry.choking(), c.get("choking"), path + ".choking");
-            var picking = strategy(registry.picking(), c.get("picking"), path + ".picking");
-            var seeding = strategy(registry.seeding(), c.get("seeding"), path + ".seeding");
-            if (choking != null && picking != null && seeding != null) {
+            List<ClientSpec> clients = new ArrayList<>();
+            for (YNode n : list(root, "clients")) {
+                YNode.Map c = (YNode.Map) n;
                 clients.add(new ClientSpec(text(c, "name"), number(c, "share"), "speed".equals(text(c, "protocol")),
-                        choking, picking, seeding));
+                        strategy(registry.choking(), c.get("choking")), strategy(registry.picking(), c.get("picking")),
+                        strategy(registry.seeding(), c.get("seeding"))));
             }
-        }
-        checkShares(root, "clients", clientNodes, clientShares);
-
-        ArrivalProcess arrivals = arrivals(root.get("arrivals"), duration);
-
-        List<InitialSeeds> seeds = new ArrayList<>();
-        List<YNode> seedNodes = seq(root, "initialSeeds");
-        for (int i = 0; i < seedNodes.size(); i++) {
-            YNode.Map s = (YNode.Map) seedNodes.get(i);
-            String path = "initialSeeds[" + i + "]";
-            boolean ok = reference(s, "class", path, classNames, "peer class");
-            ok &= reference(s, "client", path, clientNames, "client");
-            long leaveAt = s.get("leaveAt") == null ? Long.MAX_VALUE : micros(s, "leaveAt");
-            if (ok) {
-                seeds.add(new InitialSeeds((int) integer(s, "count"), text(s, "class"), text(s, "client"), leaveAt));
+            List<InitialSeeds> seeds = new ArrayList<>();
+            for (YNode n : list(root, "initialSeeds")) {
+                YNode.Map s = (YNode.Map) n;
+                seeds.add(new InitialSeeds((int) integer(s, "count"), text(s, "class"), text(s, "client"),
+                        s.get("leaveAt") == null ? Long.MAX_VALUE : micros(s, "leaveAt")));
             }
-        }
-
-        List<TimedAction> actions = new ArrayList<>();
-        List<YNode> events = seq(root, "events");
-        for (int i = 0; i < events.size(); i++) {
-            YNode.Map e = (YNode.Map) events.get(i);
-            String path = "events[" + i + "]";
-            long at = micros(e, "at");
-            if (at > duration) {
-                out.problem(e.get("at").origin(), path + ".at", text(e, "at")
-                        + " is after the end of the run (duration " + text(root, "duration") + ")");
-            }
-            if ("remove-seeds".equals(text(e, "action"))) {
-                String count = text(e, "count");
-                actions.add(new TimedAction.RemoveSeeds(at, count.equals("all") ? -1 : (int) integer(e, "count")));
-            } else {
-                boolean ok = e.get("class") == null || reference(e, "class", path, classNames, "peer class");
-                ok &= e.get("client") == null || reference(e, "client", path, clientNames, "client");
-                if (ok) {
+            List<TimedAction> actions = new ArrayList<>();
+            for (YNode n : list(root, "events")) {
+                YNode.Map e = (YNode.Map) n;
+                long at = micros(e, "at");
+                if ("remove-seeds".equals(text(e, "action"))) {
+                    actions.add(new TimedAction.RemoveSeeds(at, "all".equals(text(e, "count")) ? -1
+                            : (int) integer(e, "count")));
+                } else {
                     actions.add(new TimedAction.AddPeers(at, (int) integer(e, "count"), text(e, "class"),
                             text(e, "client"), Boolean.parseBoolean(text(e, "seeds"))));
                 }
             }
-        }
-
-        if (out.problemCount() > before) {
-            return null;
-        }
-        try {
             ProtocolConfig protocol = new ProtocolConfig((int) integer(proto, "trackerPeers"),
                     (int) integer(proto, "maxConnections"), (int) integer(proto, "reannounceBelow"),
-                    micros(proto, "reannounceInterval"), (int) integer(proto, "unchokeSlots"), rechoke, optimistic,
+                    micros(proto, "reannounceInterval"), (int) integer(proto, "unchokeSlots"),
+                    micros(proto, "rechokeInterval"), micros(proto, "optimisticInterval"),
                     Boolean.parseBoolean(text(proto, "endGame")));
-            return new SwarmConfig(text(root, "name"), seed, 0, new FileSpec(size, piece), classes, clients,
-                    arrivals, seeds, protocol, duration, micros(map(root, "metrics"), "interval"),
-                    Boolean.parseBoolean(text(root, "stopWhenAllComplete")), actions,
-                    text(map(root, "network"), "model"), List.of());
+            return new SwarmConfig(text(root, "name"), seed, 0,
+                    new FileSpec(Units.bytes(text(file, "size")), Units.bytes(text(file, "pieceSize"))), classes,
+                    clients, arrivals(root.get("arrivals"), duration), seeds, protocol, duration,
+                    micros(sub(root, "metrics"), "interval"), Boolean.parseBoolean(text(root, "stopWhenAllComplete")),
+                    actions, text(sub(root, "network"), "model"), List.of());
         } catch (RuntimeException e) {
-            out.problem(root.origin(), "", "the engine rejects this scenario: " + e.getMessage());
+            v.problem(root.origin(), "", "the engine rejects this scenario: " + e.getMessage());
             return null;
         }
     }
 
-    private Set<String> names(List<YNode> items, String listPath, String what) {
-        Set<String> names = new LinkedHashSet<>();
-        for (int i = 0; i < items.size(); i++) {
-            YNode.Map m = (YNode.Map) items.get(i);
-            if (!names.add(text(m, "name"))) {
-                out.problem(m.get("name").origin(), listPath + "[" + i + "].name",
-                        "duplicate " + what + " name '" + text(m, "name") + "'");
-            }
-        }
-        return names;
-    }
-
-    private void checkShares(YNode.Map root, String key, List<YNode> items, double sum) {
-        if (Math.abs(sum - 1) > SHARE_TOLERANCE) {
-            StringBuilder b = new StringBuilder();
-            for (YNode n : items) {
-                YNode.Map m = (YNode.Map) n;
-                b.append(b.length() == 0 ? "" : ", ").append(text(m, "name")).append(' ').append(text(m, "share"));
-            }
-            YNode where = root.get(key);
-            out.problem(where.origin(), key, "shares must sum to 1, not " + (float) sum + " (" + b + ")");
-        }
-    }
-
-    private boolean reference(YNode.Map m, String key, String path, Set<String> known, String what) {
-        String name = text(m, key);
-        if (known.contains(name)) {
-            return true;
-        }
-        out.problem(m.get(key).origin(), path + "." + key, "unknown " + what + " '" + name + "'; known: "
-                + String.join(", ", known) + Suggest.didYouMean(name, known));
-        return false;
-    }
-
-    private Distribution distribution(YNode n, String path) {
+    private static Distribution distribution(YNode n) {
         if (n instanceof YNode.Scalar s) {
             return new Distribution.Fixed(Units.bytesPerSecond(s.text()));
         }
         YNode.Map m = (YNode.Map) n;
-        try {
-            switch (text(m, "distribution")) {
-                case "fixed":
-                    return new Distribution.Fixed(bw(m, "value"));
-                case "uniform":
-                    if (bw(m, "max") < bw(m, "min")) {
-                        out.problem(m.get("max").origin(), path + ".max", text(m, "max")
-                                + " must be at least min (" + text(m, "min") + ")");
-                        return null;
-                    }
-                    return new Distribution.Uniform(bw(m, "min"), bw(m, "max"));
-                case "exponential":
-                    return new Distribution.Exponential(bw(m, "mean"));
-                case "lognormal":
-                    return new Distribution.LogNormal(bw(m, "median"), number(m, "sigma"));
-                default:
-                    List<Double> values = new ArrayList<>();
-                    for (YNode v : seq(m, "values")) {
-                        values.add(Units.bytesPerSecond(((YNode.Scalar) v).text()));
-                    }
-                    List<Double> weights = new ArrayList<>();
-                    double total = 0;
-                    for (YNode w : seq(m, "weights")) {
-                        double x = Double.parseDouble(((YNode.Scalar) w).text().replace("_", ""));
-                        weights.add(x);
-                        total += x;
-                    }
-                    if (weights.size() != values.size()) {
-                        out.problem(m.get("weights").origin(), path + ".weights", "has " + weights.size()
-                                + " weights for " + values.size() + " values; give one weight per value");
-                        return null;
-                    }
-                    if (!(total > 0) || Double.isInfinite(total)) {
-                        out.problem(m.get("weights").origin(), path + ".weights",
-                                "weights must have a positive finite sum");
-                        return null;
-                    }
-                    return new Distribution.Choice(values, weights);
-            }
-        } catch (IllegalArgumentException e) {
-            out.problem(n.origin(), path, e.getMessage());
-            return null;
+        switch (text(m, "distribution")) {
+            case "fixed":
+                return new Distribution.Fixed(bw(m, "value"));
+            case "uniform":
+                return new Distribution.Uniform(bw(m, "min"), bw(m, "max"));
+            case "exponential":
+                return new Distribution.Exponential(bw(m, "mean"));
+            case "lognormal":
+                return new Distribution.LogNormal(bw(m, "median"), number(m, "sigma"));
+            default:
+                List<Double> values = new ArrayList<>();
+                for (YNode x : list(m, "values")) {
+                    values.add(Units.bytesPerSecond(((YNode.Scalar) x).text()));
+                }
+                List<Double> weights = new ArrayList<>();
+                for (YNode w : list(m, "weights")) {
+                    weights.add(Double.parseDouble(((YNode.Scalar) w).text().replace("_", "")));
+                }
+                return new Distribution.Choice(values, weights);
         }
     }
 
@@ -269,26 +297,18 @@ final class ConfigBuilder {
         return Units.bytesPerSecond(text(m, key));
     }
 
-    private <F> F strategy(StrategyCatalogue<F> catalogue, YNode n, String path) {
+    private static <F> F strategy(StrategyCatalogue<F> catalogue, YNode n) {
         String name = n instanceof YNode.Scalar s ? s.text() : text((YNode.Map) n, "model");
-        StrategyCatalogue.Entry<F> entry = catalogue.find(name);
         Map<String, Object> args = new HashMap<>();
         if (n instanceof YNode.Map m) {
-            for (StrategyParam p : entry.params()) {
-                YNode v = m.get(p.name());
-                args.put(p.name(), ScenarioModel.paramSpec(p).convert((YNode.Scalar) v));
+            for (StrategyParam p : catalogue.find(name).params()) {
+                args.put(p.name(), ScenarioModel.paramSpec(p).convert((YNode.Scalar) m.get(p.name())));
             }
         }
-        try {
-            return catalogue.create(name, new StrategyArgs(args));
-        } catch (RuntimeException e) {
-            out.problem(n.origin(), path, "cannot build " + catalogue.kind() + " strategy '" + name + "': "
-                    + e.getMessage());
-            return null;
-        }
+        return catalogue.create(name, new StrategyArgs(args));
     }
 
-    private ArrivalProcess arrivals(YNode n, long duration) {
+    private static ArrivalProcess arrivals(YNode n, long duration) {
         if (n instanceof YNode.Scalar) {
             return new ArrivalProcess.None();
         }
@@ -300,15 +320,10 @@ final class ConfigBuilder {
             case "poisson": {
                 long start = micros(m, "start");
                 long end = m.get("end") == null ? Math.max(start, duration) : micros(m, "end");
-                if (end < start) {
-                    out.problem(m.get("end").origin(), "arrivals.end", text(m, "end") + " is before start ("
-                            + text(m, "start") + ")");
-                    return new ArrivalProcess.None();
-                }
                 return new ArrivalProcess.Poisson(Units.perSecond(text(m, "rate")), start, end);
             }
             case "explicit": {
-                List<YNode> times = seq(m, "times");
+                List<YNode> times = list(m, "times");
                 long[] t = new long[times.size()];
                 for (int i = 0; i < t.length; i++) {
                     t[i] = Units.micros(((YNode.Scalar) times.get(i)).text());

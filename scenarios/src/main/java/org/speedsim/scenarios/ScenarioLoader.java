@@ -9,9 +9,9 @@ import org.speedsim.strategies.StrategyRegistry;
 /**
  * Reads, resolves ({@code extends}, {@code --set}) and validates scenario files: the boundary between text a person
  * wrote and the engine's {@link SwarmConfig}. Stages: read YAML ({@link YamlReader}), merge ({@link Resolver}),
- * check every value against the format ({@link Validator} with {@link ScenarioModel}), check relations between
- * values and build the config ({@link ConfigBuilder}). Each stage reports every problem it finds; a later stage runs
- * only on what the earlier ones accepted.
+ * check every value against the format ({@link Validator} with {@link ScenarioModel}) and the relations between the
+ * valid ones, then build the config ({@link ConfigBuilder}). Each stage reports every problem it finds; problems in
+ * reading or merging stop before validation, and the config is built only when nothing was found.
  *
  * <p>Invariant: {@code load} either returns a scenario or throws {@link ScenarioException} with at least one
  * problem; no other exception escapes, whatever the input.
@@ -77,13 +77,14 @@ public final class ScenarioLoader {
         }
         Validator validator = new Validator(reader, problems);
         ScenarioModel model = new ScenarioModel(registry);
-        YNode normalized = validator.validate(model.root(), root, "");
-        if (normalized == null || !problems.isEmpty()) {
+        YNode.Map n = (YNode.Map) validator.validate(model.root(), root, "");
+        ConfigBuilder builder = new ConfigBuilder(registry, validator);
+        builder.check(n);
+        if (!problems.isEmpty()) {
             return null;
         }
-        YNode.Map n = (YNode.Map) normalized;
         long seed = Long.parseLong(((YNode.Scalar) n.get("seed")).text().replace("_", ""));
-        SwarmConfig config = new ConfigBuilder(registry, validator).build(n, seed);
+        SwarmConfig config = builder.build(n, seed);
         if (config == null || !problems.isEmpty()) {
             return null;
         }

@@ -1,7 +1,12 @@
 package org.speedsim.scenarios;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks a merged scenario tree against its {@link Spec} and returns the normalized tree: keys in the order the
@@ -9,13 +14,18 @@ import java.util.List;
  * everything. Collects every problem rather than stopping at the first; each names the origin of the offending
  * node and its path ({@code clients[1].seeding.mean}).
  *
- * <p>Invariant: if no problem was added, the returned tree converts without error wherever its spec says so.
+ * <p>The tree is returned even when problems were found: unknown keys are dropped, missing required keys left
+ * out, and every node that failed its spec is kept but marked, so that {@link ConfigBuilder} can still check the
+ * relations between the values that are valid ({@link #isValid}).
+ *
+ * <p>Invariant: a node reported valid converts without error as its spec says.
  */
 final class Validator {
 
     private final List<Problem> problems;
     private final YamlReader reader;
-    private final java.util.Map<String, YNode> defaults = new java.util.HashMap<>();
+    private final Map<String, YNode> defaults = new HashMap<>();
+    private final Set<YNode> invalid = Collections.newSetFromMap(new IdentityHashMap<>());
 
     Validator(YamlReader reader, List<Problem> problems) {
         this.reader = reader;
@@ -30,7 +40,17 @@ final class Validator {
         problems.add(new Problem(o.file(), o.line(), o.column(), path, message));
     }
 
-    /** The normalized node, or null when it is invalid (problems added). */
+    /** Whether {@code n} is present and passed its spec (its children may still be invalid). */
+    boolean isValid(YNode n) {
+        return n != null && !invalid.contains(n);
+    }
+
+    private YNode bad(YNode n) {
+        invalid.add(n);
+        return n;
+    }
+
+    /** The normalized node (never null; marked invalid when it failed its spec). */
     YNode validate(Spec spec, YNode node, String path) {
         if (spec instanceof Spec.ObjectSpec o) {
             return object(o, node, path);
@@ -47,49 +67,46 @@ final class Validator {
     private YNode scalar(Spec.ScalarSpec s, YNode node, String path) {
         if (!(node instanceof YNode.Scalar sc)) {
             problem(node.origin(), path, "expected " + s.expected() + ", got " + YNode.describe(node));
-            return null;
+            return bad(node);
         }
         try {
             s.convert(sc);
             return sc;
         } catch (IllegalArgumentException e) {
             problem(node.origin(), path, e.getMessage());
-            return null;
+            return bad(node);
         }
     }
 
     private YNode list(Spec.ListSpec l, YNode node, String path) {
         if (!(node instanceof YNode.Seq seq)) {
             problem(node.origin(), path, "expected a list, got " + YNode.describe(node));
-            return null;
-        }
-        if (seq.items().size() < l.minItems()) {
-            problem(node.origin(), path, "needs at least " + l.minItems() + " item" + (l.minItems() == 1 ? "" : "s"));
+            return bad(node);
         }
         if (seq.items().size() > l.maxItems()) {
             problem(node.origin(), path, "has " + seq.items().size() + " items; at most " + l.maxItems());
-            return null;
+            return bad(node);
         }
         List<YNode> out = new ArrayList<>();
-        boolean ok = true;
         for (int i = 0; i < seq.items().size(); i++) {
-            YNode v = validate(l.items(), seq.items().get(i), path + "[" + i + "]");
-            ok &= v != null;
-            out.add(v);
+            out.add(validate(l.items(), seq.items().get(i), path + "[" + i + "]"));
         }
-        return ok ? new YNode.Seq(seq.origin(), out) : null;
+        YNode.Seq result = new YNode.Seq(seq.origin(), out);
+        if (seq.items().size() < l.minItems()) {
+            problem(node.origin(), path, "needs at least " + l.minItems() + " item" + (l.minItems() == 1 ? "" : "s"));
+            return bad(result);
+        }
+        return result;
     }
 
     private YNode object(Spec.ObjectSpec o, YNode node, String path) {
         if (!(node instanceof YNode.Map m)) {
             problem(node.origin(), path, "expected a map of " + keyList(o) + ", got " + YNode.describe(node));
-            return null;
+            return bad(node);
         }
-        boolean ok = true;
         List<String> names = o.fields().stream().map(Spec.Field::name).toList();
         for (YNode.Entry e : m.entries()) {
             if (o.field(e.key()) == null) {
-                ok = false;
                 String hint = Suggest.didYouMean(e.key(), names);
                 problem(e.keyOrigin(), join(path, e.key()), "unknown key '" + e.key() + "'"
                         + (hint.isEmpty() ? "; known: " + String.join(", ", names) : hint));
@@ -104,22 +121,20 @@ final class Validator {
                 if (f.defaultYaml() != null) {
                     value = defaults.computeIfAbsent(f.defaultYaml(),
                             text -> reader.readText(text, "<default>", problems));
-                } else if (f.required()) {
-                    problem(m.origin(), path, "missing required key '" + f.name() + "' (" + f.description() + ")");
-                    ok = false;
-                    continue;
+                    if (value == null) {
+                        continue;
+                    }
                 } else {
+                    if (f.required()) {
+                        problem(m.origin(), path, "missing required key '" + f.name() + "' (" + f.description()
+                                + ")");
+                    }
                     continue;
                 }
             }
-            YNode v = validate(f.spec(), value, join(path, f.name()));
-            if (v == null) {
-                ok = false;
-            } else {
-                out.add(new YNode.Entry(f.name(), keyOrigin, v));
-            }
+            out.add(new YNode.Entry(f.name(), keyOrigin, validate(f.spec(), value, join(path, f.name()))));
         }
-        return ok ? new YNode.Map(m.origin(), out) : null;
+        return new YNode.Map(m.origin(), out);
     }
 
     private YNode oneOf(Spec.OneOfSpec u, YNode node, String path) {
@@ -130,7 +145,7 @@ final class Validator {
             if (sc.type() != YNode.Scalar.Type.STRING || !u.variants().containsKey(sc.text())) {
                 problem(sc.origin(), path, u.unknownMessage(sc.shown()) + Suggest.didYouMean(sc.text(),
                         u.variants().keySet()));
-                return null;
+                return bad(sc);
             }
             Spec.ObjectSpec variant = u.variants().get(sc.text());
             if (variant.fields().size() == 1) {
@@ -143,7 +158,7 @@ final class Validator {
             problem(node.origin(), path, "expected " + (u.scalarForm() != null ? u.scalarForm().expected() + " or " : "")
                     + "a map with '" + u.discriminator() + "' (" + String.join(", ", u.variants().keySet())
                     + "), got " + YNode.describe(node));
-            return null;
+            return bad(node);
         }
         YNode.Entry d = m.entry(u.discriminator());
         if (d == null || isNull(d.value())) {
@@ -151,14 +166,14 @@ final class Validator {
                     + String.join(", ", u.variants().keySet()) + ")"
                     + Suggest.didYouMean(u.discriminator(), m.entries().stream().map(YNode.Entry::key).toList())
                             .replace("did you mean", "misspelt as"));
-            return null;
+            return bad(node);
         }
         if (!(d.value() instanceof YNode.Scalar ds) || !u.variants().containsKey(ds.text())
                 || ds.type() != YNode.Scalar.Type.STRING) {
             String shown = d.value() instanceof YNode.Scalar ds2 ? ds2.shown() : YNode.describe(d.value());
             problem(d.value().origin(), join(path, u.discriminator()), u.unknownMessage(shown)
                     + Suggest.didYouMean(shown, u.variants().keySet()));
-            return null;
+            return bad(node);
         }
         Spec.ObjectSpec variant = u.variants().get(ds.text());
         if (variant.fields().size() == 1 && u.scalarNamesVariant() && m.entries().size() == 1) {

@@ -159,14 +159,22 @@ class ScenarioLoaderTest {
                 .replace("share: 0.7", "share: 0.2").replace("seeding: forever", "seeding: often"));
         List<Problem> p = problems(f, "protocol.rechokeInterval=0s", "replications=0");
         List<String> paths = p.stream().map(Problem::path).toList();
+        // single values first, then the relations between the valid ones (here: the shares)
         assertEquals(List.of("replications", "duration", "file.size", "protocol.rechokeInterval",
-                "clients[1].seeding"), paths, p.toString());
-        // relations between values (here: shares) are checked once every single value is valid
+                "clients[1].seeding", "peerClasses"), paths, p.toString());
+        // a relation is checked only when all its values are valid: no share sum with a broken share
         Path shares = write("shares.yaml", BASE.replace("share: 0.7", "share: 0.2").replace("fibre, share: 0.3",
-                "fibre, share: 0.3, colour: blue"));
-        assertEquals(List.of("peerClasses[1].colour"), problems(shares).stream().map(Problem::path).toList());
-        assertEquals(List.of("peerClasses", "events[0].at"), problems(shares, "peerClasses[1].colour=",
-                "events=[{at: 2h, action: remove-seeds, count: 1}]").stream().map(Problem::path).toList());
+                "fibre, share: 3, colour: blue"));
+        assertEquals(List.of("peerClasses[1].colour", "peerClasses[1].share"),
+                problems(shares).stream().map(Problem::path).toList());
+        // nor a reference to a list whose names are not all valid
+        Path refs = write("refs.yaml", BASE.replace("name: dsl", "name: \"d s l\"").replace("class: fibre",
+                "class: dsl"));
+        assertEquals(List.of("peerClasses[0].name"), problems(refs).stream().map(Problem::path).toList());
+        assertEquals(List.of("peerClasses", "events[0].at", "events[0].client"), problems(shares,
+                "peerClasses[1].colour=", "peerClasses[1].share=0.3 ", "peerClasses[0].share=0.3",
+                "events=[{at: 2h, action: add-peers, count: 1, client: legacyy}]")
+                .stream().map(Problem::path).toList());
     }
 
     @Test
