@@ -93,6 +93,27 @@ class UnitsTest {
     }
 
     @Test
+    void signsAreCheckedWhereTheFormatSaysSo() {
+        YNode.Origin o = YNode.Origin.of("t");
+        Spec.ScalarSpec positive = ScenarioModel.positive(Spec.ScalarType.DURATION, "a duration");
+        Spec.ScalarSpec nonNegative = ScenarioModel.nonNegative(Spec.ScalarType.DURATION, "a time");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> positive.convert(new YNode.Scalar(o, YNode.Scalar.Type.STRING, "-3min")));
+        assertEquals("-3min must be positive", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> positive.convert(new YNode.Scalar(o, YNode.Scalar.Type.INT, "0")));
+        assertEquals("0 must be positive", e.getMessage());
+        assertEquals(0L, nonNegative.convert(new YNode.Scalar(o, YNode.Scalar.Type.INT, "0")));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> nonNegative.convert(new YNode.Scalar(o, YNode.Scalar.Type.STRING, "-1us")));
+        assertEquals("-1us must not be negative", e.getMessage());
+        assertEquals(180_000_000L, positive.convert(new YNode.Scalar(o, YNode.Scalar.Type.STRING, "3min")));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> positive.convert(new YNode.Scalar(o, YNode.Scalar.Type.INT, "90")));
+        assertTrue(e.getMessage().startsWith("90 needs a unit; accepted: us"), e.getMessage());
+    }
+
+    @Test
     void formattedDurationsParseBackExactly() {
         SplittableRandom rng = new SplittableRandom(5);
         long[] scales = {1, 1_000, 1_000_000, 60_000_000L, 3_600_000_000L, 86_400_000_000L};
