@@ -39,14 +39,13 @@ public record SwarmConfig(String name, long seed, int replication, FileSpec file
         checkShares("peer class", peerClasses.stream().mapToDouble(PeerClass::share).sum());
         checkShares("client", clients.stream().mapToDouble(ClientSpec::share).sum());
         for (InitialSeeds s : initialSeeds) {
-            // the fields are not assigned yet inside a compact constructor: check the parameters
             String c = s.peerClass();
             String k = s.client();
-            if (peerClasses.stream().noneMatch(p -> p.name().equals(c))) {
-                throw new IllegalArgumentException("no peer class named " + c);
+            if (peerClasses.stream().noneMatch(x -> x.name().equals(c))) {
+                throw new IllegalArgumentException("initial seeds name an unknown peer class: " + c);
             }
-            if (clients.stream().noneMatch(p -> p.name().equals(k))) {
-                throw new IllegalArgumentException("no client named " + k);
+            if (clients.stream().noneMatch(x -> x.name().equals(k))) {
+                throw new IllegalArgumentException("initial seeds name an unknown client: " + k);
             }
         }
     }
