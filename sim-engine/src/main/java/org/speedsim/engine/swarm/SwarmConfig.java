@@ -39,8 +39,14 @@ public record SwarmConfig(String name, long seed, int replication, FileSpec file
         checkShares("peer class", peerClasses.stream().mapToDouble(PeerClass::share).sum());
         checkShares("client", clients.stream().mapToDouble(ClientSpec::share).sum());
         for (InitialSeeds s : initialSeeds) {
-            peerClass(s.peerClass());
-            client(s.client());
+            String c = s.peerClass();
+            String k = s.client();
+            if (peerClasses.stream().noneMatch(x -> x.name().equals(c))) {
+                throw new IllegalArgumentException("initial seeds name an unknown peer class: " + c);
+            }
+            if (clients.stream().noneMatch(x -> x.name().equals(k))) {
+                throw new IllegalArgumentException("initial seeds name an unknown client: " + k);
+            }
         }
     }
 
