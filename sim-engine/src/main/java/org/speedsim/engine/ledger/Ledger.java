@@ -304,6 +304,11 @@ public final class Ledger {
         return channels.count();
     }
 
+    /** Whether a channel id was ever handed out by {@link #submitOpen}. */
+    public boolean channelExists(int id) {
+        return channels.exists(id);
+    }
+
     public ChannelInfo channel(int id) {
         requireChannel(id);
         return channels.info(id);
