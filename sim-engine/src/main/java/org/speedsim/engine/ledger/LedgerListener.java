@@ -2,8 +2,8 @@ package org.speedsim.engine.ledger;
 
 /**
  * Receives the outcome of every transaction the ledger confirms, and every channel timeout, at the simulated time it
- * happens. Callbacks run after the ledger's state reflects the outcome (invariants hold inside them). Every default
- * does nothing.
+ * happens. Callbacks run after the ledger's state reflects the outcome (invariants hold inside them) and may submit new
+ * transactions. Every default does nothing.
  */
 public interface LedgerListener {
 
