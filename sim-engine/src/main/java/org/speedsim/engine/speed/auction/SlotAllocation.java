@@ -13,10 +13,13 @@ package org.speedsim.engine.speed.auction;
  *   tit-for-tat fills what the market leaves.</li>
  *   <li>{@link Weighted}: every candidate gets the score {@code w * bid/maxBid + (1 - w) * recip/maxRecip} (a term is 0
  *   when its maximum is 0); the best scores win (ties: higher bid, then higher reciprocation, then lower index). A
- *   winner with a bid pays, for {@link Pricing#CRITICAL} formats, its critical bid: the lowest bid with which it would
- *   still have won, the other candidates' scores and both normalisers held fixed, floored at the reserve; for
- *   {@link Pricing#PAY_BID} formats it pays its bid. A winner without a bid pays nothing. Holding the normalisers fixed
- *   keeps the price a threshold in the winner's own bid, so truthful bidding stays a best response in the bid term.</li>
+ *   winner with a bid pays, for {@link Pricing#CRITICAL} formats, its critical bid, floored at the reserve: the lowest
+ *   bid at which its (score, bid) would still at least tie the best losing candidate's, the other candidates' scores
+ *   and both normalisers held fixed. Like the uniform price (the highest losing bid), this is the boundary of winning
+ *   bids before the last tie-breaks (reciprocation, index), and with equal reciprocation it equals the uniform price.
+ *   For {@link Pricing#PAY_BID} formats a winner pays its bid. A winner without a bid pays nothing. Holding the
+ *   normalisers fixed keeps the price a threshold in the winner's own bid, so truthful bidding stays a best response
+ *   in the bid term.</li>
  * </ul>
  */
 public sealed interface SlotAllocation permits SlotAllocation.BidsFirst, SlotAllocation.Weighted {
@@ -126,18 +129,19 @@ public sealed interface SlotAllocation permits SlotAllocation.BidsFirst, SlotAll
             }
         }
 
-        /** Lowest bid in [0, eff[i]] with which candidate i still ranks before the threshold candidate. */
+        /** Lowest bid in [0, eff[i]] at which candidate i's (score, bid) is at least the threshold candidate's. */
         private long critical(int i, long[] eff, long[] recip, long maxBid, long maxRecip, int threshold) {
             if (threshold < 0) {
                 return 0;
             }
             double ts = score(eff[threshold], maxBid, recip[threshold], maxRecip);
+            long tb = eff[threshold];
             long lo = 0;
-            long hi = eff[i]; // wins at hi; find the least winning bid
+            long hi = eff[i]; // satisfies the condition, since i ranks before the threshold
             while (lo < hi) {
                 long mid = lo + (hi - lo) / 2;
-                if (before(score(mid, maxBid, recip[i], maxRecip), mid, recip[i], i,
-                        ts, eff[threshold], recip[threshold], threshold)) {
+                double s = score(mid, maxBid, recip[i], maxRecip);
+                if (s > ts || (s == ts && mid >= tb)) {
                     hi = mid;
                 } else {
                     lo = mid + 1;
