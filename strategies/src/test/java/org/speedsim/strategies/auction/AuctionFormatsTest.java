@@ -17,8 +17,10 @@ class AuctionFormatsTest {
     private final AuctionFormat vcg = new VcgAuction();
     private final AuctionFormat firstPrice = new FirstPriceAuction();
 
+    private static final RandomGeneratorFactory<RandomGenerator> RNG = RandomGeneratorFactory.of("L64X128MixRandom");
+
     static RandomGenerator rng(long seed) {
-        return RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+        return RNG.create(seed);
     }
 
     /** A random unit-demand instance; small bid ranges make ties common. */

@@ -147,7 +147,8 @@ class SlotAllocationTest {
             bids[i] = r.nextInt(2) * r.nextLong(1000);
             recip[i] = r.nextLong(1 << 20);
         }
-        for (SlotAllocation p : new SlotAllocation[] {new SlotAllocation.BidsFirst(), new SlotAllocation.Weighted(0.7)}) {
+        SlotAllocation[] policies = {new SlotAllocation.BidsFirst(), new SlotAllocation.Weighted(0.7)};
+        for (SlotAllocation p : policies) {
             p.allocate(bids, recip, 80, 3, 5, uniform, out);
             long before = mx.getCurrentThreadAllocatedBytes();
             for (int rep = 0; rep < 20_000; rep++) {

@@ -16,11 +16,13 @@ class BiddingStrategiesTest {
 
     private static final long SECOND = 1_000_000L;
     private static final long MINUTE = 60 * SECOND;
-    /** With this much left (1000 KiB) and spending rate 1, the auto-bid in nano-BTT/KiB equals the balance in micro-BTT. */
+    /** With 1000 KiB left and spending rate 1, the auto-bid in nano-BTT/KiB equals the balance in micro-BTT. */
     private static final long THOUSAND_KIB = 1000 * 1024;
 
+    private static final RandomGeneratorFactory<RandomGenerator> RNG = RandomGeneratorFactory.of("L64X128MixRandom");
+
     static RandomGenerator rng(long seed) {
-        return RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+        return RNG.create(seed);
     }
 
     /**

@@ -57,4 +57,21 @@ public final class BidRanking {
         }
         return best;
     }
+
+    /**
+     * The white paper's optimistic unchoke for round-robin clients: the slot is not auctioned; it goes to the
+     * candidate that has waited longest since it was last choked ({@code chokedSince[i]}, microseconds; use
+     * {@link Long#MIN_VALUE} for a peer never unchoked, so those come first), and bids only break ties between equal
+     * waits (then the lower index). Returns -1 when {@code n == 0}.
+     */
+    public static int optimisticPick(long[] chokedSince, long[] bids, int n) {
+        int best = -1;
+        for (int i = 0; i < n; i++) {
+            if (best < 0 || chokedSince[i] < chokedSince[best]
+                    || (chokedSince[i] == chokedSince[best] && bids[i] > bids[best])) {
+                best = i;
+            }
+        }
+        return best;
+    }
 }

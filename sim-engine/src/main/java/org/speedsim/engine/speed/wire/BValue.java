@@ -74,6 +74,13 @@ public sealed interface BValue permits BValue.BInt, BValue.BBytes, BValue.BList,
             if (entries.comparator() != null) {
                 throw new IllegalArgumentException("keys must use natural (byte) order");
             }
+            for (String key : entries.keySet()) {
+                for (int i = 0; i < key.length(); i++) {
+                    if (key.charAt(i) > 0xff) {
+                        throw new IllegalArgumentException("key is not a byte string (ISO-8859-1): " + key);
+                    }
+                }
+            }
             entries = Collections.unmodifiableSortedMap(new TreeMap<>(entries));
         }
 

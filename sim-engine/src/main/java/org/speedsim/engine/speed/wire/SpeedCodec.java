@@ -63,11 +63,44 @@ public final class SpeedCodec {
         return sink.toByteArray();
     }
 
-    /** Bytes {@code msg} occupies on the wire, including the 4-byte length prefix, measured without building the frame. */
+    /** Bytes {@code msg} occupies on the wire, including the 4-byte length prefix, measured without building it. */
     public static int encodedSize(SpeedMessage msg) {
+        if (msg instanceof SpeedMessage.Bid b) {
+            return bidSize(b.priceNanoPerKiB());
+        }
+        if (msg instanceof SpeedMessage.BidResponse r) {
+            return bidSize(r.priceNanoPerKiB());
+        }
+        if (msg instanceof SpeedMessage.Payment p) {
+            return paymentSize(p.channelId(), p.sequence(), p.cumulativeMicroBtt(), p.signatureLength());
+        }
         ByteSink.Counting c = new ByteSink.Counting();
         writeFrame(msg, 0, c);
         return c.count;
+    }
+
+    /**
+     * Wire size of a Bid or BidResponse frame at {@code priceNanoPerKiB}: {@code d8:msg_typei0e5:pricei<price>ee}
+     * after the 6 header bytes. Allocation-free, for counting overhead per message.
+     */
+    public static int bidSize(long priceNanoPerKiB) {
+        return HEADER_BYTES + 24 + digits(priceNanoPerKiB);
+    }
+
+    /** Wire size of a Payment frame; allocation-free, for counting overhead per message. */
+    public static int paymentSize(long channelId, long sequence, long cumulativeMicroBtt, int signatureBytes) {
+        return HEADER_BYTES + 49 + digits(cumulativeMicroBtt) + digits(channelId) + digits(sequence)
+                + digits(signatureBytes) + signatureBytes;
+    }
+
+    /** Decimal digits of a non-negative number. */
+    private static int digits(long v) {
+        int d = 1;
+        while (v >= 10) {
+            v /= 10;
+            d++;
+        }
+        return d;
     }
 
     /**

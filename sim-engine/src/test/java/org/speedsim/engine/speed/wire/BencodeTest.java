@@ -16,8 +16,10 @@ class BencodeTest {
 
     private final Bencode bencode = new Bencode(BencodeLimits.DEFAULT);
 
+    private static final RandomGeneratorFactory<RandomGenerator> RNG = RandomGeneratorFactory.of("L64X128MixRandom");
+
     static RandomGenerator rng(long seed) {
-        return RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+        return RNG.create(seed);
     }
 
     static BValue randomValue(RandomGenerator r, int depth) {
