@@ -5,7 +5,7 @@ package org.speedsim.engine.speed.auction;
  * candidates are the interested neighbours {@code 0..n-1}; {@code bids[i]} is candidate i's standing bid in nano-BTT
  * per KiB (0 = no bid, as for a legacy client or a free rider) and {@code reciprocation[i]} what the provider ranks
  * peers by without tokens (bytes received from it, or for a seed bytes sent to it). A bid below the reserve counts as
- * no bid. Every order is deterministic: no randomness, ties go to the lower index.
+ * no bid. Every order is deterministic: no randomness; the last tie-break is always the lower index.
  *
  * <ul>
  *   <li>{@link BidsFirst}: an auction (the given {@link AuctionFormat}) over the bidders fills the slots; slots left
@@ -18,8 +18,8 @@ package org.speedsim.engine.speed.auction;
  *   and both normalisers held fixed. Like the uniform price (the highest losing bid), this is the boundary of winning
  *   bids before the last tie-breaks (reciprocation, index), and with equal reciprocation it equals the uniform price.
  *   For {@link Pricing#PAY_BID} formats a winner pays its bid. A winner without a bid pays nothing. Holding the
- *   normalisers fixed keeps the price a threshold in the winner's own bid, so truthful bidding stays a best response
- *   in the bid term.</li>
+ *   normalisers fixed makes the price a threshold that does not move with the winner's own bid (exactly so unless
+ *   that bid is the unique highest one, which sets the bid normaliser).</li>
  * </ul>
  */
 public sealed interface SlotAllocation permits SlotAllocation.BidsFirst, SlotAllocation.Weighted {
