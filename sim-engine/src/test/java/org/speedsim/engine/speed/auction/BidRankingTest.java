@@ -16,7 +16,7 @@ class BidRankingTest {
     void topMatchesSortingEveryEligibleBidder() {
         RandomGenerator r = RandomGeneratorFactory.of("L64X128MixRandom").create(1);
         int[] order = new int[16];
-        for (int rep = 0; rep < 20_000; rep++) {
+        for (int rep = 0; rep < 10_000; rep++) {
             int n = r.nextInt(16);
             long[] bids = new long[n];
             for (int i = 0; i < n; i++) {
