@@ -25,8 +25,10 @@ import org.speedsim.engine.kernel.Simulator;
  * <li><b>Solve.</b> Progressive filling restricted to {@code R}: every flow with a link in {@code R} starts at rate
  * 0 and all rise together; a link of {@code R} saturates when its frozen load plus its rising flows reach its
  * capacity, and freezes them. A flow with both links in {@code R} is free; a <em>crossing</em> flow (its other link
- * outside {@code R}) also freezes when it reaches its current rate, its <em>bound</em>. Links are kept in an indexed
- * heap keyed by the level at which they saturate (their key only rises as flows freeze), bounds in a second heap.
+ * outside {@code R}) also stops when it reaches its current rate, its <em>bound</em>. Only links are events, in an
+ * indexed heap keyed by the level at which they would saturate (a key only rises as flows freeze): each link keeps
+ * its crossing flows sorted by bound and absorbs every bound below its saturation level, since such a flow stops at
+ * its bound before the link fills (water-filling per link).
  * <li><b>Grow.</b> For each crossing flow with outside link {@code o}: if it ended below its current rate, {@code o}
  * gains slack, so {@code o} joins {@code R}; if it was stopped by its bound and {@code o} is not a bottleneck for it
  * (not saturated, or carrying a faster flow), it could rise, so {@code o} joins {@code R}.
@@ -54,7 +56,7 @@ import org.speedsim.engine.kernel.Simulator;
  * listener should {@link #extend} or {@link #close} the flow. A flow of rate 0 has no pending completion.
  *
  * <p>Invariant: after every public call the rates are the max-min fair allocation of the open flows (to relative
- * {@link #EPS}), each link's recorded load is the sum of its flows' rates, and every busy flow with a positive
+ * {@link #EPS}), each link's recorded load and maximum are the sum and maximum of its flows' rates, and every busy flow with a positive
  * rate has exactly one pending completion event at the ceiling of its exact completion time.
  */
 public final class MaxMinNetwork implements FlowNetwork {
@@ -82,6 +84,10 @@ public final class MaxMinNetwork implements FlowNetwork {
     private int[] unfrozen = new int[0];
     private int[] linkMark = new int[0];
     private double[] linkMax = new double[0];
+    private double[] satLevel = new double[0];
+    private int[] crossStart = new int[0];
+    private int[] crossEnd = new int[0];
+    private int[] crossNext = new int[0];
     private int[] rList = new int[0];
     private int rCount;
     private int[] dirtyList = new int[0];
@@ -112,11 +118,10 @@ public final class MaxMinNetwork implements FlowNetwork {
     private double[] bound = new double[0];
     private int[] flowList = new int[0];
     private int flowCount;
+    private int[] crossBuf = new int[0];
 
     private final IndexedDoubleHeap linkHeap = new IndexedDoubleHeap(16);
-    private final IndexedDoubleHeap boundHeap = new IndexedDoubleHeap(16);
     private int stamp;
-    private int pass;
 
     private int lastTouched;
     private int lastLinks;
@@ -430,96 +435,158 @@ public final class MaxMinNetwork implements FlowNetwork {
         return (link & 1) == 0 ? (dst[f] << 1) | 1 : src[f] << 1;
     }
 
-    /** Progressive filling inside the region; crossing flows are bounded by their committed rate. */
+    /**
+     * Progressive filling inside the region; crossing flows are bounded by their committed rate. Only links are
+     * events: each region link holds its crossing flows sorted by bound and absorbs, as the level it would saturate
+     * at rises, every bound below that level (such a flow stops at its bound before the link fills).
+     */
     private void solve(int region) {
         int pass = nextStamp();
-        this.pass = pass;
         flowCount = 0;
+        int cursor = 0;
         linkHeap.clear();
-        boundHeap.clear();
         for (int i = 0; i < rCount; i++) {
             int l = rList[i];
             rem[l] = cap[l];
             unfrozen[l] = deg[l];
+            crossStart[l] = cursor;
             int[] a = adj[l];
             for (int k = 0, d = deg[l]; k < d; k++) {
                 int f = a[k];
+                boolean crossing = inR[otherLink(f, l)] != region;
                 if (seen[f] != pass) {
                     seen[f] = pass;
                     flowList[flowCount++] = f;
-                    if (inR[otherLink(f, l)] == region) {
-                        bound[f] = Double.POSITIVE_INFINITY;
-                    } else {
-                        bound[f] = rate[f];
-                        boundHeap.add(f, rate[f]);
+                    bound[f] = crossing ? rate[f] : Double.POSITIVE_INFINITY;
+                }
+                if (crossing) {
+                    crossBuf[cursor++] = f;
+                }
+            }
+            crossEnd[l] = cursor;
+            crossNext[l] = crossStart[l];
+            sortByBound(crossStart[l], cursor - 1);
+            satLevel[l] = Double.POSITIVE_INFINITY;
+        }
+        for (int i = 0; i < rCount; i++) {
+            int l = rList[i];
+            double t = saturationLevel(l);
+            if (t != Double.POSITIVE_INFINITY) {
+                linkHeap.add(l, t);
+            }
+        }
+        double level = 0;
+        while (!linkHeap.isEmpty()) {
+            level = Math.max(level, linkHeap.peekKey());
+            int l = linkHeap.poll();
+            satLevel[l] = level;
+            int[] a = adj[l];
+            for (int k = 0, d = deg[l]; k < d; k++) {
+                int f = a[k];
+                if (bound[f] == Double.POSITIVE_INFINITY && frozen[f] != pass) {
+                    frozen[f] = pass;
+                    trial[f] = level;
+                    int o = otherLink(f, l);
+                    rem[o] -= level;
+                    unfrozen[o]--;
+                    if (linkHeap.contains(o)) {
+                        double t = saturationLevel(o);
+                        if (t == Double.POSITIVE_INFINITY) {
+                            linkHeap.remove(o);
+                        } else {
+                            linkHeap.update(o, t);
+                        }
                     }
                 }
             }
         }
         for (int i = 0; i < rCount; i++) {
             int l = rList[i];
-            if (unfrozen[l] > 0) {
-                linkHeap.add(l, rem[l] / unfrozen[l]);
+            double sat = satLevel[l];
+            for (int k = crossStart[l], e = crossEnd[l]; k < e; k++) {
+                int f = crossBuf[k];
+                double b = bound[f];
+                byBound[f] = b < sat;
+                trial[f] = Math.min(b, sat);
             }
         }
-        double level = 0;
-        while (true) {
-            boolean links = !linkHeap.isEmpty();
-            boolean bounds = !boundHeap.isEmpty();
-            if (!links && !bounds) {
+    }
+
+    /**
+     * The level at which link {@code l} fills, given its frozen load: absorbs the bounds of crossing flows below
+     * it; +infinity when no flow on it is still rising.
+     */
+    private double saturationLevel(int l) {
+        int n = unfrozen[l];
+        double r = rem[l];
+        int k = crossNext[l];
+        int e = crossEnd[l];
+        double t = n > 0 ? r / n : Double.POSITIVE_INFINITY;
+        while (k < e) {
+            double b = bound[crossBuf[k]];
+            if (!(b < t)) {
                 break;
             }
-            if (links && (!bounds || linkHeap.peekKey() <= boundHeap.peekKey())) {
-                level = Math.max(level, linkHeap.peekKey());
-                int l = linkHeap.poll();
-                int[] a = adj[l];
-                for (int k = 0, d = deg[l]; k < d; k++) {
-                    int f = a[k];
-                    if (frozen[f] != pass) {
-                        freeze(f, level, false, pass, region);
-                    }
+            r -= b;
+            n--;
+            k++;
+            t = n > 0 ? r / n : Double.POSITIVE_INFINITY;
+        }
+        unfrozen[l] = n;
+        rem[l] = r;
+        crossNext[l] = k;
+        return t;
+    }
+
+    /** Sorts {@code crossBuf[lo..hi]} by bound (insertion sort for short runs, else quicksort); allocates nothing. */
+    private void sortByBound(int lo, int hi) {
+        while (hi - lo > 16) {
+            int mid = (lo + hi) >>> 1;
+            double pivot = median(bound[crossBuf[lo]], bound[crossBuf[mid]], bound[crossBuf[hi]]);
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (bound[crossBuf[i]] < pivot) {
+                    i++;
                 }
-            } else {
-                level = Math.max(level, boundHeap.peekKey());
-                int f = boundHeap.poll();
-                freeze(f, level, true, pass, region);
+                while (bound[crossBuf[j]] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    int x = crossBuf[i];
+                    crossBuf[i] = crossBuf[j];
+                    crossBuf[j] = x;
+                    i++;
+                    j--;
+                }
             }
+            if (j - lo < hi - i) {
+                sortByBound(lo, j);
+                lo = i;
+            } else {
+                sortByBound(i, hi);
+                hi = j;
+            }
+        }
+        for (int i = lo + 1; i <= hi; i++) {
+            int x = crossBuf[i];
+            double b = bound[x];
+            int j = i - 1;
+            while (j >= lo && bound[crossBuf[j]] > b) {
+                crossBuf[j + 1] = crossBuf[j];
+                j--;
+            }
+            crossBuf[j + 1] = x;
         }
     }
 
-    private void freeze(int f, double level, boolean atBound, int pass, int region) {
-        frozen[f] = pass;
-        trial[f] = level;
-        byBound[f] = atBound;
-        if (!atBound) {
-            boundHeap.remove(f);
-        }
-        int up = src[f] << 1;
-        if (inR[up] == region) {
-            release(up, level);
-        }
-        int down = (dst[f] << 1) | 1;
-        if (inR[down] == region) {
-            release(down, level);
-        }
-    }
-
-    private void release(int l, double level) {
-        rem[l] -= level;
-        int n = --unfrozen[l];
-        if (linkHeap.contains(l)) {
-            if (n == 0) {
-                linkHeap.remove(l);
-            } else {
-                linkHeap.update(l, rem[l] / n);
-            }
-        }
+    private static double median(double a, double b, double c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 
     /** Adds to the region every outside link where a crossing flow fell or could rise; true if any was added. */
     private boolean grow(int region) {
         int before = rCount;
-        int check = nextStamp();
         for (int i = 0; i < flowCount; i++) {
             int f = flowList[i];
             if (bound[f] == Double.POSITIVE_INFINITY) {
@@ -533,32 +600,20 @@ public final class MaxMinNetwork implements FlowNetwork {
             double old = rate[f];
             if (trial[f] < old - EPS * old) {
                 addToRegion(o, region);
-            } else if (byBound[f] && !isBottleneck(o, old, check)) {
+            } else if (byBound[f] && !isBottleneck(o, old)) {
                 addToRegion(o, region);
             }
         }
         return rCount > before;
     }
 
-    /** Whether outside link {@code o} is saturated and carries no flow faster than {@code r}. */
-    private boolean isBottleneck(int o, double r, int check) {
-        if (load[o] < cap[o] - EPS * cap[o]) {
-            return false;
-        }
-        if (linkMark[o] != check) {
-            linkMark[o] = check;
-            double m = 0;
-            int[] a = adj[o];
-            for (int k = 0, d = deg[o]; k < d; k++) {
-                int g = a[k];
-                double rg = seen[g] == pass ? trial[g] : rate[g];
-                if (rg > m) {
-                    m = rg;
-                }
-            }
-            linkMax[o] = m;
-        }
-        return linkMax[o] <= r + EPS * Math.max(r, linkMax[o]);
+    /**
+     * Whether outside link {@code o} is saturated and carries no flow faster than {@code r}. Uses committed rates:
+     * a crossing flow on {@code o} whose trial rate fell below its committed one puts {@code o} in the region anyway.
+     */
+    private boolean isBottleneck(int o, double r) {
+        double m = linkMax[o];
+        return load[o] >= cap[o] - EPS * cap[o] && m <= r + EPS * Math.max(r, m);
     }
 
     /** Applies the solved rates: settles and reschedules every flow whose rate changed, refreshes link loads. */
@@ -583,11 +638,15 @@ public final class MaxMinNetwork implements FlowNetwork {
         for (int i = 0; i < dirtyCount; i++) {
             int l = dirtyList[i];
             double s = 0;
+            double m = 0;
             int[] a = adj[l];
             for (int k = 0, d = deg[l]; k < d; k++) {
-                s += rate[a[k]];
+                double r = rate[a[k]];
+                s += r;
+                m = Math.max(m, r);
             }
             load[l] = s;
+            linkMax[l] = m;
         }
     }
 
@@ -673,7 +732,7 @@ public final class MaxMinNetwork implements FlowNetwork {
         trial = Arrays.copyOf(trial, c);
         bound = Arrays.copyOf(bound, c);
         flowList = Arrays.copyOf(flowList, c);
-        boundHeap.ensureItems(c);
+        crossBuf = Arrays.copyOf(crossBuf, 2 * c);
     }
 
     private void growNodes(int n) {
@@ -692,6 +751,10 @@ public final class MaxMinNetwork implements FlowNetwork {
             unfrozen = Arrays.copyOf(unfrozen, c);
             linkMark = Arrays.copyOf(linkMark, c);
             linkMax = Arrays.copyOf(linkMax, c);
+            satLevel = Arrays.copyOf(satLevel, c);
+            crossStart = Arrays.copyOf(crossStart, c);
+            crossEnd = Arrays.copyOf(crossEnd, c);
+            crossNext = Arrays.copyOf(crossNext, c);
             rList = Arrays.copyOf(rList, c);
             dirtyList = Arrays.copyOf(dirtyList, c);
             linkHeap.ensureItems(c);
