@@ -74,6 +74,10 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
     private final PartialPieces[] partial;
     private final int[] distinctInflight;
     private final int[][] conns;
+    /** Parallel to conns: the neighbour, and the directions out of and into the peer, per connection slot. */
+    private final int[][] nbr;
+    private final int[][] outDir;
+    private final int[][] inDir;
     private final int[] connCount;
     private final long[] lastAnnounce;
     private final long[] announceHandle;
@@ -123,6 +127,8 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
     private long[] dirLastUnchoke = new long[128];
     private long[] dirLastChoke = new long[128];
     private int[] flowDir = new int[256];
+    private int[] dirMark = new int[128];
+    private int markStamp;
 
     // ---- arrivals and actions ----
     private final long[] arrivalTimes;
@@ -215,6 +221,9 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         partial = new PartialPieces[total];
         distinctInflight = new int[total];
         conns = new int[total][];
+        nbr = new int[total][];
+        outDir = new int[total][];
+        inDir = new int[total][];
         connCount = new int[total];
         lastAnnounce = new long[total];
         announceHandle = new long[total];
@@ -377,6 +386,9 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         initialSeed[p] = initial;
         have[p] = new long[words];
         conns[p] = new int[proto.maxConnections()];
+        nbr[p] = new int[proto.maxConnections()];
+        outDir[p] = new int[proto.maxConnections()];
+        inDir[p] = new int[proto.maxConnections()];
         ClientSpec client = cfg.clients().get(cli);
         pickRng[p] = streams.stream("piece-picking", p);
         chokeRng[p] = streams.stream("choking", p);
@@ -572,8 +584,8 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         int c = allocConn();
         connA[c] = a;
         connB[c] = b;
-        conns[a][connCount[a]++] = c;
-        conns[b][connCount[b]++] = c;
+        addConn(a, b, c, 2 * c, 2 * c + 1);
+        addConn(b, a, c, 2 * c + 1, 2 * c);
         for (int k = 0; k < 2; k++) {
             int d = 2 * c + k;
             dirUnchoked[d] = false;
@@ -652,6 +664,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
             dirDownSnap2 = Arrays.copyOf(dirDownSnap2, m);
             dirLastUnchoke = Arrays.copyOf(dirLastUnchoke, m);
             dirLastChoke = Arrays.copyOf(dirLastChoke, m);
+            dirMark = Arrays.copyOf(dirMark, m);
         }
         return connUsed++;
     }
@@ -690,12 +703,23 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         }
     }
 
+    private void addConn(int p, int q, int c, int out, int in) {
+        int i = connCount[p]++;
+        conns[p][i] = c;
+        nbr[p][i] = q;
+        outDir[p][i] = out;
+        inDir[p][i] = in;
+    }
+
     private void removeConn(int p, int c) {
         int[] l = conns[p];
         int n = connCount[p];
         for (int i = 0; i < n; i++) {
             if (l[i] == c) {
                 l[i] = l[n - 1];
+                nbr[p][i] = nbr[p][n - 1];
+                outDir[p][i] = outDir[p][n - 1];
+                inDir[p][i] = inDir[p][n - 1];
                 connCount[p] = n - 1;
                 return;
             }
@@ -950,10 +974,9 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
 
     /** End game: piece p arrived in direction {@code winner}; the other transfers of p to v are cancelled. */
     private void cancelDuplicates(int v, int p, int winner) {
-        int[] l = conns[v];
+        int[] id = inDir[v];
         for (int i = 0; i < connCount[v]; i++) {
-            int c = l[i];
-            int d = dir(c, other(c, v));
+            int d = id[i];
             if (d != winner && dirPiece[d] == p && dirFlow[d] >= 0) {
                 long del = inFlight(d, net.close(dirFlow[d]));
                 credit(d, del - dirAccounted[d]);
@@ -978,24 +1001,25 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         setBit(have[v], p);
         haveCount[v]++;
         copies[p]++;
-        int[] l = conns[v];
+        // the HAVE broadcast: the hottest loop of a run, so it reads the per-slot arrays only
+        int[] nb = nbr[v];
+        int[] od = outDir[v];
+        int[] id = inDir[v];
+        int word = p >>> 6;
+        long bit = 1L << p;
         for (int i = 0; i < connCount[v]; i++) {
-            int c = l[i];
-            int w = other(c, v);
-            if (avail[w] != null) {
-                avail[w][p]++;
+            int w = nb[i];
+            byte[] aw = avail[w];
+            if (aw != null) {
+                aw[p]++;
             }
-            int out = dir(c, v);
-            if (!seed[w] && !hasPiece(w, p)) {
-                if (dirMissing[out]++ == 0) {
-                    tryStart(out);
-                }
-            }
-            if (hasPiece(w, p)) {
-                int in = dir(c, w);
+            if ((have[w][word] & bit) != 0) {
+                int in = id[i];
                 if (--dirMissing[in] == 0 && dirUnchoked[in]) {
                     requestInterestRechoke(w);
                 }
+            } else if (dirMissing[od[i]]++ == 0) {
+                tryStart(od[i]);
             }
         }
         if (haveCount[v] == pieces) {
@@ -1010,10 +1034,9 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         if (seed[v] || !online[v]) {
             return;
         }
-        int[] l = conns[v];
+        int[] id = inDir[v];
         for (int i = 0; i < connCount[v]; i++) {
-            int c = l[i];
-            int d = dir(c, other(c, v));
+            int d = id[i];
             if (dirFlow[d] < 0 && dirUnchoked[d]) {
                 tryStart(d);
             }
@@ -1137,7 +1160,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
     private final class View implements RechokeView {
         private int self;
         private int n;
-        private int[] outDir = new int[128];
+        private int[] candDir = new int[128];
         private long[] recv = new long[128];
         private long[] sent = new long[128];
         private boolean[] chosen = new boolean[128];
@@ -1152,12 +1175,10 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
             n = 0;
             chosenCount = 0;
             optimistic = -1;
-            int[] l = conns[p];
             for (int i = 0; i < connCount[p]; i++) {
-                int c = l[i];
-                int q = other(c, p);
-                int out = dir(c, p);
-                int in = dir(c, q);
+                int q = nbr[p][i];
+                int out = SwarmEngine.this.outDir[p][i];
+                int in = SwarmEngine.this.inDir[p][i];
                 settle(out);
                 settle(in);
                 long s = dirCum[out] - dirUpSnap2[out];
@@ -1169,7 +1190,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
                     dirDownSnap1[in] = dirCum[in];
                 }
                 if (dirMissing[out] > 0 && !seed[q] && !isBanned(p, q)) {
-                    outDir[n] = out;
+                    candDir[n] = out;
                     recv[n] = r;
                     sent[n] = s;
                     chosen[n] = false;
@@ -1179,33 +1200,31 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         }
 
         void apply() {
-            int[] l = conns[self];
+            markStamp++;
+            for (int i = 0; i < n; i++) {
+                if (chosen[i] || i == optimistic) {
+                    dirMark[candDir[i]] = markStamp;
+                }
+            }
             // choke first so that freed bandwidth and slots are visible to the unchokes that follow
+            int[] od = SwarmEngine.this.outDir[self];
             for (int i = connCount[self] - 1; i >= 0; i--) {
                 if (i >= connCount[self]) {
                     continue;
                 }
-                int d = dir(l[i], self);
-                if (dirUnchoked[d] && !isChosen(d)) {
+                int d = od[i];
+                if (dirUnchoked[d] && dirMark[d] != markStamp) {
                     chokeDir(d);
                 }
             }
             for (int i = 0; i < n; i++) {
-                int d = outDir[i];
+                int d = candDir[i];
                 if ((chosen[i] || i == optimistic) && connA[d >> 1] >= 0 && online[downloaderOf(d)]) {
                     unchokeDir(d, i == optimistic && !chosen[i]);
                 }
             }
         }
 
-        private boolean isChosen(int d) {
-            for (int i = 0; i < n; i++) {
-                if (outDir[i] == d) {
-                    return chosen[i] || i == optimistic;
-                }
-            }
-            return false;
-        }
 
         @Override
         public int self() {
@@ -1244,7 +1263,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
 
         @Override
         public int peer(int i) {
-            return downloaderOf(outDir[check(i)]);
+            return downloaderOf(candDir[check(i)]);
         }
 
         @Override
@@ -1259,22 +1278,22 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
 
         @Override
         public boolean isUnchoked(int i) {
-            return dirUnchoked[outDir[check(i)]];
+            return dirUnchoked[candDir[check(i)]];
         }
 
         @Override
         public boolean isOptimistic(int i) {
-            return dirOptimistic[outDir[check(i)]];
+            return dirOptimistic[candDir[check(i)]];
         }
 
         @Override
         public long lastChokedAt(int i) {
-            return dirLastChoke[outDir[check(i)]];
+            return dirLastChoke[candDir[check(i)]];
         }
 
         @Override
         public long lastUnchokedAt(int i) {
-            return dirLastUnchoke[outDir[check(i)]];
+            return dirLastUnchoke[candDir[check(i)]];
         }
 
         @Override
