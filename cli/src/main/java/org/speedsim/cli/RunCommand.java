@@ -33,15 +33,16 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
-            "Run a scenario's replications and write, for each, <out>/<scenario>/<replication>/ with",
-            "scenario.yaml, timeseries.csv, peers.csv and summary.json."
+            "Run a scenario's replications in parallel and write their results.",
+            "Each replication gets <out>/<scenario>/<replication>/ with scenario.yaml, timeseries.csv, "
+                + "peers.csv and summary.json (written last: its presence means the replication is complete)."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  ./speedsim run scenarios/default.yaml",
-            "  ./speedsim run scenarios/default.yaml --seed 7 --replications 20 --threads 4 --out runs/exp1",
-            "  ./speedsim run my.yaml --set arrivals.rate=0.5 --force",
-            "  ./speedsim run small.yaml --replications 1 --trace trace.jsonl --trace-kinds unchoke,piece"
+            "  ./speedsim run scenarios/default.yaml --seed 7 --replications 20 --out runs/a",
+            "  ./speedsim run my.yaml --threads 2 --set arrivals.rate=0.5 --force",
+            "  ./speedsim run small.yaml --trace t.jsonl --trace-kinds unchoke,piece"
         })
 final class RunCommand implements Callable<Integer> {
 

@@ -20,7 +20,10 @@ import picocli.CommandLine.Spec;
  * Exit 0 when all are valid, 2 when any is not.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Check scenario files without running them; prints every problem with file, line and field.",
+        description = {
+            "Check scenario files without running them.",
+            "Prints every problem of every file as file:line:column: field: message."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  ./speedsim validate scenarios/default.yaml",

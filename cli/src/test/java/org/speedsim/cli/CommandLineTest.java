@@ -46,6 +46,24 @@ class CommandLineTest {
     }
 
     @Test
+    void examplesAndSummariesAreNotWrapped() {
+        picocli.CommandLine cl = SpeedsimCommand.commandLine(Fakes.services());
+        List<picocli.CommandLine> commands = List.of(cl, cl.getSubcommands().get("run"),
+                cl.getSubcommands().get("validate"));
+        for (picocli.CommandLine c : commands) {
+            String usage = c.getUsageMessage();
+            for (String line : c.getCommandSpec().usageMessage().footer()) {
+                assertTrue(usage.contains(line), () -> "wrapped: " + line);
+            }
+            String[] description = c.getCommandSpec().usageMessage().description();
+            if (description.length > 0 && c != cl) {
+                String first = description[0];
+                assertTrue(first.length() < 68 && first.endsWith("."), () -> "one-line summary: " + first);
+            }
+        }
+    }
+
+    @Test
     void versionNamesTheProgram() {
         Cli c = cli("--version");
         assertEquals(0, c.exit(), c::toString);
