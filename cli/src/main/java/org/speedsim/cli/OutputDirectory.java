@@ -40,6 +40,9 @@ public final class OutputDirectory {
      * @throws UserInputException if it exists and {@code force} is false, or it holds files speedsim did not write
      */
     public static Path prepare(Path out, String scenario, boolean force) throws UserInputException, IOException {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UserInputException("--out " + out + " is a file, not a directory");
+        }
         Path dir = out.resolve(safeName(scenario));
         if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             if (!force) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.speedsim.cli.ReplicationRunner.Done;
 import org.speedsim.cli.ReplicationRunner.Failed;
@@ -113,7 +114,7 @@ final class RunCommand implements Callable<Integer> {
         int threadCount = threads != null ? threads : ReplicationRunner.defaultThreads();
         Outcome<RunSummary> outcome = new ReplicationRunner(threadCount).run(count, r -> {
             SwarmConfig config = scenario.config().withSeed(rootSeed, r);
-            JsonLinesTrace t = traces.isEmpty() ? null : new JsonLinesTrace(traces.get(r), new LinkedHashSet<>(traceKinds));
+            JsonLinesTrace t = traces.isEmpty() ? null : new JsonLinesTrace(traces.get(r), kinds());
             if (t != null) {
                 synchronized (openTraces) {
                     openTraces.add(t);
@@ -137,6 +138,16 @@ final class RunCommand implements Callable<Integer> {
             bar.clear();
         }
         return report(dir, outcome, openTraces);
+    }
+
+    private Set<String> kinds() {
+        Set<String> kinds = new LinkedHashSet<>();
+        for (String k : traceKinds) {
+            if (!k.isBlank()) {
+                kinds.add(k.strip());
+            }
+        }
+        return kinds;
     }
 
     private void checkArguments() {

@@ -232,7 +232,7 @@ class CommandLineTest {
         Path file = scenario("demo.yaml", "name: demo\n");
         Path trace = tmp.resolve("trace.jsonl");
         Cli c = cli("run", file.toString(), "--out", tmp.resolve("o").toString(), "--replications", "1",
-                "--trace", trace.toString(), "--trace-kinds", "unchoke,piece,bid");
+                "--trace", trace.toString(), "--trace-kinds", "unchoke, piece,bid");
         assertEquals(0, c.exit(), c::toString);
         List<String> lines = Files.readAllLines(trace);
         assertFalse(lines.isEmpty());

@@ -69,6 +69,14 @@ class OutputDirectoryTest {
     }
 
     @Test
+    void anOutputDirectoryThatIsAFileIsRefused() throws IOException {
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "x");
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> OutputDirectory.prepare(file, "default", true));
+        assertTrue(e.getMessage().contains("not a directory"), e.getMessage());
+    }
+
+    @Test
     void anExistingPlainFileIsForeign() throws IOException {
         Files.writeString(tmp.resolve("default"), "a file");
         assertThrows(UserInputException.class, () -> OutputDirectory.prepare(tmp, "default", true));
