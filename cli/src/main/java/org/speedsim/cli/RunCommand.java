@@ -160,17 +160,6 @@ final class RunCommand implements Callable<Integer> {
         if (trace == null && !traceKinds.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--trace-kinds needs --trace FILE");
         }
-        checkOverrides(spec, overrides);
-    }
-
-    /** Rejects {@code --set} values that are not {@code path=value}. */
-    static void checkOverrides(CommandSpec spec, List<String> overrides) {
-        for (String o : overrides) {
-            int eq = o.indexOf('=');
-            if (eq <= 0) {
-                throw new ParameterException(spec.commandLine(), "--set expects PATH=VALUE, not '" + o + "'");
-            }
-        }
     }
 
     private List<Path> traceFiles(int count) throws UserInputException {

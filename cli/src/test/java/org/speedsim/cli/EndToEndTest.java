@@ -123,20 +123,55 @@ class EndToEndTest {
         }
     }
 
+    /** One case of the malformed corpus: a file, its --set overrides and the problems it must produce. */
+    private record MalformedCase(String file, List<String> overrides, List<String[]> problems) {
+    }
+
+    /** Reads {@code cases.txt}: file | overrides (;; separated, - for none) | problem file | path | line | message. */
+    private static List<MalformedCase> malformedCases(Path corpus) throws IOException {
+        java.util.Map<String, MalformedCase> cases = new java.util.LinkedHashMap<>();
+        for (String line : Files.readAllLines(corpus.resolve("cases.txt"))) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\\|", -1);
+            for (int i = 0; i < f.length; i++) {
+                f[i] = f[i].strip();
+            }
+            List<String> overrides = f[1].equals("-") ? List.of() : List.of(f[1].split(";;"));
+            cases.computeIfAbsent(f[0] + " " + f[1], k -> new MalformedCase(f[0], overrides, new ArrayList<>()))
+                    .problems().add(f);
+        }
+        return List.copyOf(cases.values());
+    }
+
     @Test
     void everyMalformedScenarioIsBadInputWithoutAStackTrace() throws IOException {
-        List<Path> corpus = yamlFiles(ROOT.resolve("scenarios/src/test/resources/malformed"));
-        assertFalse(corpus.isEmpty(), "the malformed corpus is not empty");
-        for (Path f : corpus) {
-            List<String[]> commands = List.of(new String[] {"validate", f.toString()},
-                    new String[] {"run", f.toString(), "--out", tmp.resolve("never").toString()});
-            for (String[] command : commands) {
-                Cli c = cli(command);
+        Path corpus = ROOT.resolve("scenarios/src/test/resources/malformed");
+        List<MalformedCase> cases = malformedCases(corpus);
+        assertFalse(cases.isEmpty(), "the malformed corpus is not empty");
+        for (MalformedCase mc : cases) {
+            String file = corpus.resolve(mc.file()).toString();
+            List<String> sets = new ArrayList<>();
+            mc.overrides().forEach(o -> {
+                sets.add("--set");
+                sets.add(o);
+            });
+            List<List<String>> commands = List.of(
+                    Stream.concat(Stream.of("validate", file), sets.stream()).toList(),
+                    Stream.concat(Stream.of("run", file, "--out", tmp.resolve("never").toString()), sets.stream())
+                            .toList());
+            for (List<String> command : commands) {
+                Cli c = cli(command.toArray(String[]::new));
                 String where = String.join(" ", command) + "\n" + c;
                 assertEquals(2, c.exit(), where);
                 assertFalse(c.leaksStackTrace(), where);
                 assertFalse(c.err().contains("Usage:"), "a scenario problem, not a usage error: " + where);
-                assertTrue(c.err().contains(f.getFileName().toString()), where);
+                for (String[] p : mc.problems()) {
+                    String at = p[4].equals("-") ? p[2] : p[2] + ":" + p[4];
+                    assertTrue(c.err().contains(at), () -> "names " + at + ": " + where);
+                    assertTrue(c.err().contains(p[5]), () -> "says '" + p[5] + "': " + where);
+                }
             }
         }
         assertFalse(Files.exists(tmp.resolve("never")), "nothing written for malformed scenarios");
