@@ -13,7 +13,8 @@ import java.util.stream.Stream;
  * The directory of one scenario's run, {@code <out>/<scenario-name>/}, holding one sub-directory per replication
  * ({@code 0}, {@code 1}, ...).
  *
- * <p>Invariant: an existing directory is never overwritten silently. Without {@code force} it is refused; with
+ * <p>Invariant: an existing directory is never overwritten silently (an empty one counts as absent). Without
+ * {@code force} it is refused; with
  * {@code force} it is emptied first, but only if everything in it looks like speedsim output (replication
  * directories holding only {@link RunOutputWriter#FILES} and temporary leftovers), so a mistyped {@code --out}
  * cannot delete anything else.
@@ -44,7 +45,7 @@ public final class OutputDirectory {
             throw new UserInputException("--out " + out + " is a file, not a directory");
         }
         Path dir = out.resolve(safeName(scenario));
-        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !isEmptyDirectory(dir)) {
             if (!force) {
                 throw new UserInputException(dir + " already exists; choose another --out or pass --force to "
                         + "replace it");
@@ -59,6 +60,22 @@ public final class OutputDirectory {
         }
         Files.createDirectories(dir);
         return dir;
+    }
+
+    /** Removes the scenario directory if nothing was written into it (a run that kept nothing leaves nothing). */
+    public static void removeIfEmpty(Path dir) throws IOException {
+        if (isEmptyDirectory(dir)) {
+            Files.delete(dir);
+        }
+    }
+
+    private static boolean isEmptyDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            return !entries.iterator().hasNext();
+        }
     }
 
     private static List<Path> foreignEntries(Path dir) throws IOException {

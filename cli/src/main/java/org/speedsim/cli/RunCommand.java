@@ -227,6 +227,7 @@ final class RunCommand implements Callable<Integer> {
                         + (outcome.statuses().size() == 1 ? "" : "s") + " to " + dir);
             }
         } else {
+            OutputDirectory.removeIfEmpty(dir);
             err.println("speedsim: " + kept(dir, outcome));
         }
         o.flush();
@@ -248,6 +249,10 @@ final class RunCommand implements Callable<Integer> {
             } else if (Files.exists(rep)) {
                 partial.add(Integer.toString(s.index()));
             }
+        }
+        if (complete.isEmpty() && partial.isEmpty()) {
+            return "run incomplete; nothing kept (" + dir + " not created)"
+                    + (notRun.isEmpty() ? "" : "; not run " + String.join(" ", notRun));
         }
         StringBuilder b = new StringBuilder("run incomplete; kept in ").append(dir).append(": ");
         b.append(complete.isEmpty() ? "no complete replication" : "complete replications " + String.join(" ", complete));

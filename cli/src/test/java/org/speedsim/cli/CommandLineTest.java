@@ -210,6 +210,15 @@ class CommandLineTest {
                 "--force", "--debug");
         assertEquals(1, debug.exit(), debug::toString);
         assertTrue(debug.err().contains("\tat "), "stack trace with --debug");
+
+        Services allFail = new Services(Fakes.loader(), (config, trace, progress, every) -> {
+            throw new IllegalStateException("engine not written");
+        }, () -> null);
+        Path fresh = tmp.resolve("fresh");
+        Cli none = Cli.execute(allFail, "run", file.toString(), "--out", fresh.toString(), "--replications", "1");
+        assertEquals(1, none.exit(), none::toString);
+        assertTrue(none.err().contains("nothing kept"), none::toString);
+        assertFalse(Files.exists(fresh.resolve("demo")), "no empty directory left behind");
     }
 
     @Test

@@ -35,6 +35,18 @@ class OutputDirectoryTest {
     }
 
     @Test
+    void anEmptyDirectoryIsNotOutputAndIsRemovedWhenNothingWasKept() throws Exception {
+        Path dir = OutputDirectory.prepare(tmp, "default", false);
+        assertEquals(dir, OutputDirectory.prepare(tmp, "default", false), "empty: nothing to overwrite");
+        OutputDirectory.removeIfEmpty(dir);
+        assertFalse(Files.exists(dir));
+        Path again = OutputDirectory.prepare(tmp, "default", false);
+        Files.createDirectories(again.resolve("0"));
+        OutputDirectory.removeIfEmpty(again);
+        assertTrue(Files.exists(again.resolve("0")), "not empty: kept");
+    }
+
+    @Test
     void forceReplacesEarlierOutput() throws Exception {
         Path dir = OutputDirectory.prepare(tmp, "default", false);
         new RunOutputWriter().write(dir.resolve("0"), "x", Fakes.run(Fakes.config("default", 1), null, null));
