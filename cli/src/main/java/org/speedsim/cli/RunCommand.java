@@ -121,23 +121,40 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
             ProgressListener listener = bar == null ? null : bar.listener(r);
+            Throwable failure = null;
             try {
                 RunResult result = services.engine().run(config, t, listener, progressEvery(config));
                 writer.write(OutputDirectory.replication(dir, r), scenario.resolvedYaml(), result);
                 return result.summary();
+            } catch (Exception | Error e) {
+                failure = e;
+                throw e;
             } finally {
                 if (bar != null) {
                     bar.finished(r);
                 }
-                if (t != null) {
-                    t.close();
-                }
+                closeTrace(t, failure);
             }
         });
         if (bar != null) {
             bar.clear();
         }
         return report(dir, outcome, openTraces);
+    }
+
+    /** Closes a trace (keeping what it holds, also after a failure); a close error never hides the run's own. */
+    private static void closeTrace(JsonLinesTrace t, Throwable failure) throws IOException {
+        if (t == null) {
+            return;
+        }
+        try {
+            t.close();
+        } catch (IOException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+        }
     }
 
     private Set<String> kinds() {
