@@ -35,8 +35,7 @@ public final class AtomicFiles {
 
     /** Atomically replaces {@code target} (UTF-8 text) with what {@code content} writes. */
     public static void write(Path target, Content content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", TEMP_SUFFIX);
+        Path temp = createTemporary(target);
         boolean moved = false;
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
@@ -51,6 +50,25 @@ public final class AtomicFiles {
         } finally {
             if (!moved) {
                 Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /**
+     * Creates an empty temporary file beside {@code target}, named {@code .<name>.<pid>-<thread>[-n].tmp}, with
+     * the permissions of any new file (not the owner-only ones of {@link Files#createTempFile}).
+     */
+    static Path createTemporary(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        String stem = "." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + Thread.currentThread().getId();
+        for (int n = 0; ; n++) {
+            Path temp = dir.resolve(stem + (n == 0 ? "" : "-" + n) + TEMP_SUFFIX);
+            try {
+                Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return temp;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // a leftover of a killed run, or another writer on this thread: try the next name
             }
         }
     }

@@ -28,7 +28,8 @@ public final class JsonLinesTrace implements ProtocolTrace, Closeable {
     private final Path temp;
     private final Set<String> kinds;
     private final Writer out;
-    private final StringBuilder line = new StringBuilder(96);
+    private final StringBuilder line = new StringBuilder(128);
+    private char[] chars = new char[128];
     private final Set<String> asked = new TreeSet<>();
     private final Set<String> written = new TreeSet<>();
     private long events;
@@ -39,9 +40,8 @@ public final class JsonLinesTrace implements ProtocolTrace, Closeable {
     public JsonLinesTrace(Path target, Set<String> kinds) throws IOException {
         this.target = target;
         this.kinds = Set.copyOf(kinds);
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        this.temp = Files.createTempFile(dir, "." + target.getFileName() + ".", AtomicFiles.TEMP_SUFFIX);
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        this.temp = AtomicFiles.createTemporary(target);
         this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8),
                 1 << 16);
     }
@@ -62,8 +62,13 @@ public final class JsonLinesTrace implements ProtocolTrace, Closeable {
         appendEscaped(line, kind);
         line.append("\",\"peer\":").append(peer).append(",\"other\":").append(other)
                 .append(",\"value\":").append(value).append("}\n");
+        int length = line.length();
+        if (length > chars.length) {
+            chars = new char[Math.max(length, 2 * chars.length)];
+        }
+        line.getChars(0, length, chars, 0);
         try {
-            out.append(line);
+            out.write(chars, 0, length);
             events++;
             written.add(kind);
         } catch (IOException e) {

@@ -31,6 +31,16 @@ class AtomicFilesTest {
     }
 
     @Test
+    void filesGetTheUsualPermissionsNotThoseOfTemporaryFiles() throws IOException {
+        Path f = tmp.resolve("p.csv");
+        AtomicFiles.write(f, "x\n");
+        Path plain = Files.writeString(tmp.resolve("plain.csv"), "x\n");
+        if (f.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(f));
+        }
+    }
+
+    @Test
     void aFailedWriteKeepsTheOldContentAndLeavesNoTemporaryFile() throws IOException {
         Path f = tmp.resolve("a.csv");
         AtomicFiles.write(f, "old\n");
