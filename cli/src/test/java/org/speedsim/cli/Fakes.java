@@ -7,9 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
-import org.speedsim.engine.bt.RarestFirstPicker;
-import org.speedsim.engine.bt.Seeding;
-import org.speedsim.engine.bt.TitForTatChoker;
 import org.speedsim.engine.rng.RandomStreams;
 import org.speedsim.engine.swarm.ArrivalProcess;
 import org.speedsim.engine.swarm.ClientSpec;
@@ -20,6 +17,7 @@ import org.speedsim.engine.swarm.PeerRecord;
 import org.speedsim.engine.swarm.ProtocolConfig;
 import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.RunSummary;
+import org.speedsim.engine.swarm.SeedingBehaviour;
 import org.speedsim.engine.swarm.SwarmConfig;
 import org.speedsim.engine.swarm.TimeSeries;
 import org.speedsim.scenarios.LoadedScenario;
@@ -42,8 +40,8 @@ final class Fakes {
     static SwarmConfig config(String name, long seed) {
         return new SwarmConfig(name, seed, 0, new FileSpec(10L << 20, FileSpec.DEFAULT_PIECE_BYTES),
                 List.of(new PeerClass("dsl, slow", 1.0, new Distribution.Fixed(125_000), new Distribution.Fixed(1e6))),
-                List.of(new ClientSpec("legacy", 1.0, false, TitForTatChoker::new, RarestFirstPicker::new,
-                        Seeding.leaveAtOnce())),
+                List.of(new ClientSpec("legacy", 1.0, false, peer -> view -> { }, peer -> view -> -1,
+                        (peer, rng) -> context -> SeedingBehaviour.Decision.leaveAfter(0))),
                 new ArrivalProcess.Poisson(0.1, 0, 3_600_000_000L), List.of(), ProtocolConfig.DEFAULT,
                 7_200_000_000L, 60_000_000L, false, List.of(), "max-min", List.of());
     }

@@ -84,7 +84,7 @@ class ReplicationRunnerTest {
         assertEquals(6, o.statuses().size());
         assertInstanceOf(Done.class, o.statuses().get(0));
         assertInstanceOf(Done.class, o.statuses().get(1));
-        Failed<Integer> f = assertInstanceOf(Failed.class, o.statuses().get(2));
+        Failed<?> f = assertInstanceOf(Failed.class, o.statuses().get(2));
         assertEquals("boom 2", f.error().getMessage());
         for (int i = 3; i < 6; i++) {
             assertInstanceOf(Skipped.class, o.statuses().get(i));
