@@ -25,7 +25,7 @@ class EndToEndTest {
     @TempDir
     Path tmp;
 
-    private static final Path ROOT = repositoryRoot();
+    static final Path ROOT = repositoryRoot();
     private static final Path DEFAULT = ROOT.resolve("scenarios/default.yaml");
 
     private static Path repositoryRoot() {
