@@ -40,7 +40,6 @@ public final class SpeedsimCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(new SpeedsimCommand());
         cl.addSubcommand("run", new RunCommand(services));
         cl.addSubcommand("validate", new ValidateCommand(services));
-        cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setExecutionExceptionHandler(new ErrorHandler());
         return cl;
     }

@@ -48,6 +48,7 @@ class CommandLineTest {
     @Test
     void examplesAndSummariesAreNotWrapped() {
         picocli.CommandLine cl = SpeedsimCommand.commandLine(Fakes.services());
+        assertEquals(java.util.Set.of("run", "validate"), cl.getSubcommands().keySet());
         List<picocli.CommandLine> commands = List.of(cl, cl.getSubcommands().get("run"),
                 cl.getSubcommands().get("validate"));
         for (picocli.CommandLine c : commands) {
