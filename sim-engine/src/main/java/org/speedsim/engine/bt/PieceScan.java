@@ -26,6 +26,21 @@ final class PieceScan {
         }
     }
 
+    /** Whether any piece is a candidate in this mode (no random draw is spent on a pick that finds nothing). */
+    static boolean any(int mode, org.speedsim.engine.swarm.PickView v) {
+        long[] have = v.have();
+        long[] remote = v.neighbourHas();
+        long[] dl = v.downloading();
+        long[] st = v.started();
+        int words = (v.pieces() + 63) >>> 6;
+        for (int w = 0; w < words; w++) {
+            if (candidates(mode, have, remote, dl, st, w) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The candidate of lowest availability, scanning from {@code start} and wrapping, so that the first piece met
      * wins ties; -1 if there is none. When {@code rarest} is false, the first candidate met is returned.

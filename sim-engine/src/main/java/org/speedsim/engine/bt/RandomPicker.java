@@ -14,15 +14,17 @@ public final class RandomPicker implements PiecePicker {
 
     @Override
     public int pick(PickView v) {
+        int mode;
+        if (PieceScan.any(PieceScan.STARTED, v)) {
+            mode = PieceScan.STARTED;
+        } else if (PieceScan.any(PieceScan.FRESH, v)) {
+            mode = PieceScan.FRESH;
+        } else if (v.endGame() && PieceScan.any(PieceScan.END_GAME, v)) {
+            mode = PieceScan.END_GAME;
+        } else {
+            return -1;
+        }
         int start = v.rng().nextInt(v.pieces());
-        int p = PieceScan.scan(PieceScan.STARTED, v, start, false);
-        if (p >= 0) {
-            return p;
-        }
-        p = PieceScan.scan(PieceScan.FRESH, v, start, false);
-        if (p >= 0 || !v.endGame()) {
-            return p;
-        }
-        return PieceScan.scan(PieceScan.END_GAME, v, start, false);
+        return PieceScan.scan(mode, v, start, false);
     }
 }

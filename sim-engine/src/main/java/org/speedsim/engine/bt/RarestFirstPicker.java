@@ -15,16 +15,17 @@ public final class RarestFirstPicker implements PiecePicker {
 
     @Override
     public int pick(PickView v) {
-        int n = v.pieces();
-        int start = v.rng().nextInt(n);
-        int p = PieceScan.scan(PieceScan.STARTED, v, start, true);
-        if (p >= 0) {
-            return p;
+        int mode;
+        if (PieceScan.any(PieceScan.STARTED, v)) {
+            mode = PieceScan.STARTED;
+        } else if (PieceScan.any(PieceScan.FRESH, v)) {
+            mode = PieceScan.FRESH;
+        } else if (v.endGame() && PieceScan.any(PieceScan.END_GAME, v)) {
+            mode = PieceScan.END_GAME;
+        } else {
+            return -1;
         }
-        p = PieceScan.scan(PieceScan.FRESH, v, start, v.piecesHave() > 0);
-        if (p >= 0 || !v.endGame()) {
-            return p;
-        }
-        return PieceScan.scan(PieceScan.END_GAME, v, start, true);
+        int start = v.rng().nextInt(v.pieces());
+        return PieceScan.scan(mode, v, start, mode != PieceScan.FRESH || v.piecesHave() > 0);
     }
 }

@@ -4,18 +4,38 @@ import org.speedsim.engine.swarm.ChokingPolicy;
 import org.speedsim.engine.swarm.RechokeView;
 
 /**
- * The reference BitTorrent choker. A leecher gives its regular slots to the interested neighbours that uploaded the
- * most to it over the rate window (tit-for-tat); a seed gives them to the neighbours it uploaded to fastest. Ties
- * favour peers already unchoked, then lower peer ids: no randomness. The optimistic slot rotates, in optimistic
- * rounds, to a uniformly drawn interested neighbour outside the regular slots (the peer's {@code choking} stream);
- * between rotations the current optimistic peer keeps it.
+ * The reference BitTorrent choker (mainline). A leecher gives its regular slots to the interested neighbours that
+ * uploaded the most to it over the rate window (tit-for-tat). A seed, by default, serves its interested neighbours
+ * round-robin: those it has not served for longest go first, and a peer just served goes to the back; the older
+ * alternative ranks them by how fast it uploaded to them ({@link SeedPolicy#UPLOAD_RATE}). Ties favour peers already
+ * unchoked, then lower peer ids: no randomness. The optimistic slot rotates, in optimistic rounds, to an interested
+ * neighbour outside the regular slots drawn from the peer's {@code choking} stream, a peer this one never unchoked
+ * being three times as likely (as in mainline, so newcomers get their first pieces); between rotations the
+ * current optimistic peer keeps the slot.
  */
 public final class TitForTatChoker implements ChokingPolicy {
 
+    /** How a seed chooses whom to serve. */
+    public enum SeedPolicy { ROUND_ROBIN, UPLOAD_RATE }
+
+    /** Weight of a never-unchoked peer in the optimistic draw. */
+    static final int NEWCOMER_WEIGHT = 3;
+
+    private final SeedPolicy seedPolicy;
     private int[] order = new int[16];
     private long[] key = new long[16];
 
     public TitForTatChoker(int peer) {
+        this(peer, SeedPolicy.ROUND_ROBIN);
+    }
+
+    public TitForTatChoker(int peer, SeedPolicy seedPolicy) {
+        this.seedPolicy = seedPolicy;
+    }
+
+    /** The factory of chokers whose seeds use {@code policy}. */
+    public static org.speedsim.engine.swarm.ChokingPolicy.Factory withSeedPolicy(SeedPolicy policy) {
+        return p -> new TitForTatChoker(p, policy);
     }
 
     @Override
@@ -31,10 +51,18 @@ public final class TitForTatChoker implements ChokingPolicy {
         boolean seed = v.isSeed();
         for (int i = 0; i < n; i++) {
             order[i] = i;
-            key[i] = seed ? v.bytesSentTo(i) : v.bytesReceivedFrom(i);
+            if (!seed) {
+                key[i] = v.bytesReceivedFrom(i);
+            } else if (seedPolicy == SeedPolicy.UPLOAD_RATE) {
+                key[i] = v.bytesSentTo(i);
+            } else {
+                // longest unserved first: the key is minus the time service last ended (now while being served)
+                long servedUntil = v.isUnchoked(i) ? v.now() : v.lastChokedAt(i);
+                key[i] = -servedUntil;
+            }
         }
-        sortDescending(v, n);
         int regular = Math.min(v.regularSlots(), n);
+        selectTop(v, n, regular);
         for (int r = 0; r < regular; r++) {
             v.unchoke(order[r]);
         }
@@ -50,22 +78,45 @@ public final class TitForTatChoker implements ChokingPolicy {
             }
         }
         if (keep < 0) {
-            keep = order[regular + v.rng().nextInt(n - regular)];
+            keep = drawOptimistic(v, regular, n);
         }
         v.unchokeOptimistic(keep);
     }
 
-    /** Insertion sort of {@code order} by key descending, then unchoked first, then peer id: n is at most ~127. */
-    private void sortDescending(RechokeView v, int n) {
-        for (int i = 1; i < n; i++) {
-            int o = order[i];
-            long k = key[o];
-            int j = i - 1;
-            while (j >= 0 && before(v, o, k, order[j])) {
-                order[j + 1] = order[j];
-                j--;
+    private int drawOptimistic(RechokeView v, int from, int n) {
+        int total = 0;
+        for (int r = from; r < n; r++) {
+            total += weight(v, order[r]);
+        }
+        int x = v.rng().nextInt(total);
+        for (int r = from; r < n; r++) {
+            x -= weight(v, order[r]);
+            if (x < 0) {
+                return order[r];
             }
-            order[j + 1] = o;
+        }
+        return order[n - 1];
+    }
+
+    private static int weight(RechokeView v, int i) {
+        return v.lastUnchokedAt(i) < 0 ? NEWCOMER_WEIGHT : 1;
+    }
+
+    /**
+     * Moves the best {@code k} candidates (key descending, then unchoked first, then peer id) to the front of
+     * {@code order}, in that order: k is the few regular slots, so a selection beats a sort of all candidates.
+     */
+    private void selectTop(RechokeView v, int n, int k) {
+        for (int r = 0; r < k; r++) {
+            int best = r;
+            for (int i = r + 1; i < n; i++) {
+                if (before(v, order[i], key[order[i]], order[best])) {
+                    best = i;
+                }
+            }
+            int t = order[r];
+            order[r] = order[best];
+            order[best] = t;
         }
     }
 

@@ -115,6 +115,12 @@ public final class Simulator {
         stopRequested = false;
         long start = processed;
         while (!stopRequested && condition.getAsBoolean()) {
+            if (events.isEmpty()) {
+                if (until != NEVER) {
+                    now = until;
+                }
+                break;
+            }
             long t = events.peekTime();
             if (t > until) {
                 if (until != NEVER) {

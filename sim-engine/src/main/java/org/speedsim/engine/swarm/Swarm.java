@@ -1,8 +1,14 @@
 package org.speedsim.engine.swarm;
 
+import java.util.Objects;
+import org.speedsim.engine.kernel.Simulator;
+import org.speedsim.engine.net.FlowNetwork;
+import org.speedsim.engine.net.MaxMinNetwork;
+
 /**
- * One run of a BitTorrent swarm as a {@link SwarmConfig} describes it. (Being written: this placeholder fixes the
- * API other modules build against.)
+ * One run of a BitTorrent swarm as a {@link SwarmConfig} describes it: build, optionally attach a trace and a
+ * progress listener, then {@link #run()}. Each run owns its simulator, network and random streams, so runs may go
+ * in parallel on different threads and same config + seed gives the same result.
  */
 public final class Swarm {
 
@@ -10,9 +16,10 @@ public final class Swarm {
     private ProtocolTrace trace;
     private ProgressListener progress;
     private long progressEveryMicros;
+    private boolean deepChecks;
 
     public Swarm(SwarmConfig config) {
-        this.config = config;
+        this.config = Objects.requireNonNull(config);
     }
 
     /** Sends protocol events to {@code t} (null: none). */
@@ -28,7 +35,26 @@ public final class Swarm {
         return this;
     }
 
+    /**
+     * Recomputes every derived structure at each sample and at the end, recording mismatches as broken invariants
+     * (slow; for tests).
+     */
+    public Swarm deepChecks(boolean on) {
+        this.deepChecks = on;
+        return this;
+    }
+
     public RunResult run() {
-        throw new UnsupportedOperationException("swarm engine not written yet");
+        Simulator sim = new Simulator();
+        FlowNetwork net = network(config.networkModel(), sim);
+        return new SwarmEngine(config, sim, net, trace, progress, progressEveryMicros, deepChecks).run();
+    }
+
+    /** The bandwidth models by name. */
+    public static FlowNetwork network(String model, Simulator sim) {
+        if (model.equals("max-min")) {
+            return new MaxMinNetwork(sim);
+        }
+        throw new IllegalArgumentException("unknown network model '" + model + "'; known: max-min");
     }
 }

@@ -1,0 +1,80 @@
+package org.speedsim.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes files so that readers see either the old content or the whole new content, never a part: the text goes to
+ * a hidden temporary file in the target's directory, is flushed to disk, and is renamed over the target with
+ * {@link StandardCopyOption#ATOMIC_MOVE}.
+ *
+ * <p>Invariant: when {@link #write} returns or throws, no temporary file of it is left behind.
+ */
+public final class AtomicFiles {
+
+    /** Suffix of the temporary files, so leftovers of a killed process can be recognised. */
+    public static final String TEMP_SUFFIX = ".tmp";
+
+    /** The body of a write: puts the text into the writer. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    /** Atomically replaces {@code target} (UTF-8 text) with what {@code content} writes. */
+    public static void write(Path target, Content content) throws IOException {
+        Path temp = createTemporary(target);
+        boolean moved = false;
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                 Writer out = new BufferedWriter(
+                         new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8), 1 << 16)) {
+                content.writeTo(out);
+                out.flush();
+                channel.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            moved = true;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /**
+     * Creates an empty temporary file beside {@code target}, named {@code .<name>.<pid>-<thread>[-n].tmp}, with
+     * the permissions of any new file (not the owner-only ones of {@link Files#createTempFile}).
+     */
+    static Path createTemporary(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        String stem = "." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + Thread.currentThread().getId();
+        for (int n = 0; ; n++) {
+            Path temp = dir.resolve(stem + (n == 0 ? "" : "-" + n) + TEMP_SUFFIX);
+            try {
+                Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return temp;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // a leftover of a killed run, or another writer on this thread: try the next name
+            }
+        }
+    }
+
+    /** Atomically replaces {@code target} with {@code text}. */
+    public static void write(Path target, String text) throws IOException {
+        write(target, out -> out.write(text));
+    }
+}

@@ -1,0 +1,182 @@
+package org.speedsim.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+import org.speedsim.engine.swarm.ProgressListener;
+
+/**
+ * A one-line terminal progress display for the replications of a run: overall fraction of simulated time done, the
+ * simulated clock of the slowest running replication, peers online (summed over running replications), events per
+ * wall-clock second, and replications finished. Redrawn in place ({@code \r}) at most every
+ * {@link #REDRAW_NANOS}; the engine threads only store numbers and, when a redraw is due, try to draw.
+ *
+ * <p>Invariant: the wall clock is used only for display pacing and the events-per-second figure, never for
+ * anything written to result files.
+ */
+public final class ProgressBar {
+
+    /** Minimum wall time between two redraws. */
+    public static final long REDRAW_NANOS = 250_000_000L;
+    private static final int BAR_WIDTH = 24;
+
+    private final PrintWriter out;
+    private final LongSupplier nanoClock;
+    private final int replications;
+    private final AtomicLongArray now;
+    private final AtomicLongArray duration;
+    private final AtomicLongArray peers;
+    private final AtomicLongArray events;
+    private final AtomicLongArray state;
+    private final ReentrantLock drawing = new ReentrantLock();
+    private volatile long nextDrawNanos;
+    private long lastEvents;
+    private long lastNanos;
+    private double eventsPerSecond;
+    private int lastWidth;
+
+    private static final long WAITING = 0;
+    private static final long RUNNING = 1;
+    private static final long FINISHED = 2;
+
+    /** A display of {@code replications} runs drawn on {@code out}, paced by {@code nanoClock}. */
+    public ProgressBar(PrintWriter out, int replications, LongSupplier nanoClock) {
+        this.out = out;
+        this.nanoClock = nanoClock;
+        this.replications = replications;
+        this.now = new AtomicLongArray(replications);
+        this.duration = new AtomicLongArray(replications);
+        this.peers = new AtomicLongArray(replications);
+        this.events = new AtomicLongArray(replications);
+        this.state = new AtomicLongArray(replications);
+        this.lastNanos = nanoClock.getAsLong();
+        this.nextDrawNanos = lastNanos;
+    }
+
+    /** The listener to give the engine for replication {@code r}. */
+    public ProgressListener listener(int r) {
+        return (nowMicros, durationMicros, peersOnline, eventCount) -> {
+            now.set(r, nowMicros);
+            duration.set(r, durationMicros);
+            peers.set(r, peersOnline);
+            events.set(r, eventCount);
+            state.set(r, RUNNING);
+            if (nanoClock.getAsLong() >= nextDrawNanos) {
+                drawIfFree();
+            }
+        };
+    }
+
+    /** Replication {@code r} has ended (successfully or not). */
+    public void finished(int r) {
+        state.set(r, FINISHED);
+        drawIfFree();
+    }
+
+    /** Removes the line from the terminal. */
+    public void clear() {
+        drawing.lock();
+        try {
+            if (lastWidth > 0) {
+                out.print('\r' + " ".repeat(lastWidth) + '\r');
+                out.flush();
+                lastWidth = 0;
+            }
+        } finally {
+            drawing.unlock();
+        }
+    }
+
+    private void drawIfFree() {
+        if (!drawing.tryLock()) {
+            return;
+        }
+        try {
+            long t = nanoClock.getAsLong();
+            nextDrawNanos = t + REDRAW_NANOS;
+            String text = line(t);
+            int pad = Math.max(0, lastWidth - text.length());
+            out.print('\r' + text + " ".repeat(pad));
+            out.flush();
+            lastWidth = text.length();
+        } finally {
+            drawing.unlock();
+        }
+    }
+
+    /** The text of the line at wall time {@code t}; updates the events-per-second estimate. */
+    String line(long t) {
+        double fraction = 0;
+        long totalEvents = 0;
+        long online = 0;
+        long slowestNow = Long.MAX_VALUE;
+        long slowestDuration = 0;
+        int finished = 0;
+        int running = 0;
+        for (int r = 0; r < replications; r++) {
+            long s = state.get(r);
+            totalEvents += events.get(r);
+            if (s == FINISHED) {
+                finished++;
+                fraction += 1;
+            } else if (s == RUNNING) {
+                running++;
+                long d = duration.get(r);
+                long n = now.get(r);
+                fraction += d > 0 ? Math.min(1.0, (double) n / d) : 0;
+                online += peers.get(r);
+                if (n < slowestNow) {
+                    slowestNow = n;
+                    slowestDuration = d;
+                }
+            }
+        }
+        fraction /= Math.max(1, replications);
+        if (t - lastNanos >= REDRAW_NANOS / 2) {
+            eventsPerSecond = (totalEvents - lastEvents) * 1e9 / (t - lastNanos);
+            lastEvents = totalEvents;
+            lastNanos = t;
+        }
+        int filled = (int) Math.round(fraction * BAR_WIDTH);
+        StringBuilder b = new StringBuilder(100);
+        b.append(String.format(Locale.ROOT, "%3d%% [", (int) Math.floor(fraction * 100)));
+        b.append("#".repeat(filled)).append(".".repeat(BAR_WIDTH - filled)).append(']');
+        if (running > 0) {
+            b.append(" sim ").append(clock(slowestNow)).append(" of ").append(clock(slowestDuration));
+            b.append("  peers ").append(online);
+        }
+        b.append("  ").append(rate(eventsPerSecond)).append(" ev/s");
+        if (replications > 1) {
+            b.append("  replications ").append(finished).append('/').append(replications).append(" done");
+        }
+        return b.toString();
+    }
+
+    /** Simulated time as {@code 3h05m12s}, {@code 5m12s} or {@code 12s}. */
+    static String clock(long micros) {
+        long s = Math.max(0, micros) / 1_000_000;
+        long h = s / 3600;
+        long m = s / 60 % 60;
+        long sec = s % 60;
+        if (h > 0) {
+            return String.format(Locale.ROOT, "%dh%02dm%02ds", h, m, sec);
+        }
+        return m > 0 ? String.format(Locale.ROOT, "%dm%02ds", m, sec) : sec + "s";
+    }
+
+    /** A rate with a k/M/G suffix: {@code 950}, {@code 12.3k}, {@code 4.56M}. */
+    static String rate(double perSecond) {
+        if (perSecond < 1e3) {
+            return String.format(Locale.ROOT, "%.0f", perSecond);
+        }
+        if (perSecond < 1e6) {
+            return String.format(Locale.ROOT, "%.1fk", perSecond / 1e3);
+        }
+        if (perSecond < 1e9) {
+            return String.format(Locale.ROOT, "%.2fM", perSecond / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.2fG", perSecond / 1e9);
+    }
+}

@@ -1,0 +1,302 @@
+package org.speedsim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.speedsim.cli.ReplicationRunner.Done;
+import org.speedsim.cli.ReplicationRunner.Failed;
+import org.speedsim.cli.ReplicationRunner.Outcome;
+import org.speedsim.cli.ReplicationRunner.Skipped;
+import org.speedsim.cli.ReplicationRunner.Status;
+import org.speedsim.engine.swarm.ProgressListener;
+import org.speedsim.engine.swarm.RunResult;
+import org.speedsim.engine.swarm.RunSummary;
+import org.speedsim.engine.swarm.SwarmConfig;
+import org.speedsim.scenarios.LoadedScenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code speedsim run FILE}: loads a scenario, runs its replications in parallel (replication r with
+ * {@code config.withSeed(seed, r)}) and writes {@code <out>/<scenario>/<r>/} for each (see {@link RunOutputWriter}).
+ * Results do not depend on {@code --threads}.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {
+            "Run a scenario's replications in parallel and write their results.",
+            "Each replication gets <out>/<scenario>/<replication>/ with scenario.yaml, timeseries.csv, "
+                + "peers.csv and summary.json (written last: its presence means the replication is complete)."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ./speedsim run scenarios/default.yaml",
+            "  ./speedsim run scenarios/default.yaml --seed 7 --replications 20 --out runs/a",
+            "  ./speedsim run my.yaml --threads 2 --set arrivals.rate=0.5 --force",
+            "  ./speedsim run small.yaml --trace t.jsonl --trace-kinds unchoke,piece"
+        })
+final class RunCommand implements Callable<Integer> {
+
+    private final Services services;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file.")
+    Path file;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Root seed (default: the scenario's).")
+    Long seed;
+
+    @Option(names = "--replications", paramLabel = "N", description = "Number of replications (default: the "
+            + "scenario's).")
+    Integer replications;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Replications run at once (default: the number "
+            + "of processors). Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs",
+            description = "Output directory (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Override a scenario field after 'extends' is resolved (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--force", description = "Replace an existing <out>/<scenario> directory and trace file.")
+    boolean force;
+
+    @Option(names = "--quiet", description = "No progress bar and no summary lines.")
+    boolean quiet;
+
+    @Option(names = "--trace", paramLabel = "FILE", description = "Write protocol events as JSON lines (one file "
+            + "per replication, FILE-<r>.ext, when there are several).")
+    Path trace;
+
+    @Option(names = "--trace-kinds", paramLabel = "KIND", split = ",",
+            description = "Trace only these kinds, e.g. unchoke,piece (default: all).")
+    List<String> traceKinds = new ArrayList<>();
+
+    RunCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        checkArguments();
+        if (!Files.isRegularFile(file)) {
+            throw new UserInputException(file + ": no such file");
+        }
+        LoadedScenario scenario = services.scenarios().load(file, overrides);
+        long rootSeed = seed != null ? seed : scenario.config().seed();
+        int count = replications != null ? replications : scenario.replications();
+        List<Path> traces = traceFiles(count);
+        Path dir = OutputDirectory.prepare(out, scenario.name(), force);
+
+        PrintWriter terminal = quiet ? null : services.terminal().get();
+        ProgressBar bar = terminal == null ? null : new ProgressBar(terminal, count, System::nanoTime);
+        List<JsonLinesTrace> openTraces = new ArrayList<>();
+        RunOutputWriter writer = new RunOutputWriter();
+        int threadCount = threads != null ? threads : ReplicationRunner.defaultThreads();
+        Outcome<RunSummary> outcome = new ReplicationRunner(threadCount).run(count, r -> {
+            SwarmConfig config = scenario.config().withSeed(rootSeed, r);
+            JsonLinesTrace t = traces.isEmpty() ? null : new JsonLinesTrace(traces.get(r), kinds());
+            if (t != null) {
+                synchronized (openTraces) {
+                    openTraces.add(t);
+                }
+            }
+            ProgressListener listener = bar == null ? null : bar.listener(r);
+            Throwable failure = null;
+            try {
+                RunResult result = services.engine().run(config, t, listener, progressEvery(config));
+                writer.write(OutputDirectory.replication(dir, r), scenario.resolvedYaml(), result);
+                return result.summary();
+            } catch (Exception | Error e) {
+                failure = e;
+                throw e;
+            } finally {
+                if (bar != null) {
+                    bar.finished(r);
+                }
+                closeTrace(t, failure);
+            }
+        });
+        if (bar != null) {
+            bar.clear();
+        }
+        return report(dir, outcome, openTraces);
+    }
+
+    /** Closes a trace (keeping what it holds, also after a failure); a close error never hides the run's own. */
+    private static void closeTrace(JsonLinesTrace t, Throwable failure) throws IOException {
+        if (t == null) {
+            return;
+        }
+        try {
+            t.close();
+        } catch (IOException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+        }
+    }
+
+    private Set<String> kinds() {
+        Set<String> kinds = new LinkedHashSet<>();
+        for (String k : traceKinds) {
+            if (!k.isBlank()) {
+                kinds.add(k.strip());
+            }
+        }
+        return kinds;
+    }
+
+    private void checkArguments() {
+        if (replications != null && replications < 1) {
+            throw new ParameterException(spec.commandLine(), "--replications must be at least 1: " + replications);
+        }
+        if (threads != null && threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be at least 1: " + threads);
+        }
+        if (trace == null && !traceKinds.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--trace-kinds needs --trace FILE");
+        }
+    }
+
+    private List<Path> traceFiles(int count) throws UserInputException {
+        List<Path> files = new ArrayList<>();
+        if (trace == null) {
+            return files;
+        }
+        for (int r = 0; r < count; r++) {
+            Path f = count == 1 ? trace : numbered(trace, r);
+            if (Files.exists(f) && !force) {
+                throw new UserInputException(f + " already exists; choose another --trace or pass --force");
+            }
+            files.add(f);
+        }
+        return files;
+    }
+
+    /** {@code trace.jsonl} for replication 3 becomes {@code trace-3.jsonl}. */
+    static Path numbered(Path file, int r) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String numbered = dot > 0 ? name.substring(0, dot) + "-" + r + name.substring(dot) : name + "-" + r;
+        return file.resolveSibling(numbered);
+    }
+
+    private static long progressEvery(SwarmConfig config) {
+        return Math.max(1_000_000L, config.durationMicros() / 1000);
+    }
+
+    private int report(Path dir, Outcome<RunSummary> outcome, List<JsonLinesTrace> traces) throws IOException {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean isDebug = DebugOption.requested(spec.commandLine().getParseResult());
+        int exit = 0;
+        for (Status<RunSummary> s : outcome.statuses()) {
+            if (s instanceof Done<RunSummary> d) {
+                if (!quiet) {
+                    o.println(describe(d.value()));
+                }
+                if (!d.value().invariantsOk()) {
+                    err.println("speedsim: replication " + d.index() + " broke a conservation invariant "
+                            + "(invariantsOk false); its results are kept but suspect");
+                    exit = ErrorHandler.INTERNAL;
+                }
+            } else if (s instanceof Failed<RunSummary> f) {
+                ErrorHandler.internalError(err, "replication " + f.index() + " failed", f.error(), isDebug);
+                exit = ErrorHandler.INTERNAL;
+            }
+        }
+        if (!quiet) {
+            for (JsonLinesTrace t : traces) {
+                o.println("trace: " + t.events() + " events in " + t.target());
+            }
+        }
+        for (JsonLinesTrace t : traces) {
+            if (!t.kindsMissing().isEmpty()) {
+                err.println("speedsim: note: no " + String.join(", ", t.kindsMissing()) + " events in " + t.target()
+                        + "; kinds the engine reported: "
+                        + (t.kindsSeen().isEmpty() ? "none" : String.join(", ", t.kindsSeen())));
+            }
+        }
+        if (outcome.allDone()) {
+            if (!quiet) {
+                o.println("wrote " + outcome.statuses().size() + " replication"
+                        + (outcome.statuses().size() == 1 ? "" : "s") + " to " + dir);
+            }
+        } else {
+            OutputDirectory.removeIfEmpty(dir);
+            err.println("speedsim: " + kept(dir, outcome));
+        }
+        o.flush();
+        err.flush();
+        return exit;
+    }
+
+    /** What a failed run left behind: complete replications, partial directories, replications never run. */
+    private static String kept(Path dir, Outcome<RunSummary> outcome) {
+        List<String> complete = new ArrayList<>();
+        List<String> partial = new ArrayList<>();
+        List<String> notRun = new ArrayList<>();
+        for (Status<RunSummary> s : outcome.statuses()) {
+            Path rep = OutputDirectory.replication(dir, s.index());
+            if (s instanceof Done) {
+                complete.add(Integer.toString(s.index()));
+            } else if (s instanceof Skipped) {
+                notRun.add(Integer.toString(s.index()));
+            } else if (Files.exists(rep)) {
+                partial.add(Integer.toString(s.index()));
+            }
+        }
+        if (complete.isEmpty() && partial.isEmpty()) {
+            return "run incomplete; nothing kept (" + dir + " not created)"
+                    + (notRun.isEmpty() ? "" : "; not run " + String.join(" ", notRun));
+        }
+        StringBuilder b = new StringBuilder("run incomplete; kept in ").append(dir).append(": ");
+        b.append(complete.isEmpty() ? "no complete replication" : "complete replications " + String.join(" ", complete));
+        if (!partial.isEmpty()) {
+            b.append("; partial (no ").append(RunOutputWriter.SUMMARY).append(") ").append(String.join(" ", partial));
+        }
+        if (!notRun.isEmpty()) {
+            b.append("; not run ").append(String.join(" ", notRun));
+        }
+        return b.toString();
+    }
+
+    private static String describe(RunSummary s) {
+        StringBuilder b = new StringBuilder();
+        b.append("replication ").append(s.replication()).append(": ").append(s.peersCompleted()).append(" of ")
+                .append(s.peersArrived()).append(" peers completed");
+        if (!Double.isNaN(s.downloadP50Seconds())) {
+            b.append(", download time p50 ").append(Numbers.format(round1(s.downloadP50Seconds()))).append(" s")
+                    .append(" p90 ").append(Numbers.format(round1(s.downloadP90Seconds()))).append(" s");
+        }
+        b.append(s.swarmDied() ? ", swarm died at " + ProgressBar.clock(s.swarmDeathMicros())
+                : ", swarm alive at " + ProgressBar.clock(s.simulatedMicros()));
+        b.append(", ").append(s.events()).append(" events");
+        return b.toString();
+    }
+
+    private static double round1(double x) {
+        return Math.round(x * 10) / 10.0;
+    }
+}

@@ -1,0 +1,127 @@
+package org.speedsim.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.speedsim.engine.swarm.PeerRecord;
+import org.speedsim.engine.swarm.RunResult;
+import org.speedsim.engine.swarm.RunSummary;
+import org.speedsim.engine.swarm.TimeSeries;
+
+/**
+ * Writes one replication's results into its directory: {@value #SCENARIO} (the resolved scenario),
+ * {@value #TIMESERIES}, {@value #PEERS} and, last, {@value #SUMMARY}, so a directory holding a summary is complete.
+ *
+ * <p>Invariant: each file is written atomically ({@link AtomicFiles}), and the CSV files depend only on the
+ * {@link RunResult}'s simulated content, so the same seed gives byte-identical CSV files; the wall-clock time appears
+ * only in {@value #SUMMARY}.
+ */
+public final class RunOutputWriter {
+
+    public static final String SCENARIO = "scenario.yaml";
+    public static final String TIMESERIES = "timeseries.csv";
+    public static final String PEERS = "peers.csv";
+    public static final String SUMMARY = "summary.json";
+
+    /** Every file a replication directory holds, in the order they are written. */
+    public static final List<String> FILES = List.of(SCENARIO, TIMESERIES, PEERS, SUMMARY);
+
+    /** Columns of {@value #PEERS}, in order. */
+    public static final List<String> PEER_COLUMNS = List.of("peer", "class", "client", "arrival_s", "completion_s",
+            "departure_s", "bytes_up", "bytes_down", "tokens_spent", "tokens_earned", "initial_seed", "upload_bps",
+            "download_bps", "duplicate_bytes");
+
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+
+    /** Writes every file of one replication into {@code dir} (created if missing). */
+    public void write(Path dir, String resolvedYaml, RunResult result) throws IOException {
+        Files.createDirectories(dir);
+        AtomicFiles.write(dir.resolve(SCENARIO), resolvedYaml);
+        AtomicFiles.write(dir.resolve(TIMESERIES), out -> writeTimeSeries(out, result.timeSeries()));
+        AtomicFiles.write(dir.resolve(PEERS), out -> writePeers(out, result.peers()));
+        AtomicFiles.write(dir.resolve(SUMMARY), out -> {
+            json.writeValue(out, summary(result));
+            out.write('\n');
+        });
+    }
+
+    /** The time series as CSV: the engine's columns in order, one row per sample. */
+    public static void writeTimeSeries(Writer out, TimeSeries series) throws IOException {
+        List<String> columns = series.columns();
+        CsvWriter csv = new CsvWriter(out, columns.toArray(String[]::new));
+        for (int r = 0; r < series.size(); r++) {
+            for (int c = 0; c < columns.size(); c++) {
+                csv.add(series.get(r, c));
+            }
+            csv.endRow();
+        }
+    }
+
+    /** One row per peer; times in exact seconds, empty when the event did not happen; tokens in micro-BTT. */
+    public static void writePeers(Writer out, List<PeerRecord> peers) throws IOException {
+        CsvWriter csv = new CsvWriter(out, PEER_COLUMNS.toArray(String[]::new));
+        for (PeerRecord p : peers) {
+            csv.add(p.peer()).add(p.peerClass()).add(p.client())
+                    .add(time(p.arrivalMicros())).add(time(p.completionMicros())).add(time(p.departureMicros()))
+                    .add(p.bytesUp()).add(p.bytesDown()).add(p.tokensSpent()).add(p.tokensEarned())
+                    .add(Boolean.toString(p.initialSeed()))
+                    .add(p.uploadBytesPerSecond()).add(p.downloadBytesPerSecond())
+                    .add(p.duplicateBytes());
+            csv.endRow();
+        }
+    }
+
+    private static String time(long micros) {
+        return micros < 0 ? "" : Numbers.seconds(micros);
+    }
+
+    /**
+     * The content of {@value #SUMMARY}: the run's headline figures with seconds instead of microseconds, NaN and
+     * "did not happen" as null, then the extensions' {@code extra} fields in key order (an extra field never
+     * replaces a standard one; a clash is kept as {@code extra.<name>}).
+     */
+    public static Map<String, Object> summary(RunResult result) {
+        RunSummary s = result.summary();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scenario", s.scenario());
+        m.put("seed", s.seed());
+        m.put("replication", s.replication());
+        m.put("simulatedSeconds", Numbers.toSeconds(s.simulatedMicros()));
+        m.put("wallSeconds", orNull(result.wallSeconds()));
+        m.put("events", s.events());
+        m.put("peersArrived", s.peersArrived());
+        m.put("peersCompleted", s.peersCompleted());
+        Map<String, Object> download = new LinkedHashMap<>();
+        download.put("p50", orNull(s.downloadP50Seconds()));
+        download.put("p90", orNull(s.downloadP90Seconds()));
+        download.put("mean", orNull(s.downloadMeanSeconds()));
+        m.put("downloadTimeSeconds", download);
+        m.put("swarmDeathSeconds", s.swarmDied() ? Numbers.toSeconds(s.swarmDeathMicros()) : null);
+        m.put("swarmDied", s.swarmDied());
+        m.put("bytesUploaded", s.bytesUploaded());
+        m.put("bytesDownloaded", s.bytesDownloaded());
+        m.put("duplicateBytes", s.duplicateBytes());
+        m.put("pieceTransfers", s.pieceTransfers());
+        m.put("overheadBytes", s.overheadBytes());
+        m.put("invariantsOk", s.invariantsOk());
+        for (Map.Entry<String, Object> e : new TreeMap<>(s.extra()).entrySet()) {
+            String key = m.containsKey(e.getKey()) ? "extra." + e.getKey() : e.getKey();
+            Object v = e.getValue();
+            m.put(key, v instanceof Double || v instanceof Float ? orNull(((Number) v).doubleValue()) : v);
+        }
+        return m;
+    }
+
+    private static Double orNull(double d) {
+        return Double.isFinite(d) ? d : null;
+    }
+}

@@ -1,0 +1,67 @@
+package org.speedsim.cli;
+
+import java.io.PrintWriter;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import org.speedsim.engine.swarm.ProgressListener;
+import org.speedsim.engine.swarm.ProtocolTrace;
+import org.speedsim.engine.swarm.RunResult;
+import org.speedsim.engine.swarm.Swarm;
+import org.speedsim.engine.swarm.SwarmConfig;
+import org.speedsim.scenarios.LoadedScenario;
+import org.speedsim.scenarios.ScenarioException;
+import org.speedsim.scenarios.ScenarioLoader;
+
+/**
+ * What the commands need from the rest of speedsim: a way to load scenarios, an engine to run a configuration, and
+ * the terminal for progress display (null when output is not a terminal). {@link #standard()} wires the real ones;
+ * tests pass their own.
+ */
+public record Services(ScenarioSource scenarios, Engine engine, Supplier<PrintWriter> terminal) {
+
+    /** Loads and validates a scenario file. */
+    @FunctionalInterface
+    public interface ScenarioSource {
+        LoadedScenario load(Path file, List<String> overrides) throws ScenarioException;
+    }
+
+    /** Runs one configuration to its end. */
+    @FunctionalInterface
+    public interface Engine {
+        RunResult run(SwarmConfig config, ProtocolTrace trace, ProgressListener progress, long progressEveryMicros);
+    }
+
+    /** The scenario loader, the swarm engine and the process's console (if it is an interactive terminal). */
+    public static Services standard() {
+        return new Services(ScenarioLoader::load,
+                (config, trace, progress, every) -> {
+                    Swarm swarm = new Swarm(config).trace(trace);
+                    return (progress == null ? swarm : swarm.progress(progress, every)).run();
+                },
+                Services::interactiveConsole);
+    }
+
+    /**
+     * The console's writer when the process talks to a terminal, else null. On JDK 22 and later
+     * {@code System.console()} may exist without a terminal, so {@code Console.isTerminal()} is asked as well.
+     */
+    static PrintWriter interactiveConsole() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return null;
+        }
+        try {
+            Method isTerminal = java.io.Console.class.getMethod("isTerminal");
+            if (!(Boolean) isTerminal.invoke(console)) {
+                return null;
+            }
+        } catch (NoSuchMethodException e) {
+            // before JDK 22 a console exists only for a terminal
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+        return console.writer();
+    }
+}

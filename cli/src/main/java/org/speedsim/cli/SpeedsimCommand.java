@@ -1,0 +1,50 @@
+package org.speedsim.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code speedsim} command: its subcommands {@code run} and {@code validate}, help, version, and the mapping of
+ * errors to exit codes (0 success, 1 internal error or failed run, 2 bad input).
+ */
+@Command(name = "speedsim", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Simulates BitTorrent swarms with token-paid seeding (BitTorrent Speed).",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ./speedsim validate scenarios/*.yaml",
+            "  ./speedsim run scenarios/default.yaml --replications 10 --out runs",
+            "  ./speedsim run --help",
+            "",
+            "Exit codes: 0 success, 1 internal error or failed run, 2 bad input."
+        })
+public final class SpeedsimCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "Missing command: run or validate");
+    }
+
+    /** The command line with its subcommands wired to {@code services}. */
+    public static CommandLine commandLine(Services services) {
+        CommandLine cl = new CommandLine(new SpeedsimCommand());
+        cl.addSubcommand("run", new RunCommand(services));
+        cl.addSubcommand("validate", new ValidateCommand(services));
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine(Services.standard()).execute(args));
+    }
+}

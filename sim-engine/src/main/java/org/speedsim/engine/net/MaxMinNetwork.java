@@ -1,0 +1,764 @@
+package org.speedsim.engine.net;
+
+import java.util.Arrays;
+
+import org.speedsim.engine.kernel.Simulator;
+
+/**
+ * The reference bandwidth model: flow rates are the max-min fair allocation over the current flow set, each flow
+ * crossing its uploader's uplink and its downloader's downlink; the allocation is recomputed, locally, on every
+ * {@link #open}, {@link #close} and {@link #setCapacity}, and each transfer's completion is an event of this
+ * network's own kind in the {@link Simulator}.
+ *
+ * <h2>Links and flows</h2>
+ * Node {@code n} owns two links: uplink {@code 2n} and downlink {@code 2n+1}. A flow id is a recycled small int; all
+ * per-flow and per-link state lives in primitive arrays that grow geometrically, and each link keeps the ids of its
+ * flows in an int array with swap-remove. Nothing is allocated per open, close, extend or completion once the
+ * arrays have grown to the working size.
+ *
+ * <h2>Local recomputation</h2>
+ * The max-min fair allocation is the unique feasible one in which every flow has a <em>bottleneck</em>: a saturated
+ * link on which no flow has a higher rate. When a change touches links {@code A} and {@code B} (the links of the
+ * opened or closed flow, or of the node whose capacity changed), the allocation is recomputed inside a region
+ * {@code R} of links, starting with {@code R = {A, B}}:
+ * <ol>
+ * <li><b>Solve.</b> Progressive filling restricted to {@code R}: every flow with a link in {@code R} starts at rate
+ * 0 and all rise together; a link of {@code R} saturates when its frozen load plus its rising flows reach its
+ * capacity, and freezes them. A flow with both links in {@code R} is free; a <em>crossing</em> flow (its other link
+ * outside {@code R}) also stops when it reaches its current rate, its <em>bound</em>. Only links are events, in an
+ * indexed heap keyed by the level at which they would saturate (a key only rises as flows freeze): each link keeps
+ * its crossing flows sorted by bound and absorbs every bound below its saturation level, since such a flow stops at
+ * its bound before the link fills (water-filling per link).
+ * <li><b>Grow.</b> For each crossing flow with outside link {@code o}: if it ended below its current rate, {@code o}
+ * gains slack, so {@code o} joins {@code R}; if it was stopped by its bound and {@code o} is not a bottleneck for it
+ * (not saturated, or carrying a faster flow), it could rise, so {@code o} joins {@code R}.
+ * <li>Repeat from 1 until {@code R} stops growing, then commit the new rates.
+ * </ol>
+ * <i>Why it is exact.</i> Before the change every flow had a bottleneck. After the last pass, no crossing flow has
+ * changed its rate (it may not rise above its bound and would have grown {@code R} had it fallen), so every link
+ * outside {@code R} carries exactly what it carried before, and every flow outside {@code R} keeps its bottleneck.
+ * Inside {@code R}, progressive filling gives every flow frozen by a saturating link that link as bottleneck (every
+ * flow on it is then at or below the current level); a crossing flow frozen by its bound has its outside link as
+ * bottleneck, which step 2 checked. All links stay within capacity, so the committed allocation is the max-min fair
+ * one. In an upload-constrained swarm a change touches the uploader's uplink, the downloader's downlink and the
+ * downlinks of the uploader's other flows: two passes, a few dozen flows.
+ *
+ * <p>Comparisons use the relative tolerance {@link #EPS}: a crossing flow "fell" if its new rate is below
+ * {@code old(1-EPS)}, a link is saturated when its load is at least {@code capacity(1-EPS)}, and a flow is "faster"
+ * when its rate exceeds the other's by more than {@code EPS} relatively.
+ *
+ * <h2>Transfers and time</h2>
+ * Each flow carries a transfer of {@code bytes}; its delivered bytes are held as a {@code double} progress settled
+ * at a timestamp, so that they grow at the flow's rate. Whenever the rate changes, the progress is settled and the
+ * completion event moved ({@link Simulator#reschedule}) to the ceiling, in whole microseconds, of the exact
+ * completion time. At the completion event the transfer counts as fully delivered (delivered == bytes), the flow
+ * becomes idle (it keeps its rate and its place in the allocation) and the {@link TransferListener} is told; the
+ * listener should {@link #extend} or {@link #close} the flow. A flow of rate 0 has no pending completion.
+ *
+ * <p>Invariant: after every public call the rates are the max-min fair allocation of the open flows (to relative
+ * {@link #EPS}), each link's recorded load and maximum are the sum and maximum of its flows' rates, and every busy flow with a positive
+ * rate has exactly one pending completion event at the ceiling of its exact completion time.
+ */
+public final class MaxMinNetwork implements FlowNetwork {
+
+    /** Relative tolerance of every rate comparison in the recomputation. */
+    public static final double EPS = 1e-12;
+
+    private static final long NO_EVENT = -1L;
+    private static final double MICROS = 1_000_000.0;
+    /** Guard against a completion time that is an integer up to rounding being pushed to the next microsecond. */
+    private static final double CEIL_SLACK = 1e-14;
+
+    private final Simulator sim;
+    private final int completionKind;
+    private TransferListener listener;
+
+    // links (2 per node)
+    private int nodes;
+    private double[] cap = new double[0];
+    private double[] load = new double[0];
+    private int[][] adj = new int[0][];
+    private int[] deg = new int[0];
+    private int[] inR = new int[0];
+    private double[] rem = new double[0];
+    private int[] unfrozen = new int[0];
+    private int[] linkMark = new int[0];
+    private double[] linkMax = new double[0];
+    private double[] satLevel = new double[0];
+    private int[] crossStart = new int[0];
+    private int[] crossEnd = new int[0];
+    private int[] crossNext = new int[0];
+    private int[] rList = new int[0];
+    private int rCount;
+    private int[] dirtyList = new int[0];
+    private int dirtyCount;
+
+    // flows
+    private int flowCapacity;
+    private int flowHigh;
+    private int openCount;
+    private boolean[] open = new boolean[0];
+    private boolean[] idle = new boolean[0];
+    private int[] src = new int[0];
+    private int[] dst = new int[0];
+    private int[] posUp = new int[0];
+    private int[] posDown = new int[0];
+    private long[] bytes = new long[0];
+    private double[] progress = new double[0];
+    private long[] settled = new long[0];
+    private double[] rate = new double[0];
+    private long[] event = new long[0];
+    private int[] freeIds = new int[0];
+    private int freeTop;
+    // per-solve scratch
+    private int[] seen = new int[0];
+    private int[] frozen = new int[0];
+    private boolean[] byBound = new boolean[0];
+    private double[] trial = new double[0];
+    private double[] bound = new double[0];
+    private int[] flowList = new int[0];
+    private int flowCount;
+    private int[] crossBuf = new int[0];
+
+    private final IndexedDoubleHeap linkHeap = new IndexedDoubleHeap(16);
+    private int stamp;
+
+    private int lastTouched;
+    private int lastLinks;
+    private int lastPasses;
+    private long recomputations;
+    private long touchedTotal;
+
+    public MaxMinNetwork(Simulator sim) {
+        this.sim = sim;
+        this.completionKind = sim.registerKind("transfer-complete", (flow, arg) -> complete(flow));
+        growFlows(64);
+    }
+
+    // ---------------------------------------------------------------- nodes
+
+    @Override
+    public void setCapacity(int node, double uploadBytesPerSecond, double downloadBytesPerSecond) {
+        if (node < 0) {
+            throw new IllegalArgumentException("negative node id: " + node);
+        }
+        checkCapacity(uploadBytesPerSecond);
+        checkCapacity(downloadBytesPerSecond);
+        if (node >= nodes) {
+            growNodes(node + 1);
+        }
+        int up = node << 1;
+        int down = up | 1;
+        cap[up] = uploadBytesPerSecond;
+        cap[down] = downloadBytesPerSecond;
+        if (deg[up] > 0 || deg[down] > 0) {
+            recompute(up, down);
+        }
+    }
+
+    private static void checkCapacity(double c) {
+        if (!(c >= 0) || Double.isInfinite(c)) {
+            throw new IllegalArgumentException("capacity must be finite and >= 0: " + c);
+        }
+    }
+
+    @Override
+    public double uploadCapacity(int node) {
+        return cap[node << 1];
+    }
+
+    @Override
+    public double downloadCapacity(int node) {
+        return cap[(node << 1) | 1];
+    }
+
+    /** Number of nodes whose capacity has been set (ids {@code 0 .. nodeCount()-1}). */
+    public int nodeCount() {
+        return nodes;
+    }
+
+    // ---------------------------------------------------------------- flows
+
+    @Override
+    public int open(int uploader, int downloader, long transferBytes) {
+        if (uploader < 0 || uploader >= nodes || downloader < 0 || downloader >= nodes) {
+            throw new IllegalArgumentException("unknown node: " + uploader + " -> " + downloader);
+        }
+        if (uploader == downloader) {
+            throw new IllegalArgumentException("a node cannot upload to itself: " + uploader);
+        }
+        if (transferBytes <= 0) {
+            throw new IllegalArgumentException("transfer must be > 0 bytes: " + transferBytes);
+        }
+        int f = allocateId();
+        open[f] = true;
+        idle[f] = false;
+        src[f] = uploader;
+        dst[f] = downloader;
+        bytes[f] = transferBytes;
+        progress[f] = 0;
+        settled[f] = sim.now();
+        rate[f] = 0;
+        event[f] = NO_EVENT;
+        openCount++;
+        int up = uploader << 1;
+        int down = (downloader << 1) | 1;
+        posUp[f] = attach(up, f);
+        posDown[f] = attach(down, f);
+        recompute(up, down);
+        return f;
+    }
+
+    @Override
+    public void extend(int flow, long transferBytes) {
+        checkOpen(flow);
+        if (!idle[flow]) {
+            throw new IllegalStateException("flow " + flow + " is still transferring");
+        }
+        if (transferBytes <= 0) {
+            throw new IllegalArgumentException("transfer must be > 0 bytes: " + transferBytes);
+        }
+        idle[flow] = false;
+        bytes[flow] = transferBytes;
+        progress[flow] = 0;
+        settled[flow] = sim.now();
+        scheduleCompletion(flow);
+    }
+
+    @Override
+    public long close(int flow) {
+        checkOpen(flow);
+        long done = delivered(flow);
+        if (event[flow] != NO_EVENT) {
+            sim.cancel(event[flow]);
+            event[flow] = NO_EVENT;
+        }
+        int up = src[flow] << 1;
+        int down = (dst[flow] << 1) | 1;
+        detach(up, posUp[flow], true);
+        detach(down, posDown[flow], false);
+        open[flow] = false;
+        rate[flow] = 0;
+        openCount--;
+        freeIds[freeTop++] = flow;
+        recompute(up, down);
+        return done;
+    }
+
+    @Override
+    public long delivered(int flow) {
+        checkOpen(flow);
+        if (idle[flow]) {
+            return bytes[flow];
+        }
+        double p = progress[flow] + rate[flow] * ((sim.now() - settled[flow]) / MICROS);
+        long d = (long) Math.floor(p);
+        return Math.max(0L, Math.min(bytes[flow], d));
+    }
+
+    /** Bytes of the flow's current transfer. */
+    public long transferBytes(int flow) {
+        checkOpen(flow);
+        return bytes[flow];
+    }
+
+    /** Whether the flow's transfer has completed and it waits for {@link #extend} or {@link #close}. */
+    public boolean isIdle(int flow) {
+        checkOpen(flow);
+        return idle[flow];
+    }
+
+    @Override
+    public double rate(int flow) {
+        checkOpen(flow);
+        return rate[flow];
+    }
+
+    @Override
+    public int uploader(int flow) {
+        checkOpen(flow);
+        return src[flow];
+    }
+
+    @Override
+    public int downloader(int flow) {
+        checkOpen(flow);
+        return dst[flow];
+    }
+
+    @Override
+    public boolean isOpen(int flow) {
+        return flow >= 0 && flow < flowHigh && open[flow];
+    }
+
+    @Override
+    public int openFlows() {
+        return openCount;
+    }
+
+    @Override
+    public double totalRate() {
+        double s = 0;
+        for (int n = 0; n < nodes; n++) {
+            s += load[n << 1];
+        }
+        return s;
+    }
+
+    @Override
+    public double uploadRate(int node) {
+        return load[node << 1];
+    }
+
+    @Override
+    public double downloadRate(int node) {
+        return load[(node << 1) | 1];
+    }
+
+    /** Number of flows leaving {@code node}. */
+    public int uploadFlows(int node) {
+        return deg[node << 1];
+    }
+
+    /** Number of flows entering {@code node}. */
+    public int downloadFlows(int node) {
+        return deg[(node << 1) | 1];
+    }
+
+    @Override
+    public void setListener(TransferListener l) {
+        this.listener = l;
+    }
+
+    // ---------------------------------------------------------------- recomputation statistics
+
+    /** Flows whose rate the last recomputation evaluated (every flow with a link in the final region). */
+    public int lastRecomputeTouched() {
+        return lastTouched;
+    }
+
+    /** Links in the final region of the last recomputation. */
+    public int lastRecomputeLinks() {
+        return lastLinks;
+    }
+
+    /** Solve passes of the last recomputation (1 when the region never grew). */
+    public int lastRecomputePasses() {
+        return lastPasses;
+    }
+
+    /** Recomputations so far. */
+    public long recomputations() {
+        return recomputations;
+    }
+
+    /** Sum of {@link #lastRecomputeTouched()} over all recomputations so far. */
+    public long touchedTotal() {
+        return touchedTotal;
+    }
+
+    // ---------------------------------------------------------------- completion events
+
+    private void complete(int flow) {
+        progress[flow] = bytes[flow];
+        settled[flow] = sim.now();
+        event[flow] = NO_EVENT;
+        idle[flow] = true;
+        if (listener != null) {
+            listener.transferComplete(flow);
+        }
+    }
+
+    /** Brings the flow's progress up to now at its current rate. */
+    private void settle(int f, long now) {
+        if (!idle[f]) {
+            progress[f] += rate[f] * ((now - settled[f]) / MICROS);
+        }
+        settled[f] = now;
+    }
+
+    /** Puts the completion event of a busy flow at the ceiling of its exact completion time (progress is settled). */
+    private void scheduleCompletion(int f) {
+        if (idle[f]) {
+            return;
+        }
+        long now = sim.now();
+        double r = rate[f];
+        long t = Simulator.NEVER;
+        if (r > 0) {
+            double dt = Math.max(0.0, (bytes[f] - progress[f]) * MICROS / r);
+            double c = Math.ceil(dt - dt * CEIL_SLACK);
+            if (c < (double) (Simulator.NEVER - now)) {
+                t = now + (long) c;
+            }
+        }
+        long h = event[f];
+        if (t == Simulator.NEVER) {
+            if (h != NO_EVENT) {
+                sim.cancel(h);
+                event[f] = NO_EVENT;
+            }
+        } else if (h == NO_EVENT || !sim.reschedule(h, t)) {
+            event[f] = sim.scheduleAt(t, completionKind, f, 0L);
+        }
+    }
+
+    // ---------------------------------------------------------------- max-min recomputation
+
+    private void recompute(int linkA, int linkB) {
+        resetStampsIfWorn();
+        int region = nextStamp();
+        rCount = 0;
+        addToRegion(linkA, region);
+        addToRegion(linkB, region);
+        int passes = 0;
+        do {
+            passes++;
+            solve(region);
+        } while (grow(region));
+        commit();
+        lastTouched = flowCount;
+        lastLinks = rCount;
+        lastPasses = passes;
+        recomputations++;
+        touchedTotal += flowCount;
+    }
+
+    private void addToRegion(int link, int region) {
+        if (inR[link] != region) {
+            inR[link] = region;
+            rList[rCount++] = link;
+        }
+    }
+
+    private int otherLink(int f, int link) {
+        return (link & 1) == 0 ? (dst[f] << 1) | 1 : src[f] << 1;
+    }
+
+    /**
+     * Progressive filling inside the region; crossing flows are bounded by their committed rate. Only links are
+     * events: each region link holds its crossing flows sorted by bound and absorbs, as the level it would saturate
+     * at rises, every bound below that level (such a flow stops at its bound before the link fills).
+     */
+    private void solve(int region) {
+        int pass = nextStamp();
+        flowCount = 0;
+        int cursor = 0;
+        linkHeap.clear();
+        for (int i = 0; i < rCount; i++) {
+            int l = rList[i];
+            rem[l] = cap[l];
+            unfrozen[l] = deg[l];
+            crossStart[l] = cursor;
+            int[] a = adj[l];
+            for (int k = 0, d = deg[l]; k < d; k++) {
+                int f = a[k];
+                boolean crossing = inR[otherLink(f, l)] != region;
+                if (seen[f] != pass) {
+                    seen[f] = pass;
+                    flowList[flowCount++] = f;
+                    bound[f] = crossing ? rate[f] : Double.POSITIVE_INFINITY;
+                }
+                if (crossing) {
+                    crossBuf[cursor++] = f;
+                }
+            }
+            crossEnd[l] = cursor;
+            crossNext[l] = crossStart[l];
+            sortByBound(crossStart[l], cursor - 1);
+            satLevel[l] = Double.POSITIVE_INFINITY;
+        }
+        for (int i = 0; i < rCount; i++) {
+            int l = rList[i];
+            double t = saturationLevel(l);
+            if (t != Double.POSITIVE_INFINITY) {
+                linkHeap.add(l, t);
+            }
+        }
+        double level = 0;
+        while (!linkHeap.isEmpty()) {
+            level = Math.max(level, linkHeap.peekKey());
+            int l = linkHeap.poll();
+            satLevel[l] = level;
+            int[] a = adj[l];
+            for (int k = 0, d = deg[l]; k < d; k++) {
+                int f = a[k];
+                if (bound[f] == Double.POSITIVE_INFINITY && frozen[f] != pass) {
+                    frozen[f] = pass;
+                    trial[f] = level;
+                    int o = otherLink(f, l);
+                    rem[o] -= level;
+                    unfrozen[o]--;
+                    if (linkHeap.contains(o)) {
+                        double t = saturationLevel(o);
+                        if (t == Double.POSITIVE_INFINITY) {
+                            linkHeap.remove(o);
+                        } else {
+                            linkHeap.update(o, t);
+                        }
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < rCount; i++) {
+            int l = rList[i];
+            double sat = satLevel[l];
+            for (int k = crossStart[l], e = crossEnd[l]; k < e; k++) {
+                int f = crossBuf[k];
+                double b = bound[f];
+                byBound[f] = b < sat;
+                trial[f] = Math.min(b, sat);
+            }
+        }
+    }
+
+    /**
+     * The level at which link {@code l} fills, given its frozen load: absorbs the bounds of crossing flows below
+     * it; +infinity when no flow on it is still rising.
+     */
+    private double saturationLevel(int l) {
+        int n = unfrozen[l];
+        double r = rem[l];
+        int k = crossNext[l];
+        int e = crossEnd[l];
+        double t = n > 0 ? r / n : Double.POSITIVE_INFINITY;
+        while (k < e) {
+            double b = bound[crossBuf[k]];
+            if (!(b < t)) {
+                break;
+            }
+            r -= b;
+            n--;
+            k++;
+            t = n > 0 ? r / n : Double.POSITIVE_INFINITY;
+        }
+        unfrozen[l] = n;
+        rem[l] = r;
+        crossNext[l] = k;
+        return t;
+    }
+
+    /** Sorts {@code crossBuf[lo..hi]} by bound (insertion sort for short runs, else quicksort); allocates nothing. */
+    private void sortByBound(int lo, int hi) {
+        while (hi - lo > 16) {
+            int mid = (lo + hi) >>> 1;
+            double pivot = median(bound[crossBuf[lo]], bound[crossBuf[mid]], bound[crossBuf[hi]]);
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (bound[crossBuf[i]] < pivot) {
+                    i++;
+                }
+                while (bound[crossBuf[j]] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    int x = crossBuf[i];
+                    crossBuf[i] = crossBuf[j];
+                    crossBuf[j] = x;
+                    i++;
+                    j--;
+                }
+            }
+            if (j - lo < hi - i) {
+                sortByBound(lo, j);
+                lo = i;
+            } else {
+                sortByBound(i, hi);
+                hi = j;
+            }
+        }
+        for (int i = lo + 1; i <= hi; i++) {
+            int x = crossBuf[i];
+            double b = bound[x];
+            int j = i - 1;
+            while (j >= lo && bound[crossBuf[j]] > b) {
+                crossBuf[j + 1] = crossBuf[j];
+                j--;
+            }
+            crossBuf[j + 1] = x;
+        }
+    }
+
+    private static double median(double a, double b, double c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+    }
+
+    /** Adds to the region every outside link where a crossing flow fell or could rise; true if any was added. */
+    private boolean grow(int region) {
+        int before = rCount;
+        for (int i = 0; i < flowCount; i++) {
+            int f = flowList[i];
+            if (bound[f] == Double.POSITIVE_INFINITY) {
+                continue;
+            }
+            int up = src[f] << 1;
+            int o = inR[up] == region ? (dst[f] << 1) | 1 : up;
+            if (inR[o] == region) {
+                continue;
+            }
+            double old = rate[f];
+            if (trial[f] < old - EPS * old) {
+                addToRegion(o, region);
+            } else if (byBound[f] && !isBottleneck(o, old)) {
+                addToRegion(o, region);
+            }
+        }
+        return rCount > before;
+    }
+
+    /**
+     * Whether outside link {@code o} is saturated and carries no flow faster than {@code r}. Uses committed rates:
+     * a crossing flow on {@code o} whose trial rate fell below its committed one puts {@code o} in the region anyway.
+     */
+    private boolean isBottleneck(int o, double r) {
+        double m = linkMax[o];
+        return load[o] >= cap[o] - EPS * cap[o] && m <= r + EPS * Math.max(r, m);
+    }
+
+    /** Applies the solved rates: settles and reschedules every flow whose rate changed, refreshes link loads. */
+    private void commit() {
+        long now = sim.now();
+        int dirty = nextStamp();
+        dirtyCount = 0;
+        for (int i = 0; i < rCount; i++) {
+            markDirty(rList[i], dirty);
+        }
+        for (int i = 0; i < flowCount; i++) {
+            int f = flowList[i];
+            double nr = trial[f];
+            if (nr != rate[f]) {
+                settle(f, now);
+                rate[f] = nr;
+                scheduleCompletion(f);
+                markDirty(src[f] << 1, dirty);
+                markDirty((dst[f] << 1) | 1, dirty);
+            }
+        }
+        for (int i = 0; i < dirtyCount; i++) {
+            int l = dirtyList[i];
+            double s = 0;
+            double m = 0;
+            int[] a = adj[l];
+            for (int k = 0, d = deg[l]; k < d; k++) {
+                double r = rate[a[k]];
+                s += r;
+                m = Math.max(m, r);
+            }
+            load[l] = s;
+            linkMax[l] = m;
+        }
+    }
+
+    private void markDirty(int l, int dirty) {
+        if (linkMark[l] != dirty) {
+            linkMark[l] = dirty;
+            dirtyList[dirtyCount++] = l;
+        }
+    }
+
+    /** A fresh stamp for the scratch marks; they compare equal only to marks set since this stamp was taken. */
+    private int nextStamp() {
+        return ++stamp;
+    }
+
+    /** Clears every mark long before the stamp could wrap; called between recomputations only. */
+    private void resetStampsIfWorn() {
+        if (stamp > Integer.MAX_VALUE / 2) {
+            Arrays.fill(inR, 0);
+            Arrays.fill(linkMark, 0);
+            Arrays.fill(seen, 0);
+            Arrays.fill(frozen, 0);
+            stamp = 0;
+        }
+    }
+
+    // ---------------------------------------------------------------- storage
+
+    private int attach(int link, int f) {
+        int d = deg[link];
+        if (d == adj[link].length) {
+            adj[link] = Arrays.copyOf(adj[link], Math.max(4, d * 2));
+        }
+        adj[link][d] = f;
+        deg[link] = d + 1;
+        return d;
+    }
+
+    private void detach(int link, int pos, boolean uplink) {
+        int last = --deg[link];
+        int moved = adj[link][last];
+        adj[link][pos] = moved;
+        if (uplink) {
+            posUp[moved] = pos;
+        } else {
+            posDown[moved] = pos;
+        }
+    }
+
+    private int allocateId() {
+        if (freeTop > 0) {
+            return freeIds[--freeTop];
+        }
+        if (flowHigh == flowCapacity) {
+            growFlows(flowCapacity * 2);
+        }
+        return flowHigh++;
+    }
+
+    private void checkOpen(int flow) {
+        if (!isOpen(flow)) {
+            throw new IllegalArgumentException("flow " + flow + " is not open");
+        }
+    }
+
+    private void growFlows(int c) {
+        flowCapacity = c;
+        open = Arrays.copyOf(open, c);
+        idle = Arrays.copyOf(idle, c);
+        src = Arrays.copyOf(src, c);
+        dst = Arrays.copyOf(dst, c);
+        posUp = Arrays.copyOf(posUp, c);
+        posDown = Arrays.copyOf(posDown, c);
+        bytes = Arrays.copyOf(bytes, c);
+        progress = Arrays.copyOf(progress, c);
+        settled = Arrays.copyOf(settled, c);
+        rate = Arrays.copyOf(rate, c);
+        event = Arrays.copyOf(event, c);
+        freeIds = Arrays.copyOf(freeIds, c);
+        seen = Arrays.copyOf(seen, c);
+        frozen = Arrays.copyOf(frozen, c);
+        byBound = Arrays.copyOf(byBound, c);
+        trial = Arrays.copyOf(trial, c);
+        bound = Arrays.copyOf(bound, c);
+        flowList = Arrays.copyOf(flowList, c);
+        crossBuf = Arrays.copyOf(crossBuf, 2 * c);
+    }
+
+    private void growNodes(int n) {
+        int c = Math.max(n, nodes * 2) * 2;
+        int oldLinks = adj.length;
+        if (c > oldLinks) {
+            cap = Arrays.copyOf(cap, c);
+            load = Arrays.copyOf(load, c);
+            adj = Arrays.copyOf(adj, c);
+            for (int l = oldLinks; l < c; l++) {
+                adj[l] = new int[4];
+            }
+            deg = Arrays.copyOf(deg, c);
+            inR = Arrays.copyOf(inR, c);
+            rem = Arrays.copyOf(rem, c);
+            unfrozen = Arrays.copyOf(unfrozen, c);
+            linkMark = Arrays.copyOf(linkMark, c);
+            linkMax = Arrays.copyOf(linkMax, c);
+            satLevel = Arrays.copyOf(satLevel, c);
+            crossStart = Arrays.copyOf(crossStart, c);
+            crossEnd = Arrays.copyOf(crossEnd, c);
+            crossNext = Arrays.copyOf(crossNext, c);
+            rList = Arrays.copyOf(rList, c);
+            dirtyList = Arrays.copyOf(dirtyList, c);
+            linkHeap.ensureItems(c);
+        }
+        nodes = n;
+    }
+}
