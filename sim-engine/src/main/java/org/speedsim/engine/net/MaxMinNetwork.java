@@ -56,8 +56,8 @@ import org.speedsim.engine.kernel.Simulator;
  * listener should {@link #extend} or {@link #close} the flow. A flow of rate 0 has no pending completion.
  *
  * <p>Invariant: after every public call the rates are the max-min fair allocation of the open flows (to relative
- * {@link #EPS}), each link's recorded load and maximum are the sum and maximum of its flows' rates, and every busy flow with a positive
- * rate has exactly one pending completion event at the ceiling of its exact completion time.
+ * {@link #EPS}), each link's recorded load and maximum are the sum and maximum of its flows' rates, and every busy
+ * flow with a positive rate has exactly one pending completion event at the ceiling of its exact completion time.
  */
 public final class MaxMinNetwork implements FlowNetwork {
 
@@ -99,23 +99,31 @@ public final class MaxMinNetwork implements FlowNetwork {
     private int openCount;
     private boolean[] open = new boolean[0];
     private boolean[] idle = new boolean[0];
-    private int[] src = new int[0];
-    private int[] dst = new int[0];
     private int[] posUp = new int[0];
     private int[] posDown = new int[0];
     private long[] bytes = new long[0];
-    private double[] progress = new double[0];
     private long[] settled = new long[0];
-    private double[] rate = new double[0];
     private long[] event = new long[0];
     private int[] freeIds = new int[0];
     private int freeTop;
+    /**
+     * Per flow {@code f}, at {@code 4f}: uplink id, downlink id, seen-stamp of the current pass, and a mark that is
+     * the pass stamp when a free flow has frozen or a crossing flow stopped at its bound. Packed so that visiting a
+     * flow touches one cache line of ints and one of doubles.
+     */
+    private int[] fi = new int[0];
+    private static final int UP = 0;
+    private static final int DOWN = 1;
+    private static final int SEEN = 2;
+    private static final int MARK = 3;
+    /** Per flow {@code f}, at {@code 4f}: rate, trial rate of the current pass, bound, delivered-bytes progress. */
+    private double[] fd = new double[0];
+    private static final int RATE = 0;
+    private static final int TRIAL = 1;
+    private static final int BOUND = 2;
+    private static final int PROGRESS = 3;
+    private int pass;
     // per-solve scratch
-    private int[] seen = new int[0];
-    private int[] frozen = new int[0];
-    private boolean[] byBound = new boolean[0];
-    private double[] trial = new double[0];
-    private double[] bound = new double[0];
     private int[] flowList = new int[0];
     private int flowCount;
     private int[] crossBuf = new int[0];
@@ -193,12 +201,12 @@ public final class MaxMinNetwork implements FlowNetwork {
         int f = allocateId();
         open[f] = true;
         idle[f] = false;
-        src[f] = uploader;
-        dst[f] = downloader;
+        fi[(f << 2) + UP] = uploader << 1;
+        fi[(f << 2) + DOWN] = (downloader << 1) | 1;
         bytes[f] = transferBytes;
-        progress[f] = 0;
+        fd[(f << 2) + PROGRESS] = 0;
         settled[f] = sim.now();
-        rate[f] = 0;
+        fd[(f << 2) + RATE] = 0;
         event[f] = NO_EVENT;
         openCount++;
         int up = uploader << 1;
@@ -220,7 +228,7 @@ public final class MaxMinNetwork implements FlowNetwork {
         }
         idle[flow] = false;
         bytes[flow] = transferBytes;
-        progress[flow] = 0;
+        fd[(flow << 2) + PROGRESS] = 0;
         settled[flow] = sim.now();
         scheduleCompletion(flow);
     }
@@ -233,12 +241,12 @@ public final class MaxMinNetwork implements FlowNetwork {
             sim.cancel(event[flow]);
             event[flow] = NO_EVENT;
         }
-        int up = src[flow] << 1;
-        int down = (dst[flow] << 1) | 1;
+        int up = fi[(flow << 2) + UP];
+        int down = fi[(flow << 2) + DOWN];
         detach(up, posUp[flow], true);
         detach(down, posDown[flow], false);
         open[flow] = false;
-        rate[flow] = 0;
+        fd[(flow << 2) + RATE] = 0;
         openCount--;
         freeIds[freeTop++] = flow;
         recompute(up, down);
@@ -251,7 +259,7 @@ public final class MaxMinNetwork implements FlowNetwork {
         if (idle[flow]) {
             return bytes[flow];
         }
-        double p = progress[flow] + rate[flow] * ((sim.now() - settled[flow]) / MICROS);
+        double p = fd[(flow << 2) + PROGRESS] + fd[(flow << 2) + RATE] * ((sim.now() - settled[flow]) / MICROS);
         long d = (long) Math.floor(p);
         return Math.max(0L, Math.min(bytes[flow], d));
     }
@@ -271,19 +279,19 @@ public final class MaxMinNetwork implements FlowNetwork {
     @Override
     public double rate(int flow) {
         checkOpen(flow);
-        return rate[flow];
+        return fd[(flow << 2) + RATE];
     }
 
     @Override
     public int uploader(int flow) {
         checkOpen(flow);
-        return src[flow];
+        return (fi[(flow << 2) + UP] >> 1);
     }
 
     @Override
     public int downloader(int flow) {
         checkOpen(flow);
-        return dst[flow];
+        return (fi[(flow << 2) + DOWN] >> 1);
     }
 
     @Override
@@ -360,7 +368,7 @@ public final class MaxMinNetwork implements FlowNetwork {
     // ---------------------------------------------------------------- completion events
 
     private void complete(int flow) {
-        progress[flow] = bytes[flow];
+        fd[(flow << 2) + PROGRESS] = bytes[flow];
         settled[flow] = sim.now();
         event[flow] = NO_EVENT;
         idle[flow] = true;
@@ -372,7 +380,7 @@ public final class MaxMinNetwork implements FlowNetwork {
     /** Brings the flow's progress up to now at its current rate. */
     private void settle(int f, long now) {
         if (!idle[f]) {
-            progress[f] += rate[f] * ((now - settled[f]) / MICROS);
+            fd[(f << 2) + PROGRESS] += fd[(f << 2) + RATE] * ((now - settled[f]) / MICROS);
         }
         settled[f] = now;
     }
@@ -383,10 +391,10 @@ public final class MaxMinNetwork implements FlowNetwork {
             return;
         }
         long now = sim.now();
-        double r = rate[f];
+        double r = fd[(f << 2) + RATE];
         long t = Simulator.NEVER;
         if (r > 0) {
-            double dt = Math.max(0.0, (bytes[f] - progress[f]) * MICROS / r);
+            double dt = Math.max(0.0, (bytes[f] - fd[(f << 2) + PROGRESS]) * MICROS / r);
             double c = Math.ceil(dt - dt * CEIL_SLACK);
             if (c < (double) (Simulator.NEVER - now)) {
                 t = now + (long) c;
@@ -432,7 +440,7 @@ public final class MaxMinNetwork implements FlowNetwork {
     }
 
     private int otherLink(int f, int link) {
-        return (link & 1) == 0 ? (dst[f] << 1) | 1 : src[f] << 1;
+        return (link & 1) == 0 ? fi[(f << 2) + DOWN] : fi[(f << 2) + UP];
     }
 
     /**
@@ -442,6 +450,7 @@ public final class MaxMinNetwork implements FlowNetwork {
      */
     private void solve(int region) {
         int pass = nextStamp();
+        this.pass = pass;
         flowCount = 0;
         int cursor = 0;
         linkHeap.clear();
@@ -454,10 +463,10 @@ public final class MaxMinNetwork implements FlowNetwork {
             for (int k = 0, d = deg[l]; k < d; k++) {
                 int f = a[k];
                 boolean crossing = inR[otherLink(f, l)] != region;
-                if (seen[f] != pass) {
-                    seen[f] = pass;
+                if (fi[(f << 2) + SEEN] != pass) {
+                    fi[(f << 2) + SEEN] = pass;
                     flowList[flowCount++] = f;
-                    bound[f] = crossing ? rate[f] : Double.POSITIVE_INFINITY;
+                    fd[(f << 2) + BOUND] = crossing ? fd[(f << 2) + RATE] : Double.POSITIVE_INFINITY;
                 }
                 if (crossing) {
                     crossBuf[cursor++] = f;
@@ -483,9 +492,9 @@ public final class MaxMinNetwork implements FlowNetwork {
             int[] a = adj[l];
             for (int k = 0, d = deg[l]; k < d; k++) {
                 int f = a[k];
-                if (bound[f] == Double.POSITIVE_INFINITY && frozen[f] != pass) {
-                    frozen[f] = pass;
-                    trial[f] = level;
+                if (fd[(f << 2) + BOUND] == Double.POSITIVE_INFINITY && fi[(f << 2) + MARK] != pass) {
+                    fi[(f << 2) + MARK] = pass;
+                    fd[(f << 2) + TRIAL] = level;
                     int o = otherLink(f, l);
                     rem[o] -= level;
                     unfrozen[o]--;
@@ -505,9 +514,11 @@ public final class MaxMinNetwork implements FlowNetwork {
             double sat = satLevel[l];
             for (int k = crossStart[l], e = crossEnd[l]; k < e; k++) {
                 int f = crossBuf[k];
-                double b = bound[f];
-                byBound[f] = b < sat;
-                trial[f] = Math.min(b, sat);
+                double b = fd[(f << 2) + BOUND];
+                if (b < sat) {
+                    fi[(f << 2) + MARK] = pass;
+                }
+                fd[(f << 2) + TRIAL] = Math.min(b, sat);
             }
         }
     }
@@ -523,7 +534,7 @@ public final class MaxMinNetwork implements FlowNetwork {
         int e = crossEnd[l];
         double t = n > 0 ? r / n : Double.POSITIVE_INFINITY;
         while (k < e) {
-            double b = bound[crossBuf[k]];
+            double b = boundOf(crossBuf[k]);
             if (!(b < t)) {
                 break;
             }
@@ -542,14 +553,14 @@ public final class MaxMinNetwork implements FlowNetwork {
     private void sortByBound(int lo, int hi) {
         while (hi - lo > 16) {
             int mid = (lo + hi) >>> 1;
-            double pivot = median(bound[crossBuf[lo]], bound[crossBuf[mid]], bound[crossBuf[hi]]);
+            double pivot = median(boundOf(crossBuf[lo]), boundOf(crossBuf[mid]), boundOf(crossBuf[hi]));
             int i = lo;
             int j = hi;
             while (i <= j) {
-                while (bound[crossBuf[i]] < pivot) {
+                while (boundOf(crossBuf[i]) < pivot) {
                     i++;
                 }
-                while (bound[crossBuf[j]] > pivot) {
+                while (boundOf(crossBuf[j]) > pivot) {
                     j--;
                 }
                 if (i <= j) {
@@ -570,14 +581,18 @@ public final class MaxMinNetwork implements FlowNetwork {
         }
         for (int i = lo + 1; i <= hi; i++) {
             int x = crossBuf[i];
-            double b = bound[x];
+            double b = fd[(x << 2) + BOUND];
             int j = i - 1;
-            while (j >= lo && bound[crossBuf[j]] > b) {
+            while (j >= lo && boundOf(crossBuf[j]) > b) {
                 crossBuf[j + 1] = crossBuf[j];
                 j--;
             }
             crossBuf[j + 1] = x;
         }
+    }
+
+    private double boundOf(int f) {
+        return fd[(f << 2) + BOUND];
     }
 
     private static double median(double a, double b, double c) {
@@ -589,18 +604,18 @@ public final class MaxMinNetwork implements FlowNetwork {
         int before = rCount;
         for (int i = 0; i < flowCount; i++) {
             int f = flowList[i];
-            if (bound[f] == Double.POSITIVE_INFINITY) {
+            if (fd[(f << 2) + BOUND] == Double.POSITIVE_INFINITY) {
                 continue;
             }
-            int up = src[f] << 1;
-            int o = inR[up] == region ? (dst[f] << 1) | 1 : up;
+            int up = fi[(f << 2) + UP];
+            int o = inR[up] == region ? fi[(f << 2) + DOWN] : up;
             if (inR[o] == region) {
                 continue;
             }
-            double old = rate[f];
-            if (trial[f] < old - EPS * old) {
+            double old = fd[(f << 2) + RATE];
+            if (fd[(f << 2) + TRIAL] < old - EPS * old) {
                 addToRegion(o, region);
-            } else if (byBound[f] && !isBottleneck(o, old)) {
+            } else if (fi[(f << 2) + MARK] == pass && !isBottleneck(o, old)) {
                 addToRegion(o, region);
             }
         }
@@ -626,13 +641,13 @@ public final class MaxMinNetwork implements FlowNetwork {
         }
         for (int i = 0; i < flowCount; i++) {
             int f = flowList[i];
-            double nr = trial[f];
-            if (nr != rate[f]) {
+            double nr = fd[(f << 2) + TRIAL];
+            if (nr != fd[(f << 2) + RATE]) {
                 settle(f, now);
-                rate[f] = nr;
+                fd[(f << 2) + RATE] = nr;
                 scheduleCompletion(f);
-                markDirty(src[f] << 1, dirty);
-                markDirty((dst[f] << 1) | 1, dirty);
+                markDirty(fi[(f << 2) + UP], dirty);
+                markDirty(fi[(f << 2) + DOWN], dirty);
             }
         }
         for (int i = 0; i < dirtyCount; i++) {
@@ -641,7 +656,7 @@ public final class MaxMinNetwork implements FlowNetwork {
             double m = 0;
             int[] a = adj[l];
             for (int k = 0, d = deg[l]; k < d; k++) {
-                double r = rate[a[k]];
+                double r = fd[(a[k] << 2) + RATE];
                 s += r;
                 m = Math.max(m, r);
             }
@@ -667,8 +682,10 @@ public final class MaxMinNetwork implements FlowNetwork {
         if (stamp > Integer.MAX_VALUE / 2) {
             Arrays.fill(inR, 0);
             Arrays.fill(linkMark, 0);
-            Arrays.fill(seen, 0);
-            Arrays.fill(frozen, 0);
+            for (int f = 0; f < flowHigh; f++) {
+                fi[(f << 2) + SEEN] = 0;
+                fi[(f << 2) + MARK] = 0;
+            }
             stamp = 0;
         }
     }
@@ -715,22 +732,15 @@ public final class MaxMinNetwork implements FlowNetwork {
     private void growFlows(int c) {
         flowCapacity = c;
         open = Arrays.copyOf(open, c);
+        fi = Arrays.copyOf(fi, 4 * c);
+        fd = Arrays.copyOf(fd, 4 * c);
         idle = Arrays.copyOf(idle, c);
-        src = Arrays.copyOf(src, c);
-        dst = Arrays.copyOf(dst, c);
         posUp = Arrays.copyOf(posUp, c);
         posDown = Arrays.copyOf(posDown, c);
         bytes = Arrays.copyOf(bytes, c);
-        progress = Arrays.copyOf(progress, c);
         settled = Arrays.copyOf(settled, c);
-        rate = Arrays.copyOf(rate, c);
         event = Arrays.copyOf(event, c);
         freeIds = Arrays.copyOf(freeIds, c);
-        seen = Arrays.copyOf(seen, c);
-        frozen = Arrays.copyOf(frozen, c);
-        byBound = Arrays.copyOf(byBound, c);
-        trial = Arrays.copyOf(trial, c);
-        bound = Arrays.copyOf(bound, c);
         flowList = Arrays.copyOf(flowList, c);
         crossBuf = Arrays.copyOf(crossBuf, 2 * c);
     }
