@@ -420,7 +420,9 @@ public final class MaxMinNetwork implements FlowNetwork {
         addToRegion(linkA, region);
         addToRegion(linkB, region);
         int passes = 0;
+        int expanded = 0;
         do {
+            expanded = anticipate(expanded, region);
             passes++;
             solve(region);
         } while (grow(region));
@@ -437,6 +439,28 @@ public final class MaxMinNetwork implements FlowNetwork {
             inR[link] = region;
             rList[rCount++] = link;
         }
+    }
+
+    /**
+     * For every link that joined the region since {@code from}, also adds the other link of each of its flows for
+     * which that other link is not a bottleneck: such a flow is held by the joining link, so its rate will move and
+     * the next pass would add the other link anyway. Links added here are not expanded further. Returns the region
+     * size, the start of the next expansion.
+     */
+    private int anticipate(int from, int region) {
+        int end = rCount;
+        for (int i = from; i < end; i++) {
+            int l = rList[i];
+            int[] a = adj[l];
+            for (int k = 0, d = deg[l]; k < d; k++) {
+                int f = a[k];
+                int o = otherLink(f, l);
+                if (inR[o] != region && !isBottleneck(o, fd[(f << 2) + RATE])) {
+                    addToRegion(o, region);
+                }
+            }
+        }
+        return rCount;
     }
 
     private int otherLink(int f, int link) {
