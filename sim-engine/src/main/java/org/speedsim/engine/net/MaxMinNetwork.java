@@ -34,14 +34,19 @@ import org.speedsim.engine.kernel.Simulator;
  * (not saturated, or carrying a faster flow), it could rise, so {@code o} joins {@code R}.
  * <li>Repeat from 1 until {@code R} stops growing, then commit the new rates.
  * </ol>
- * <i>Why it is exact.</i> Before the change every flow had a bottleneck. After the last pass, no crossing flow has
+ *
+ * <p>To save passes, a link joining {@code R} (the first two included) at once brings in the other link of each of
+ * its flows for which that other link is not a bottleneck: that flow is held by the joining link, so its rate will
+ * move and step 2 would add the link one pass later. Adding links never affects the result, only the work.
+ *
+ * <p><i>Why it is exact.</i> Before the change every flow had a bottleneck. After the last pass, no crossing flow has
  * changed its rate (it may not rise above its bound and would have grown {@code R} had it fallen), so every link
  * outside {@code R} carries exactly what it carried before, and every flow outside {@code R} keeps its bottleneck.
  * Inside {@code R}, progressive filling gives every flow frozen by a saturating link that link as bottleneck (every
  * flow on it is then at or below the current level); a crossing flow frozen by its bound has its outside link as
  * bottleneck, which step 2 checked. All links stay within capacity, so the committed allocation is the max-min fair
  * one. In an upload-constrained swarm a change touches the uploader's uplink, the downloader's downlink and the
- * downlinks of the uploader's other flows: two passes, a few dozen flows.
+ * downlinks of the uploader's other flows: one pass, a few dozen flows.
  *
  * <p>Comparisons use the relative tolerance {@link #EPS}: a crossing flow "fell" if its new rate is below
  * {@code old(1-EPS)}, a link is saturated when its load is at least {@code capacity(1-EPS)}, and a flow is "faster"
@@ -68,6 +73,16 @@ public final class MaxMinNetwork implements FlowNetwork {
     private static final double MICROS = 1_000_000.0;
     /** Guard against a completion time that is an integer up to rounding being pushed to the next microsecond. */
     private static final double CEIL_SLACK = 1e-14;
+
+    // field offsets in the packed per-flow arrays fi and fd
+    private static final int UP = 0;
+    private static final int DOWN = 1;
+    private static final int SEEN = 2;
+    private static final int MARK = 3;
+    private static final int RATE = 0;
+    private static final int TRIAL = 1;
+    private static final int BOUND = 2;
+    private static final int PROGRESS = 3;
 
     private final Simulator sim;
     private final int completionKind;
@@ -112,16 +127,8 @@ public final class MaxMinNetwork implements FlowNetwork {
      * flow touches one cache line of ints and one of doubles.
      */
     private int[] fi = new int[0];
-    private static final int UP = 0;
-    private static final int DOWN = 1;
-    private static final int SEEN = 2;
-    private static final int MARK = 3;
     /** Per flow {@code f}, at {@code 4f}: rate, trial rate of the current pass, bound, delivered-bytes progress. */
     private double[] fd = new double[0];
-    private static final int RATE = 0;
-    private static final int TRIAL = 1;
-    private static final int BOUND = 2;
-    private static final int PROGRESS = 3;
     private int pass;
     // per-solve scratch
     private int[] flowList = new int[0];
@@ -285,13 +292,13 @@ public final class MaxMinNetwork implements FlowNetwork {
     @Override
     public int uploader(int flow) {
         checkOpen(flow);
-        return (fi[(flow << 2) + UP] >> 1);
+        return fi[(flow << 2) + UP] >> 1;
     }
 
     @Override
     public int downloader(int flow) {
         checkOpen(flow);
-        return (fi[(flow << 2) + DOWN] >> 1);
+        return fi[(flow << 2) + DOWN] >> 1;
     }
 
     @Override
