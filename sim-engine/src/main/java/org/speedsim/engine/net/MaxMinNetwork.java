@@ -83,6 +83,19 @@ public final class MaxMinNetwork implements FlowNetwork {
     private static final int TRIAL = 1;
     private static final int BOUND = 2;
     private static final int PROGRESS = 3;
+    // field offsets in the packed per-link arrays li and ld
+    private static final int L_INR = 0;
+    private static final int L_DEG = 1;
+    private static final int L_UNFROZEN = 2;
+    private static final int L_CROSS_START = 3;
+    private static final int L_CROSS_END = 4;
+    private static final int L_CROSS_NEXT = 5;
+    private static final int L_MARK = 6;
+    private static final int L_CAP = 0;
+    private static final int L_LOAD = 1;
+    private static final int L_MAX = 2;
+    private static final int L_REM = 3;
+    private static final int L_SAT = 4;
 
     private final Simulator sim;
     private final int completionKind;
@@ -90,19 +103,14 @@ public final class MaxMinNetwork implements FlowNetwork {
 
     // links (2 per node)
     private int nodes;
-    private double[] cap = new double[0];
-    private double[] load = new double[0];
+    /**
+     * Per link {@code l}, at {@code 8l}: region stamp, flow count, rising flows, start, end and next index of its
+     * crossing flows in {@code crossBuf}, and a scratch mark. Packed so that visiting a link touches few cache lines.
+     */
+    private int[] li = new int[0];
+    /** Per link {@code l}, at {@code 8l}: capacity, load, largest flow rate, remaining capacity, saturation level. */
+    private double[] ld = new double[0];
     private int[][] adj = new int[0][];
-    private int[] deg = new int[0];
-    private int[] inR = new int[0];
-    private double[] rem = new double[0];
-    private int[] unfrozen = new int[0];
-    private int[] linkMark = new int[0];
-    private double[] linkMax = new double[0];
-    private double[] satLevel = new double[0];
-    private int[] crossStart = new int[0];
-    private int[] crossEnd = new int[0];
-    private int[] crossNext = new int[0];
     private int[] rList = new int[0];
     private int rCount;
     private int[] dirtyList = new int[0];
@@ -164,9 +172,9 @@ public final class MaxMinNetwork implements FlowNetwork {
         }
         int up = node << 1;
         int down = up | 1;
-        cap[up] = uploadBytesPerSecond;
-        cap[down] = downloadBytesPerSecond;
-        if (deg[up] > 0 || deg[down] > 0) {
+        ld[(up << 3) + L_CAP] = uploadBytesPerSecond;
+        ld[(down << 3) + L_CAP] = downloadBytesPerSecond;
+        if (li[(up << 3) + L_DEG] > 0 || li[(down << 3) + L_DEG] > 0) {
             recompute(up, down);
         }
     }
@@ -179,12 +187,12 @@ public final class MaxMinNetwork implements FlowNetwork {
 
     @Override
     public double uploadCapacity(int node) {
-        return cap[node << 1];
+        return ld[((node << 1) << 3) + L_CAP];
     }
 
     @Override
     public double downloadCapacity(int node) {
-        return cap[(node << 1) | 1];
+        return ld[(((node << 1) | 1) << 3) + L_CAP];
     }
 
     /** Number of nodes whose capacity has been set (ids {@code 0 .. nodeCount()-1}). */
@@ -315,29 +323,29 @@ public final class MaxMinNetwork implements FlowNetwork {
     public double totalRate() {
         double s = 0;
         for (int n = 0; n < nodes; n++) {
-            s += load[n << 1];
+            s += ld[((n << 1) << 3) + L_LOAD];
         }
         return s;
     }
 
     @Override
     public double uploadRate(int node) {
-        return load[node << 1];
+        return ld[((node << 1) << 3) + L_LOAD];
     }
 
     @Override
     public double downloadRate(int node) {
-        return load[(node << 1) | 1];
+        return ld[(((node << 1) | 1) << 3) + L_LOAD];
     }
 
     /** Number of flows leaving {@code node}. */
     public int uploadFlows(int node) {
-        return deg[node << 1];
+        return li[((node << 1) << 3) + L_DEG];
     }
 
     /** Number of flows entering {@code node}. */
     public int downloadFlows(int node) {
-        return deg[(node << 1) | 1];
+        return li[(((node << 1) | 1) << 3) + L_DEG];
     }
 
     @Override
@@ -442,8 +450,8 @@ public final class MaxMinNetwork implements FlowNetwork {
     }
 
     private void addToRegion(int link, int region) {
-        if (inR[link] != region) {
-            inR[link] = region;
+        if (li[(link << 3) + L_INR] != region) {
+            li[(link << 3) + L_INR] = region;
             rList[rCount++] = link;
         }
     }
@@ -459,10 +467,10 @@ public final class MaxMinNetwork implements FlowNetwork {
         for (int i = from; i < end; i++) {
             int l = rList[i];
             int[] a = adj[l];
-            for (int k = 0, d = deg[l]; k < d; k++) {
+            for (int k = 0, d = li[(l << 3) + L_DEG]; k < d; k++) {
                 int f = a[k];
                 int o = otherLink(f, l);
-                if (inR[o] != region && !isBottleneck(o, fd[(f << 2) + RATE])) {
+                if (li[(o << 3) + L_INR] != region && !isBottleneck(o, fd[(f << 2) + RATE])) {
                     addToRegion(o, region);
                 }
             }
@@ -487,26 +495,29 @@ public final class MaxMinNetwork implements FlowNetwork {
         linkHeap.clear();
         for (int i = 0; i < rCount; i++) {
             int l = rList[i];
-            rem[l] = cap[l];
-            unfrozen[l] = deg[l];
-            crossStart[l] = cursor;
+            int x = l << 3;
+            ld[x + L_REM] = ld[x + L_CAP];
+            ld[x + L_SAT] = Double.POSITIVE_INFINITY;
+            int d = li[x + L_DEG];
+            li[x + L_UNFROZEN] = d;
+            li[x + L_CROSS_START] = cursor;
+            li[x + L_CROSS_NEXT] = cursor;
             int[] a = adj[l];
-            for (int k = 0, d = deg[l]; k < d; k++) {
+            for (int k = 0; k < d; k++) {
                 int f = a[k];
-                boolean crossing = inR[otherLink(f, l)] != region;
-                if (fi[(f << 2) + SEEN] != pass) {
-                    fi[(f << 2) + SEEN] = pass;
+                int y = f << 2;
+                boolean crossing = li[(otherLink(f, l) << 3) + L_INR] != region;
+                if (fi[y + SEEN] != pass) {
+                    fi[y + SEEN] = pass;
                     flowList[flowCount++] = f;
-                    fd[(f << 2) + BOUND] = crossing ? fd[(f << 2) + RATE] : Double.POSITIVE_INFINITY;
+                    fd[y + BOUND] = crossing ? fd[y + RATE] : Double.POSITIVE_INFINITY;
                 }
                 if (crossing) {
                     crossBuf[cursor++] = f;
                 }
             }
-            crossEnd[l] = cursor;
-            crossNext[l] = crossStart[l];
-            sortByBound(crossStart[l], cursor - 1);
-            satLevel[l] = Double.POSITIVE_INFINITY;
+            li[x + L_CROSS_END] = cursor;
+            sortByBound(li[x + L_CROSS_START], cursor - 1);
         }
         for (int i = 0; i < rCount; i++) {
             int l = rList[i];
@@ -519,16 +530,17 @@ public final class MaxMinNetwork implements FlowNetwork {
         while (!linkHeap.isEmpty()) {
             level = Math.max(level, linkHeap.peekKey());
             int l = linkHeap.poll();
-            satLevel[l] = level;
+            ld[(l << 3) + L_SAT] = level;
             int[] a = adj[l];
-            for (int k = 0, d = deg[l]; k < d; k++) {
+            for (int k = 0, d = li[(l << 3) + L_DEG]; k < d; k++) {
                 int f = a[k];
-                if (fd[(f << 2) + BOUND] == Double.POSITIVE_INFINITY && fi[(f << 2) + MARK] != pass) {
-                    fi[(f << 2) + MARK] = pass;
-                    fd[(f << 2) + TRIAL] = level;
+                int y = f << 2;
+                if (fd[y + BOUND] == Double.POSITIVE_INFINITY && fi[y + MARK] != pass) {
+                    fi[y + MARK] = pass;
+                    fd[y + TRIAL] = level;
                     int o = otherLink(f, l);
-                    rem[o] -= level;
-                    unfrozen[o]--;
+                    ld[(o << 3) + L_REM] -= level;
+                    li[(o << 3) + L_UNFROZEN]--;
                     if (linkHeap.contains(o)) {
                         double t = saturationLevel(o);
                         if (t == Double.POSITIVE_INFINITY) {
@@ -541,15 +553,15 @@ public final class MaxMinNetwork implements FlowNetwork {
             }
         }
         for (int i = 0; i < rCount; i++) {
-            int l = rList[i];
-            double sat = satLevel[l];
-            for (int k = crossStart[l], e = crossEnd[l]; k < e; k++) {
-                int f = crossBuf[k];
-                double b = fd[(f << 2) + BOUND];
+            int x = rList[i] << 3;
+            double sat = ld[x + L_SAT];
+            for (int k = li[x + L_CROSS_START], e = li[x + L_CROSS_END]; k < e; k++) {
+                int y = crossBuf[k] << 2;
+                double b = fd[y + BOUND];
                 if (b < sat) {
-                    fi[(f << 2) + MARK] = pass;
+                    fi[y + MARK] = pass;
                 }
-                fd[(f << 2) + TRIAL] = Math.min(b, sat);
+                fd[y + TRIAL] = Math.min(b, sat);
             }
         }
     }
@@ -559,10 +571,11 @@ public final class MaxMinNetwork implements FlowNetwork {
      * it; +infinity when no flow on it is still rising.
      */
     private double saturationLevel(int l) {
-        int n = unfrozen[l];
-        double r = rem[l];
-        int k = crossNext[l];
-        int e = crossEnd[l];
+        int x = l << 3;
+        int n = li[x + L_UNFROZEN];
+        double r = ld[x + L_REM];
+        int k = li[x + L_CROSS_NEXT];
+        int e = li[x + L_CROSS_END];
         double t = n > 0 ? r / n : Double.POSITIVE_INFINITY;
         while (k < e) {
             double b = boundOf(crossBuf[k]);
@@ -574,9 +587,9 @@ public final class MaxMinNetwork implements FlowNetwork {
             k++;
             t = n > 0 ? r / n : Double.POSITIVE_INFINITY;
         }
-        unfrozen[l] = n;
-        rem[l] = r;
-        crossNext[l] = k;
+        li[x + L_UNFROZEN] = n;
+        ld[x + L_REM] = r;
+        li[x + L_CROSS_NEXT] = k;
         return t;
     }
 
@@ -634,19 +647,19 @@ public final class MaxMinNetwork implements FlowNetwork {
     private boolean grow(int region) {
         int before = rCount;
         for (int i = 0; i < flowCount; i++) {
-            int f = flowList[i];
-            if (fd[(f << 2) + BOUND] == Double.POSITIVE_INFINITY) {
+            int y = flowList[i] << 2;
+            if (fd[y + BOUND] == Double.POSITIVE_INFINITY) {
                 continue;
             }
-            int up = fi[(f << 2) + UP];
-            int o = inR[up] == region ? fi[(f << 2) + DOWN] : up;
-            if (inR[o] == region) {
+            int up = fi[y + UP];
+            int o = li[(up << 3) + L_INR] == region ? fi[y + DOWN] : up;
+            if (li[(o << 3) + L_INR] == region) {
                 continue;
             }
-            double old = fd[(f << 2) + RATE];
-            if (fd[(f << 2) + TRIAL] < old - EPS * old) {
+            double old = fd[y + RATE];
+            if (fd[y + TRIAL] < old - EPS * old) {
                 addToRegion(o, region);
-            } else if (fi[(f << 2) + MARK] == pass && !isBottleneck(o, old)) {
+            } else if (fi[y + MARK] == pass && !isBottleneck(o, old)) {
                 addToRegion(o, region);
             }
         }
@@ -658,8 +671,10 @@ public final class MaxMinNetwork implements FlowNetwork {
      * a crossing flow on {@code o} whose trial rate fell below its committed one puts {@code o} in the region anyway.
      */
     private boolean isBottleneck(int o, double r) {
-        double m = linkMax[o];
-        return load[o] >= cap[o] - EPS * cap[o] && m <= r + EPS * Math.max(r, m);
+        int x = o << 3;
+        double c = ld[x + L_CAP];
+        double m = ld[x + L_MAX];
+        return ld[x + L_LOAD] >= c - EPS * c && m <= r + EPS * Math.max(r, m);
     }
 
     /** Applies the solved rates: settles and reschedules every flow whose rate changed, refreshes link loads. */
@@ -686,19 +701,19 @@ public final class MaxMinNetwork implements FlowNetwork {
             double s = 0;
             double m = 0;
             int[] a = adj[l];
-            for (int k = 0, d = deg[l]; k < d; k++) {
+            for (int k = 0, d = li[(l << 3) + L_DEG]; k < d; k++) {
                 double r = fd[(a[k] << 2) + RATE];
                 s += r;
                 m = Math.max(m, r);
             }
-            load[l] = s;
-            linkMax[l] = m;
+            ld[(l << 3) + L_LOAD] = s;
+            ld[(l << 3) + L_MAX] = m;
         }
     }
 
     private void markDirty(int l, int dirty) {
-        if (linkMark[l] != dirty) {
-            linkMark[l] = dirty;
+        if (li[(l << 3) + L_MARK] != dirty) {
+            li[(l << 3) + L_MARK] = dirty;
             dirtyList[dirtyCount++] = l;
         }
     }
@@ -711,8 +726,10 @@ public final class MaxMinNetwork implements FlowNetwork {
     /** Clears every mark long before the stamp could wrap; called between recomputations only. */
     private void resetStampsIfWorn() {
         if (stamp > Integer.MAX_VALUE / 2) {
-            Arrays.fill(inR, 0);
-            Arrays.fill(linkMark, 0);
+            for (int l = 0; l < adj.length; l++) {
+                li[(l << 3) + L_INR] = 0;
+                li[(l << 3) + L_MARK] = 0;
+            }
             for (int f = 0; f < flowHigh; f++) {
                 fi[(f << 2) + SEEN] = 0;
                 fi[(f << 2) + MARK] = 0;
@@ -724,17 +741,17 @@ public final class MaxMinNetwork implements FlowNetwork {
     // ---------------------------------------------------------------- storage
 
     private int attach(int link, int f) {
-        int d = deg[link];
+        int d = li[(link << 3) + L_DEG];
         if (d == adj[link].length) {
             adj[link] = Arrays.copyOf(adj[link], Math.max(4, d * 2));
         }
         adj[link][d] = f;
-        deg[link] = d + 1;
+        li[(link << 3) + L_DEG] = d + 1;
         return d;
     }
 
     private void detach(int link, int pos, boolean uplink) {
-        int last = --deg[link];
+        int last = --li[(link << 3) + L_DEG];
         int moved = adj[link][last];
         adj[link][pos] = moved;
         if (uplink) {
@@ -780,22 +797,12 @@ public final class MaxMinNetwork implements FlowNetwork {
         int c = Math.max(n, nodes * 2) * 2;
         int oldLinks = adj.length;
         if (c > oldLinks) {
-            cap = Arrays.copyOf(cap, c);
-            load = Arrays.copyOf(load, c);
             adj = Arrays.copyOf(adj, c);
+            li = Arrays.copyOf(li, 8 * c);
+            ld = Arrays.copyOf(ld, 8 * c);
             for (int l = oldLinks; l < c; l++) {
                 adj[l] = new int[4];
             }
-            deg = Arrays.copyOf(deg, c);
-            inR = Arrays.copyOf(inR, c);
-            rem = Arrays.copyOf(rem, c);
-            unfrozen = Arrays.copyOf(unfrozen, c);
-            linkMark = Arrays.copyOf(linkMark, c);
-            linkMax = Arrays.copyOf(linkMax, c);
-            satLevel = Arrays.copyOf(satLevel, c);
-            crossStart = Arrays.copyOf(crossStart, c);
-            crossEnd = Arrays.copyOf(crossEnd, c);
-            crossNext = Arrays.copyOf(crossNext, c);
             rList = Arrays.copyOf(rList, c);
             dirtyList = Arrays.copyOf(dirtyList, c);
             linkHeap.ensureItems(c);
