@@ -34,14 +34,19 @@ import org.speedsim.engine.kernel.Simulator;
  * (not saturated, or carrying a faster flow), it could rise, so {@code o} joins {@code R}.
  * <li>Repeat from 1 until {@code R} stops growing, then commit the new rates.
  * </ol>
- * <i>Why it is exact.</i> Before the change every flow had a bottleneck. After the last pass, no crossing flow has
+ *
+ * <p>To save passes, a link joining {@code R} (the first two included) at once brings in the other link of each of
+ * its flows for which that other link is not a bottleneck: that flow is held by the joining link, so its rate will
+ * move and step 2 would add the link one pass later. Adding links never affects the result, only the work.
+ *
+ * <p><i>Why it is exact.</i> Before the change every flow had a bottleneck. After the last pass, no crossing flow has
  * changed its rate (it may not rise above its bound and would have grown {@code R} had it fallen), so every link
  * outside {@code R} carries exactly what it carried before, and every flow outside {@code R} keeps its bottleneck.
  * Inside {@code R}, progressive filling gives every flow frozen by a saturating link that link as bottleneck (every
  * flow on it is then at or below the current level); a crossing flow frozen by its bound has its outside link as
  * bottleneck, which step 2 checked. All links stay within capacity, so the committed allocation is the max-min fair
  * one. In an upload-constrained swarm a change touches the uploader's uplink, the downloader's downlink and the
- * downlinks of the uploader's other flows: two passes, a few dozen flows.
+ * downlinks of the uploader's other flows: one pass, a few dozen flows.
  *
  * <p>Comparisons use the relative tolerance {@link #EPS}: a crossing flow "fell" if its new rate is below
  * {@code old(1-EPS)}, a link is saturated when its load is at least {@code capacity(1-EPS)}, and a flow is "faster"
@@ -56,8 +61,8 @@ import org.speedsim.engine.kernel.Simulator;
  * listener should {@link #extend} or {@link #close} the flow. A flow of rate 0 has no pending completion.
  *
  * <p>Invariant: after every public call the rates are the max-min fair allocation of the open flows (to relative
- * {@link #EPS}), each link's recorded load and maximum are the sum and maximum of its flows' rates, and every busy flow with a positive
- * rate has exactly one pending completion event at the ceiling of its exact completion time.
+ * {@link #EPS}), each link's recorded load and maximum are the sum and maximum of its flows' rates, and every busy
+ * flow with a positive rate has exactly one pending completion event at the ceiling of its exact completion time.
  */
 public final class MaxMinNetwork implements FlowNetwork {
 
@@ -69,25 +74,43 @@ public final class MaxMinNetwork implements FlowNetwork {
     /** Guard against a completion time that is an integer up to rounding being pushed to the next microsecond. */
     private static final double CEIL_SLACK = 1e-14;
 
+    // field offsets in the packed per-flow arrays fi and fd
+    private static final int UP = 0;
+    private static final int DOWN = 1;
+    private static final int SEEN = 2;
+    private static final int MARK = 3;
+    private static final int RATE = 0;
+    private static final int TRIAL = 1;
+    private static final int BOUND = 2;
+    private static final int PROGRESS = 3;
+    // field offsets in the packed per-link arrays li and ld
+    private static final int L_INR = 0;
+    private static final int L_DEG = 1;
+    private static final int L_UNFROZEN = 2;
+    private static final int L_CROSS_START = 3;
+    private static final int L_CROSS_END = 4;
+    private static final int L_CROSS_NEXT = 5;
+    private static final int L_MARK = 6;
+    private static final int L_CAP = 0;
+    private static final int L_LOAD = 1;
+    private static final int L_MAX = 2;
+    private static final int L_REM = 3;
+    private static final int L_SAT = 4;
+
     private final Simulator sim;
     private final int completionKind;
     private TransferListener listener;
 
     // links (2 per node)
     private int nodes;
-    private double[] cap = new double[0];
-    private double[] load = new double[0];
+    /**
+     * Per link {@code l}, at {@code 8l}: region stamp, flow count, rising flows, start, end and next index of its
+     * crossing flows in {@code crossBuf}, and a scratch mark. Packed so that visiting a link touches few cache lines.
+     */
+    private int[] li = new int[0];
+    /** Per link {@code l}, at {@code 8l}: capacity, load, largest flow rate, remaining capacity, saturation level. */
+    private double[] ld = new double[0];
     private int[][] adj = new int[0][];
-    private int[] deg = new int[0];
-    private int[] inR = new int[0];
-    private double[] rem = new double[0];
-    private int[] unfrozen = new int[0];
-    private int[] linkMark = new int[0];
-    private double[] linkMax = new double[0];
-    private double[] satLevel = new double[0];
-    private int[] crossStart = new int[0];
-    private int[] crossEnd = new int[0];
-    private int[] crossNext = new int[0];
     private int[] rList = new int[0];
     private int rCount;
     private int[] dirtyList = new int[0];
@@ -99,23 +122,23 @@ public final class MaxMinNetwork implements FlowNetwork {
     private int openCount;
     private boolean[] open = new boolean[0];
     private boolean[] idle = new boolean[0];
-    private int[] src = new int[0];
-    private int[] dst = new int[0];
     private int[] posUp = new int[0];
     private int[] posDown = new int[0];
     private long[] bytes = new long[0];
-    private double[] progress = new double[0];
     private long[] settled = new long[0];
-    private double[] rate = new double[0];
     private long[] event = new long[0];
     private int[] freeIds = new int[0];
     private int freeTop;
+    /**
+     * Per flow {@code f}, at {@code 4f}: uplink id, downlink id, seen-stamp of the current pass, and a mark that is
+     * the pass stamp when a free flow has frozen or a crossing flow stopped at its bound. Packed so that visiting a
+     * flow touches one cache line of ints and one of doubles.
+     */
+    private int[] fi = new int[0];
+    /** Per flow {@code f}, at {@code 4f}: rate, trial rate of the current pass, bound, delivered-bytes progress. */
+    private double[] fd = new double[0];
+    private int pass;
     // per-solve scratch
-    private int[] seen = new int[0];
-    private int[] frozen = new int[0];
-    private boolean[] byBound = new boolean[0];
-    private double[] trial = new double[0];
-    private double[] bound = new double[0];
     private int[] flowList = new int[0];
     private int flowCount;
     private int[] crossBuf = new int[0];
@@ -149,9 +172,9 @@ public final class MaxMinNetwork implements FlowNetwork {
         }
         int up = node << 1;
         int down = up | 1;
-        cap[up] = uploadBytesPerSecond;
-        cap[down] = downloadBytesPerSecond;
-        if (deg[up] > 0 || deg[down] > 0) {
+        ld[(up << 3) + L_CAP] = uploadBytesPerSecond;
+        ld[(down << 3) + L_CAP] = downloadBytesPerSecond;
+        if (li[(up << 3) + L_DEG] > 0 || li[(down << 3) + L_DEG] > 0) {
             recompute(up, down);
         }
     }
@@ -164,12 +187,12 @@ public final class MaxMinNetwork implements FlowNetwork {
 
     @Override
     public double uploadCapacity(int node) {
-        return cap[node << 1];
+        return ld[((node << 1) << 3) + L_CAP];
     }
 
     @Override
     public double downloadCapacity(int node) {
-        return cap[(node << 1) | 1];
+        return ld[(((node << 1) | 1) << 3) + L_CAP];
     }
 
     /** Number of nodes whose capacity has been set (ids {@code 0 .. nodeCount()-1}). */
@@ -193,12 +216,12 @@ public final class MaxMinNetwork implements FlowNetwork {
         int f = allocateId();
         open[f] = true;
         idle[f] = false;
-        src[f] = uploader;
-        dst[f] = downloader;
+        fi[(f << 2) + UP] = uploader << 1;
+        fi[(f << 2) + DOWN] = (downloader << 1) | 1;
         bytes[f] = transferBytes;
-        progress[f] = 0;
+        fd[(f << 2) + PROGRESS] = 0;
         settled[f] = sim.now();
-        rate[f] = 0;
+        fd[(f << 2) + RATE] = 0;
         event[f] = NO_EVENT;
         openCount++;
         int up = uploader << 1;
@@ -220,7 +243,7 @@ public final class MaxMinNetwork implements FlowNetwork {
         }
         idle[flow] = false;
         bytes[flow] = transferBytes;
-        progress[flow] = 0;
+        fd[(flow << 2) + PROGRESS] = 0;
         settled[flow] = sim.now();
         scheduleCompletion(flow);
     }
@@ -233,12 +256,12 @@ public final class MaxMinNetwork implements FlowNetwork {
             sim.cancel(event[flow]);
             event[flow] = NO_EVENT;
         }
-        int up = src[flow] << 1;
-        int down = (dst[flow] << 1) | 1;
+        int up = fi[(flow << 2) + UP];
+        int down = fi[(flow << 2) + DOWN];
         detach(up, posUp[flow], true);
         detach(down, posDown[flow], false);
         open[flow] = false;
-        rate[flow] = 0;
+        fd[(flow << 2) + RATE] = 0;
         openCount--;
         freeIds[freeTop++] = flow;
         recompute(up, down);
@@ -251,7 +274,7 @@ public final class MaxMinNetwork implements FlowNetwork {
         if (idle[flow]) {
             return bytes[flow];
         }
-        double p = progress[flow] + rate[flow] * ((sim.now() - settled[flow]) / MICROS);
+        double p = fd[(flow << 2) + PROGRESS] + fd[(flow << 2) + RATE] * ((sim.now() - settled[flow]) / MICROS);
         long d = (long) Math.floor(p);
         return Math.max(0L, Math.min(bytes[flow], d));
     }
@@ -271,19 +294,19 @@ public final class MaxMinNetwork implements FlowNetwork {
     @Override
     public double rate(int flow) {
         checkOpen(flow);
-        return rate[flow];
+        return fd[(flow << 2) + RATE];
     }
 
     @Override
     public int uploader(int flow) {
         checkOpen(flow);
-        return src[flow];
+        return fi[(flow << 2) + UP] >> 1;
     }
 
     @Override
     public int downloader(int flow) {
         checkOpen(flow);
-        return dst[flow];
+        return fi[(flow << 2) + DOWN] >> 1;
     }
 
     @Override
@@ -300,29 +323,29 @@ public final class MaxMinNetwork implements FlowNetwork {
     public double totalRate() {
         double s = 0;
         for (int n = 0; n < nodes; n++) {
-            s += load[n << 1];
+            s += ld[((n << 1) << 3) + L_LOAD];
         }
         return s;
     }
 
     @Override
     public double uploadRate(int node) {
-        return load[node << 1];
+        return ld[((node << 1) << 3) + L_LOAD];
     }
 
     @Override
     public double downloadRate(int node) {
-        return load[(node << 1) | 1];
+        return ld[(((node << 1) | 1) << 3) + L_LOAD];
     }
 
     /** Number of flows leaving {@code node}. */
     public int uploadFlows(int node) {
-        return deg[node << 1];
+        return li[((node << 1) << 3) + L_DEG];
     }
 
     /** Number of flows entering {@code node}. */
     public int downloadFlows(int node) {
-        return deg[(node << 1) | 1];
+        return li[(((node << 1) | 1) << 3) + L_DEG];
     }
 
     @Override
@@ -360,7 +383,7 @@ public final class MaxMinNetwork implements FlowNetwork {
     // ---------------------------------------------------------------- completion events
 
     private void complete(int flow) {
-        progress[flow] = bytes[flow];
+        fd[(flow << 2) + PROGRESS] = bytes[flow];
         settled[flow] = sim.now();
         event[flow] = NO_EVENT;
         idle[flow] = true;
@@ -372,7 +395,7 @@ public final class MaxMinNetwork implements FlowNetwork {
     /** Brings the flow's progress up to now at its current rate. */
     private void settle(int f, long now) {
         if (!idle[f]) {
-            progress[f] += rate[f] * ((now - settled[f]) / MICROS);
+            fd[(f << 2) + PROGRESS] += fd[(f << 2) + RATE] * ((now - settled[f]) / MICROS);
         }
         settled[f] = now;
     }
@@ -383,10 +406,10 @@ public final class MaxMinNetwork implements FlowNetwork {
             return;
         }
         long now = sim.now();
-        double r = rate[f];
+        double r = fd[(f << 2) + RATE];
         long t = Simulator.NEVER;
         if (r > 0) {
-            double dt = Math.max(0.0, (bytes[f] - progress[f]) * MICROS / r);
+            double dt = Math.max(0.0, (bytes[f] - fd[(f << 2) + PROGRESS]) * MICROS / r);
             double c = Math.ceil(dt - dt * CEIL_SLACK);
             if (c < (double) (Simulator.NEVER - now)) {
                 t = now + (long) c;
@@ -412,7 +435,9 @@ public final class MaxMinNetwork implements FlowNetwork {
         addToRegion(linkA, region);
         addToRegion(linkB, region);
         int passes = 0;
+        int expanded = 0;
         do {
+            expanded = anticipate(expanded, region);
             passes++;
             solve(region);
         } while (grow(region));
@@ -425,14 +450,36 @@ public final class MaxMinNetwork implements FlowNetwork {
     }
 
     private void addToRegion(int link, int region) {
-        if (inR[link] != region) {
-            inR[link] = region;
+        if (li[(link << 3) + L_INR] != region) {
+            li[(link << 3) + L_INR] = region;
             rList[rCount++] = link;
         }
     }
 
+    /**
+     * For every link that joined the region since {@code from}, also adds the other link of each of its flows for
+     * which that other link is not a bottleneck: such a flow is held by the joining link, so its rate will move and
+     * the next pass would add the other link anyway. Links added here are not expanded further. Returns the region
+     * size, the start of the next expansion.
+     */
+    private int anticipate(int from, int region) {
+        int end = rCount;
+        for (int i = from; i < end; i++) {
+            int l = rList[i];
+            int[] a = adj[l];
+            for (int k = 0, d = li[(l << 3) + L_DEG]; k < d; k++) {
+                int f = a[k];
+                int o = otherLink(f, l);
+                if (li[(o << 3) + L_INR] != region && !isBottleneck(o, fd[(f << 2) + RATE])) {
+                    addToRegion(o, region);
+                }
+            }
+        }
+        return rCount;
+    }
+
     private int otherLink(int f, int link) {
-        return (link & 1) == 0 ? (dst[f] << 1) | 1 : src[f] << 1;
+        return (link & 1) == 0 ? fi[(f << 2) + DOWN] : fi[(f << 2) + UP];
     }
 
     /**
@@ -442,31 +489,35 @@ public final class MaxMinNetwork implements FlowNetwork {
      */
     private void solve(int region) {
         int pass = nextStamp();
+        this.pass = pass;
         flowCount = 0;
         int cursor = 0;
         linkHeap.clear();
         for (int i = 0; i < rCount; i++) {
             int l = rList[i];
-            rem[l] = cap[l];
-            unfrozen[l] = deg[l];
-            crossStart[l] = cursor;
+            int x = l << 3;
+            ld[x + L_REM] = ld[x + L_CAP];
+            ld[x + L_SAT] = Double.POSITIVE_INFINITY;
+            int d = li[x + L_DEG];
+            li[x + L_UNFROZEN] = d;
+            li[x + L_CROSS_START] = cursor;
+            li[x + L_CROSS_NEXT] = cursor;
             int[] a = adj[l];
-            for (int k = 0, d = deg[l]; k < d; k++) {
+            for (int k = 0; k < d; k++) {
                 int f = a[k];
-                boolean crossing = inR[otherLink(f, l)] != region;
-                if (seen[f] != pass) {
-                    seen[f] = pass;
+                int y = f << 2;
+                boolean crossing = li[(otherLink(f, l) << 3) + L_INR] != region;
+                if (fi[y + SEEN] != pass) {
+                    fi[y + SEEN] = pass;
                     flowList[flowCount++] = f;
-                    bound[f] = crossing ? rate[f] : Double.POSITIVE_INFINITY;
+                    fd[y + BOUND] = crossing ? fd[y + RATE] : Double.POSITIVE_INFINITY;
                 }
                 if (crossing) {
                     crossBuf[cursor++] = f;
                 }
             }
-            crossEnd[l] = cursor;
-            crossNext[l] = crossStart[l];
-            sortByBound(crossStart[l], cursor - 1);
-            satLevel[l] = Double.POSITIVE_INFINITY;
+            li[x + L_CROSS_END] = cursor;
+            sortByBound(li[x + L_CROSS_START], cursor - 1);
         }
         for (int i = 0; i < rCount; i++) {
             int l = rList[i];
@@ -479,16 +530,17 @@ public final class MaxMinNetwork implements FlowNetwork {
         while (!linkHeap.isEmpty()) {
             level = Math.max(level, linkHeap.peekKey());
             int l = linkHeap.poll();
-            satLevel[l] = level;
+            ld[(l << 3) + L_SAT] = level;
             int[] a = adj[l];
-            for (int k = 0, d = deg[l]; k < d; k++) {
+            for (int k = 0, d = li[(l << 3) + L_DEG]; k < d; k++) {
                 int f = a[k];
-                if (bound[f] == Double.POSITIVE_INFINITY && frozen[f] != pass) {
-                    frozen[f] = pass;
-                    trial[f] = level;
+                int y = f << 2;
+                if (fd[y + BOUND] == Double.POSITIVE_INFINITY && fi[y + MARK] != pass) {
+                    fi[y + MARK] = pass;
+                    fd[y + TRIAL] = level;
                     int o = otherLink(f, l);
-                    rem[o] -= level;
-                    unfrozen[o]--;
+                    ld[(o << 3) + L_REM] -= level;
+                    li[(o << 3) + L_UNFROZEN]--;
                     if (linkHeap.contains(o)) {
                         double t = saturationLevel(o);
                         if (t == Double.POSITIVE_INFINITY) {
@@ -501,13 +553,15 @@ public final class MaxMinNetwork implements FlowNetwork {
             }
         }
         for (int i = 0; i < rCount; i++) {
-            int l = rList[i];
-            double sat = satLevel[l];
-            for (int k = crossStart[l], e = crossEnd[l]; k < e; k++) {
-                int f = crossBuf[k];
-                double b = bound[f];
-                byBound[f] = b < sat;
-                trial[f] = Math.min(b, sat);
+            int x = rList[i] << 3;
+            double sat = ld[x + L_SAT];
+            for (int k = li[x + L_CROSS_START], e = li[x + L_CROSS_END]; k < e; k++) {
+                int y = crossBuf[k] << 2;
+                double b = fd[y + BOUND];
+                if (b < sat) {
+                    fi[y + MARK] = pass;
+                }
+                fd[y + TRIAL] = Math.min(b, sat);
             }
         }
     }
@@ -517,13 +571,14 @@ public final class MaxMinNetwork implements FlowNetwork {
      * it; +infinity when no flow on it is still rising.
      */
     private double saturationLevel(int l) {
-        int n = unfrozen[l];
-        double r = rem[l];
-        int k = crossNext[l];
-        int e = crossEnd[l];
+        int x = l << 3;
+        int n = li[x + L_UNFROZEN];
+        double r = ld[x + L_REM];
+        int k = li[x + L_CROSS_NEXT];
+        int e = li[x + L_CROSS_END];
         double t = n > 0 ? r / n : Double.POSITIVE_INFINITY;
         while (k < e) {
-            double b = bound[crossBuf[k]];
+            double b = boundOf(crossBuf[k]);
             if (!(b < t)) {
                 break;
             }
@@ -532,9 +587,9 @@ public final class MaxMinNetwork implements FlowNetwork {
             k++;
             t = n > 0 ? r / n : Double.POSITIVE_INFINITY;
         }
-        unfrozen[l] = n;
-        rem[l] = r;
-        crossNext[l] = k;
+        li[x + L_UNFROZEN] = n;
+        ld[x + L_REM] = r;
+        li[x + L_CROSS_NEXT] = k;
         return t;
     }
 
@@ -542,14 +597,14 @@ public final class MaxMinNetwork implements FlowNetwork {
     private void sortByBound(int lo, int hi) {
         while (hi - lo > 16) {
             int mid = (lo + hi) >>> 1;
-            double pivot = median(bound[crossBuf[lo]], bound[crossBuf[mid]], bound[crossBuf[hi]]);
+            double pivot = median(boundOf(crossBuf[lo]), boundOf(crossBuf[mid]), boundOf(crossBuf[hi]));
             int i = lo;
             int j = hi;
             while (i <= j) {
-                while (bound[crossBuf[i]] < pivot) {
+                while (boundOf(crossBuf[i]) < pivot) {
                     i++;
                 }
-                while (bound[crossBuf[j]] > pivot) {
+                while (boundOf(crossBuf[j]) > pivot) {
                     j--;
                 }
                 if (i <= j) {
@@ -570,14 +625,18 @@ public final class MaxMinNetwork implements FlowNetwork {
         }
         for (int i = lo + 1; i <= hi; i++) {
             int x = crossBuf[i];
-            double b = bound[x];
+            double b = fd[(x << 2) + BOUND];
             int j = i - 1;
-            while (j >= lo && bound[crossBuf[j]] > b) {
+            while (j >= lo && boundOf(crossBuf[j]) > b) {
                 crossBuf[j + 1] = crossBuf[j];
                 j--;
             }
             crossBuf[j + 1] = x;
         }
+    }
+
+    private double boundOf(int f) {
+        return fd[(f << 2) + BOUND];
     }
 
     private static double median(double a, double b, double c) {
@@ -588,19 +647,19 @@ public final class MaxMinNetwork implements FlowNetwork {
     private boolean grow(int region) {
         int before = rCount;
         for (int i = 0; i < flowCount; i++) {
-            int f = flowList[i];
-            if (bound[f] == Double.POSITIVE_INFINITY) {
+            int y = flowList[i] << 2;
+            if (fd[y + BOUND] == Double.POSITIVE_INFINITY) {
                 continue;
             }
-            int up = src[f] << 1;
-            int o = inR[up] == region ? (dst[f] << 1) | 1 : up;
-            if (inR[o] == region) {
+            int up = fi[y + UP];
+            int o = li[(up << 3) + L_INR] == region ? fi[y + DOWN] : up;
+            if (li[(o << 3) + L_INR] == region) {
                 continue;
             }
-            double old = rate[f];
-            if (trial[f] < old - EPS * old) {
+            double old = fd[y + RATE];
+            if (fd[y + TRIAL] < old - EPS * old) {
                 addToRegion(o, region);
-            } else if (byBound[f] && !isBottleneck(o, old)) {
+            } else if (fi[y + MARK] == pass && !isBottleneck(o, old)) {
                 addToRegion(o, region);
             }
         }
@@ -612,8 +671,10 @@ public final class MaxMinNetwork implements FlowNetwork {
      * a crossing flow on {@code o} whose trial rate fell below its committed one puts {@code o} in the region anyway.
      */
     private boolean isBottleneck(int o, double r) {
-        double m = linkMax[o];
-        return load[o] >= cap[o] - EPS * cap[o] && m <= r + EPS * Math.max(r, m);
+        int x = o << 3;
+        double c = ld[x + L_CAP];
+        double m = ld[x + L_MAX];
+        return ld[x + L_LOAD] >= c - EPS * c && m <= r + EPS * Math.max(r, m);
     }
 
     /** Applies the solved rates: settles and reschedules every flow whose rate changed, refreshes link loads. */
@@ -626,13 +687,13 @@ public final class MaxMinNetwork implements FlowNetwork {
         }
         for (int i = 0; i < flowCount; i++) {
             int f = flowList[i];
-            double nr = trial[f];
-            if (nr != rate[f]) {
+            double nr = fd[(f << 2) + TRIAL];
+            if (nr != fd[(f << 2) + RATE]) {
                 settle(f, now);
-                rate[f] = nr;
+                fd[(f << 2) + RATE] = nr;
                 scheduleCompletion(f);
-                markDirty(src[f] << 1, dirty);
-                markDirty((dst[f] << 1) | 1, dirty);
+                markDirty(fi[(f << 2) + UP], dirty);
+                markDirty(fi[(f << 2) + DOWN], dirty);
             }
         }
         for (int i = 0; i < dirtyCount; i++) {
@@ -640,19 +701,19 @@ public final class MaxMinNetwork implements FlowNetwork {
             double s = 0;
             double m = 0;
             int[] a = adj[l];
-            for (int k = 0, d = deg[l]; k < d; k++) {
-                double r = rate[a[k]];
+            for (int k = 0, d = li[(l << 3) + L_DEG]; k < d; k++) {
+                double r = fd[(a[k] << 2) + RATE];
                 s += r;
                 m = Math.max(m, r);
             }
-            load[l] = s;
-            linkMax[l] = m;
+            ld[(l << 3) + L_LOAD] = s;
+            ld[(l << 3) + L_MAX] = m;
         }
     }
 
     private void markDirty(int l, int dirty) {
-        if (linkMark[l] != dirty) {
-            linkMark[l] = dirty;
+        if (li[(l << 3) + L_MARK] != dirty) {
+            li[(l << 3) + L_MARK] = dirty;
             dirtyList[dirtyCount++] = l;
         }
     }
@@ -665,10 +726,14 @@ public final class MaxMinNetwork implements FlowNetwork {
     /** Clears every mark long before the stamp could wrap; called between recomputations only. */
     private void resetStampsIfWorn() {
         if (stamp > Integer.MAX_VALUE / 2) {
-            Arrays.fill(inR, 0);
-            Arrays.fill(linkMark, 0);
-            Arrays.fill(seen, 0);
-            Arrays.fill(frozen, 0);
+            for (int l = 0; l < adj.length; l++) {
+                li[(l << 3) + L_INR] = 0;
+                li[(l << 3) + L_MARK] = 0;
+            }
+            for (int f = 0; f < flowHigh; f++) {
+                fi[(f << 2) + SEEN] = 0;
+                fi[(f << 2) + MARK] = 0;
+            }
             stamp = 0;
         }
     }
@@ -676,17 +741,17 @@ public final class MaxMinNetwork implements FlowNetwork {
     // ---------------------------------------------------------------- storage
 
     private int attach(int link, int f) {
-        int d = deg[link];
+        int d = li[(link << 3) + L_DEG];
         if (d == adj[link].length) {
             adj[link] = Arrays.copyOf(adj[link], Math.max(4, d * 2));
         }
         adj[link][d] = f;
-        deg[link] = d + 1;
+        li[(link << 3) + L_DEG] = d + 1;
         return d;
     }
 
     private void detach(int link, int pos, boolean uplink) {
-        int last = --deg[link];
+        int last = --li[(link << 3) + L_DEG];
         int moved = adj[link][last];
         adj[link][pos] = moved;
         if (uplink) {
@@ -715,22 +780,15 @@ public final class MaxMinNetwork implements FlowNetwork {
     private void growFlows(int c) {
         flowCapacity = c;
         open = Arrays.copyOf(open, c);
+        fi = Arrays.copyOf(fi, 4 * c);
+        fd = Arrays.copyOf(fd, 4 * c);
         idle = Arrays.copyOf(idle, c);
-        src = Arrays.copyOf(src, c);
-        dst = Arrays.copyOf(dst, c);
         posUp = Arrays.copyOf(posUp, c);
         posDown = Arrays.copyOf(posDown, c);
         bytes = Arrays.copyOf(bytes, c);
-        progress = Arrays.copyOf(progress, c);
         settled = Arrays.copyOf(settled, c);
-        rate = Arrays.copyOf(rate, c);
         event = Arrays.copyOf(event, c);
         freeIds = Arrays.copyOf(freeIds, c);
-        seen = Arrays.copyOf(seen, c);
-        frozen = Arrays.copyOf(frozen, c);
-        byBound = Arrays.copyOf(byBound, c);
-        trial = Arrays.copyOf(trial, c);
-        bound = Arrays.copyOf(bound, c);
         flowList = Arrays.copyOf(flowList, c);
         crossBuf = Arrays.copyOf(crossBuf, 2 * c);
     }
@@ -739,22 +797,12 @@ public final class MaxMinNetwork implements FlowNetwork {
         int c = Math.max(n, nodes * 2) * 2;
         int oldLinks = adj.length;
         if (c > oldLinks) {
-            cap = Arrays.copyOf(cap, c);
-            load = Arrays.copyOf(load, c);
             adj = Arrays.copyOf(adj, c);
+            li = Arrays.copyOf(li, 8 * c);
+            ld = Arrays.copyOf(ld, 8 * c);
             for (int l = oldLinks; l < c; l++) {
                 adj[l] = new int[4];
             }
-            deg = Arrays.copyOf(deg, c);
-            inR = Arrays.copyOf(inR, c);
-            rem = Arrays.copyOf(rem, c);
-            unfrozen = Arrays.copyOf(unfrozen, c);
-            linkMark = Arrays.copyOf(linkMark, c);
-            linkMax = Arrays.copyOf(linkMax, c);
-            satLevel = Arrays.copyOf(satLevel, c);
-            crossStart = Arrays.copyOf(crossStart, c);
-            crossEnd = Arrays.copyOf(crossEnd, c);
-            crossNext = Arrays.copyOf(crossNext, c);
             rList = Arrays.copyOf(rList, c);
             dirtyList = Arrays.copyOf(dirtyList, c);
             linkHeap.ensureItems(c);

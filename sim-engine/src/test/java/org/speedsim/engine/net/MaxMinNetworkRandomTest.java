@@ -140,6 +140,30 @@ class MaxMinNetworkRandomTest {
         }
     }
 
+    /** Tolerances inside the recomputation must not add up over many incremental updates. */
+    @Test
+    void longSequencesDoNotDrift() {
+        RandomStreams streams = new RandomStreams(4242L, 0);
+        for (int k = 0; k < 3; k++) {
+            RandomGenerator rng = streams.stream("maxmin-long", k);
+            Instance in = new Instance(rng);
+            int target = 3 * in.up.length;
+            for (int step = 0; step < 30_000; step++) {
+                double p = rng.nextDouble();
+                if (in.flows.size() < target && (in.flows.isEmpty() || p < 0.5)) {
+                    in.openRandom(rng);
+                } else if (p < 0.95) {
+                    in.closeRandom(rng);
+                } else {
+                    in.setCapacity(rng, rng.nextInt(in.up.length));
+                }
+                if (step % 1000 == 999) {
+                    in.check("long sequence " + k + " step " + step);
+                }
+            }
+        }
+    }
+
     @Test
     void flowIdsAreRecycled() {
         MaxMinNetwork net = new MaxMinNetwork(new Simulator());
