@@ -72,7 +72,7 @@ final class PieceScan {
                 if (p >= pieces) {
                     break;
                 }
-                if (mode == END_GAME && v.downloadingFromNeighbour(p)) {
+                if (mode == END_GAME && !v.mayDuplicate(p)) {
                     continue;
                 }
                 if (!rarest) {

@@ -39,6 +39,13 @@ public interface PickView {
     /** Whether this peer is already downloading piece {@code p} from this neighbour. */
     boolean downloadingFromNeighbour(int p);
 
+    /**
+     * Whether an end-game duplicate request for piece {@code p} may go to this neighbour: the peer is not already
+     * downloading it from this neighbour, and fewer than two transfers of it are in flight (real clients duplicate
+     * 16 KiB blocks, so an end game at piece granularity must not flood every source with every last piece).
+     */
+    boolean mayDuplicate(int p);
+
     /** This peer's {@code piece-picking} stream. */
     RandomGenerator rng();
 }

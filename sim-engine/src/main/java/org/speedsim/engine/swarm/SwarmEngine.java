@@ -23,6 +23,9 @@ import org.speedsim.engine.rng.RandomStreams;
  */
 final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
 
+    /** Transfers of one piece to one peer at once: one, plus one end-game duplicate. */
+    static final int MAX_INFLIGHT = 2;
+
     static final String[] BASE_COLUMNS = {"time_s", "leechers", "seeds", "distributed_copies", "min_piece_copies",
         "mean_piece_copies", "upload_utilisation"};
 
@@ -1388,6 +1391,15 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         @Override
         public boolean downloadingFromNeighbour(int p) {
             return dirPiece[dir] == p;
+        }
+
+        @Override
+        public boolean mayDuplicate(int p) {
+            if (dirPiece[dir] == p) {
+                return false;
+            }
+            int e = partial[self].find(p);
+            return e < 0 || partial[self].inflight(e) < MAX_INFLIGHT;
         }
 
         @Override
