@@ -212,8 +212,10 @@ class EventListModelTest {
         }
 
         private void forgedHandles() {
-            long h = pick(true);
-            if (h != EventList.NO_HANDLE) {
+            for (long h : new long[] {pick(true), pick(false)}) {
+                if (h == EventList.NO_HANDLE) {
+                    continue;
+                }
                 long nextGeneration = h + (1L << 32);
                 long previousGeneration = h - (1L << 32);
                 for (long f : new long[] {nextGeneration, previousGeneration}) {
