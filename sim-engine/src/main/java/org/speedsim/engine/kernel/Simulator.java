@@ -25,8 +25,9 @@ public final class Simulator {
     private long processed;
     private boolean stopRequested;
 
+    /** A simulator on the default event list, a {@link FourAryHeapEventList}. */
     public Simulator() {
-        this(new BinaryHeapEventList());
+        this(new FourAryHeapEventList());
     }
 
     public Simulator(EventList events) {

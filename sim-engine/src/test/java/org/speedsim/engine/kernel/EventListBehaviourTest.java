@@ -96,7 +96,7 @@ class EventListBehaviourTest {
     void growsFarBeyondItsInitialCapacityKeepingOrderAndHandles(IntFunction<EventList> factory) {
         EventList list = factory.apply(16);
         RandomGenerator rng = RandomGeneratorFactory.of("L64X128MixRandom").create(42);
-        int n = 200_000;
+        int n = 100_000;
         long[] times = new long[n];
         long[] handles = new long[n];
         for (int i = 0; i < n; i++) {

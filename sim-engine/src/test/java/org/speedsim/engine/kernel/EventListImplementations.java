@@ -11,6 +11,8 @@ final class EventListImplementations {
     }
 
     static Stream<Named<IntFunction<EventList>>> all() {
-        return Stream.of(Named.of("BinaryHeapEventList", BinaryHeapEventList::new));
+        return Stream.of(
+                Named.of("FourAryHeapEventList", FourAryHeapEventList::new),
+                Named.of("BinaryHeapEventList", BinaryHeapEventList::new));
     }
 }

@@ -32,19 +32,19 @@ class EventListModelTest {
     @ParameterizedTest
     @MethodSource("implementations")
     void matchesReferenceModelOnRandomOperationSequences(IntFunction<EventList> factory) {
-        for (long seed = 1; seed <= 300; seed++) {
-            new Run(factory.apply(1), RandomGeneratorFactory.of("L64X128MixRandom").create(seed), seed).go(3000);
+        for (long seed = 1; seed <= 200; seed++) {
+            new Run(factory.apply(1), RandomGeneratorFactory.of("L64X128MixRandom").create(seed), seed).go(2000);
         }
     }
 
     @ParameterizedTest
     @MethodSource("implementations")
     void matchesReferenceModelWithManyTiesAndLargeSize(IntFunction<EventList> factory) {
-        for (long seed = 1; seed <= 5; seed++) {
+        for (long seed = 1; seed <= 2; seed++) {
             Run run = new Run(factory.apply(16), RandomGeneratorFactory.of("L64X128MixRandom").create(seed), seed);
             run.timeSpread = 3;
-            run.phaseLength = 20_000;
-            run.go(60_000);
+            run.phaseLength = 15_000;
+            run.go(45_000);
         }
     }
 

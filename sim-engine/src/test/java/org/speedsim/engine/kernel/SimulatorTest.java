@@ -20,7 +20,7 @@ class SimulatorTest {
     void clockIsMonotoneAndEventsRunInTimeThenSchedulingOrder() {
         for (long seed = 1; seed <= 50; seed++) {
             RandomGenerator rng = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
-            Simulator sim = new Simulator(new BinaryHeapEventList(16));
+            Simulator sim = new Simulator(seed % 2 == 0 ? new BinaryHeapEventList(16) : new FourAryHeapEventList(16));
             long[] scheduledAt = new long[20_000];
             int[] issued = {0};
             List<long[]> ran = new ArrayList<>();
@@ -201,6 +201,25 @@ class SimulatorTest {
         assertEquals(List.of(53L, 401L), seen);
         assertFalse(sim.isPending(a));
         assertFalse(sim.reschedule(a, 200));
+    }
+
+    @Test
+    void runLoopAllocatesNothingPerEvent() {
+        Simulator sim = new Simulator();
+        long[] period = {1, 3, 7, 10, 31};
+        int[] kind = new int[1];
+        kind[0] = sim.registerKind("tick", (target, arg) -> sim.scheduleIn(period[target], kind[0], target, arg));
+        for (int i = 0; i < period.length; i++) {
+            sim.scheduleAt(0, kind[0], i, 0);
+        }
+        sim.runUntil(100_000);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        long events = sim.runUntil(1_000_000);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(events > 100_000);
+        assertTrue(allocated < 1024, events + " events allocated " + allocated + " bytes");
     }
 
     @Test
