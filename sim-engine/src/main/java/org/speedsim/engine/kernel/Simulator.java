@@ -137,7 +137,8 @@ public final class Simulator {
         stopRequested = false;
         long start = processed;
         while (!stopRequested && condition.getAsBoolean()) {
-            if (events.isEmpty() || events.peekTime() > until) {
+            long t = events.peekTime();
+            if (t > until || (t == NEVER && events.isEmpty())) {
                 if (until != NEVER) {
                     now = until;
                 }
