@@ -13,11 +13,11 @@ import java.util.random.RandomGeneratorFactory;
  * which streams are created, nor on the strategy under test, so runs that differ only in strategy see the same
  * arrivals, bandwidths and departures (common random numbers).
  *
- * <p>The JDK reads a byte seed eight bytes per {@code long}; before JDK 19 (and 17.0.17) it sign-extended each byte
- * (JDK-8282144), so a negative byte wiped out the bytes before it: distinct hashes collapsed onto few generator
- * states, the first draws of different streams were visibly non-uniform, and the same key gave different streams
- * on fixed and unfixed JDKs. The seed bytes are therefore kept below 128 (top bit of each hash byte cleared,
- * leaving 224 bits), which every JDK reads identically and without loss.
+ * <p>The JDK packs a byte seed eight bytes to a {@code long}; until the fix of JDK-8282144 (JDK 19, backported to
+ * 17u in 2025) it sign-extended each byte, so a negative byte wiped out the bytes before it: distinct hashes
+ * collapsed onto few generator states, the first draws of different streams were visibly non-uniform, and the same
+ * key gave different streams on fixed and unfixed JDKs. The seed bytes are therefore kept below 128 (top bit of
+ * each hash byte cleared, leaving 224 bits), which every JDK packs identically and without loss.
  *
  * <p>Invariant: the same key always yields the same sequence on every JDK; different keys yield
  * independent-looking sequences.
