@@ -6,7 +6,8 @@ import java.util.Arrays;
  * An indexed binary min-heap of events held in primitive arrays (after PeerSim's event heap): every event lives in a
  * slot; the heap orders slot numbers by (time, sequence); {@code pos[slot]} tracks each slot's heap position so that
  * cancellation and rescheduling are O(log n). Slots are recycled through a free stack and carry a generation number,
- * which is folded into the handle so that a handle outliving its event is detected.
+ * which is folded into the handle so that a handle outliving its event is detected. The simulator's default is the
+ * faster {@link FourAryHeapEventList}; this simpler list stays as an alternative and a cross-check in tests.
  *
  * <p>Invariant: heap order holds after every public call; no call allocates except when the arrays grow.
  */

@@ -11,6 +11,9 @@ package org.speedsim.engine.kernel;
  */
 public interface EventList {
 
+    /** A value that is never a handle: for "no event" in handle fields and arrays. Every method treats it as stale. */
+    long NO_HANDLE = -1L;
+
     /** Schedules an event and returns its handle. */
     long schedule(long time, int kind, int target, long arg);
 

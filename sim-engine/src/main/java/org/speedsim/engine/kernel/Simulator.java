@@ -1,7 +1,9 @@
 package org.speedsim.engine.kernel;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -23,20 +25,23 @@ public final class Simulator {
     private long processed;
     private boolean stopRequested;
 
+    /** A simulator on the default event list, a {@link FourAryHeapEventList}. */
     public Simulator() {
-        this(new BinaryHeapEventList());
+        this(new FourAryHeapEventList());
     }
 
     public Simulator(EventList events) {
-        this.events = events;
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     /** Registers an event kind and returns its number, used when scheduling. */
     public int registerKind(String name, EventHandler handler) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(handler, "handler");
         int k = kindNames.size();
         kindNames.add(name);
         if (k == handlers.length) {
-            handlers = java.util.Arrays.copyOf(handlers, k * 2);
+            handlers = Arrays.copyOf(handlers, k * 2);
         }
         handlers[k] = handler;
         return k;
@@ -64,6 +69,7 @@ public final class Simulator {
         if (time < now) {
             throw new IllegalArgumentException("event in the past: " + time + " < " + now);
         }
+        checkKind(kind);
         return events.schedule(time, kind, target, arg);
     }
 
@@ -72,11 +78,18 @@ public final class Simulator {
         if (delay < 0) {
             throw new IllegalArgumentException("negative delay: " + delay);
         }
+        checkKind(kind);
         long t = now + delay;
         if (t < now) {
             t = NEVER;
         }
         return events.schedule(t, kind, target, arg);
+    }
+
+    private void checkKind(int kind) {
+        if (kind < 0 || kind >= kindNames.size()) {
+            throw new IllegalArgumentException("unregistered event kind: " + kind);
+        }
     }
 
     public boolean cancel(long handle) {
@@ -101,7 +114,9 @@ public final class Simulator {
 
     /**
      * Runs events with time at most {@code until}; afterwards the clock stands at {@code until} unless the run was
-     * stopped earlier. Returns the number of events processed by this call.
+     * stopped earlier or {@code until} is {@link #NEVER}. Returns the number of events processed by this call.
+     *
+     * @throws IllegalArgumentException if {@code until} is before now (the clock cannot go back)
      */
     public long runUntil(long until) {
         return runWhile(() -> true, until);
@@ -109,9 +124,16 @@ public final class Simulator {
 
     /**
      * Runs events while {@code condition} holds (checked before each event) and their time is at most
-     * {@code until}. When the events run out or pass {@code until}, the clock is advanced to {@code until}.
+     * {@code until}. When the events run out or pass {@code until}, the clock is advanced to {@code until} (unless
+     * that is {@link #NEVER}); when the condition turns false or {@link #stop()} is called, the clock stays at the
+     * time of the last event run. A {@code stop()} made before this call is forgotten.
+     *
+     * @throws IllegalArgumentException if {@code until} is before now (the clock cannot go back)
      */
     public long runWhile(BooleanSupplier condition, long until) {
+        if (until < now) {
+            throw new IllegalArgumentException("until is in the past: " + until + " < " + now);
+        }
         stopRequested = false;
         long start = processed;
         while (!stopRequested && condition.getAsBoolean()) {
@@ -122,7 +144,7 @@ public final class Simulator {
                 break;
             }
             long t = events.peekTime();
-            if (t > until) {
+            if (t > until || (t == NEVER && events.isEmpty())) {
                 if (until != NEVER) {
                     now = until;
                 }

@@ -13,7 +13,14 @@ import java.util.random.RandomGeneratorFactory;
  * which streams are created, nor on the strategy under test, so runs that differ only in strategy see the same
  * arrivals, bandwidths and departures (common random numbers).
  *
- * <p>Invariant: the same key always yields the same sequence; different keys yield independent-looking sequences.
+ * <p>The JDK packs a byte seed eight bytes to a {@code long}; until the fix of JDK-8282144 (JDK 19, backported to
+ * 17u in 2025) it sign-extended each byte, so a negative byte wiped out the bytes before it: distinct hashes
+ * collapsed onto few generator states, the first draws of different streams were visibly non-uniform, and the same
+ * key gave different streams on fixed and unfixed JDKs. The seed bytes are therefore kept below 128 (top bit of
+ * each hash byte cleared, leaving 224 bits), which every JDK packs identically and without loss.
+ *
+ * <p>Invariant: the same key always yields the same sequence on every JDK; different keys yield
+ * independent-looking sequences.
  */
 public final class RandomStreams {
 
@@ -53,14 +60,18 @@ public final class RandomStreams {
         return FACTORY.create(seedBytes(purpose, peer));
     }
 
-    /** The 32 bytes that seed the stream of this key. */
+    /** The 32 bytes that seed the stream of this key: its SHA-256 hash with the top bit of every byte cleared. */
     public byte[] seedBytes(String purpose, long peer) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             byte[] p = purpose.getBytes(StandardCharsets.UTF_8);
             ByteBuffer b = ByteBuffer.allocate(8 + 4 + 4 + p.length + 8);
             b.putLong(seed).putInt(replication).putInt(p.length).put(p).putLong(peer);
-            return sha.digest(b.array());
+            byte[] digest = sha.digest(b.array());
+            for (int i = 0; i < digest.length; i++) {
+                digest[i] &= 0x7f;
+            }
+            return digest;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
