@@ -76,6 +76,12 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
     private final byte[][] avail;
     private final PartialPieces[] partial;
     private final int[] distinctInflight;
+    /**
+     * Bumped whenever a piece may have become requestable for a peer (a transfer to it stopped, it entered end
+     * game); a direction whose pick found nothing at the current epoch is not asked again until then.
+     */
+    private final int[] pickEpoch;
+    private final boolean[] sawEndGame;
     private final int[][] conns;
     /** Parallel to conns: the neighbour, and the directions out of and into the peer, per connection slot. */
     private final int[][] nbr;
@@ -131,6 +137,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
     private long[] dirLastChoke = new long[128];
     private int[] flowDir = new int[256];
     private int[] dirMark = new int[128];
+    private int[] dirIdleEpoch = new int[128];
     private int markStamp;
 
     // ---- arrivals and actions ----
@@ -223,6 +230,8 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         avail = new byte[total][];
         partial = new PartialPieces[total];
         distinctInflight = new int[total];
+        pickEpoch = new int[total];
+        sawEndGame = new boolean[total];
         conns = new int[total][];
         nbr = new int[total][];
         outDir = new int[total][];
@@ -603,6 +612,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
             dirDownSnap2[d] = 0;
             dirLastUnchoke[d] = -1;
             dirLastChoke[d] = -1;
+            dirIdleEpoch[d] = -1;
         }
         dirMissing[2 * c] = seed[b] ? 0 : countMissing(a, b);
         dirMissing[2 * c + 1] = seed[a] ? 0 : countMissing(b, a);
@@ -668,6 +678,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
             dirLastUnchoke = Arrays.copyOf(dirLastUnchoke, m);
             dirLastChoke = Arrays.copyOf(dirLastChoke, m);
             dirMark = Arrays.copyOf(dirMark, m);
+            dirIdleEpoch = Arrays.copyOf(dirIdleEpoch, m);
         }
         return connUsed++;
     }
@@ -802,8 +813,12 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
             }
         }
         dirStalled[d] = false;
+        if (dirIdleEpoch[d] == pickEpoch[v]) {
+            return;
+        }
         int p = pickPiece(v, u, d);
         if (p < 0) {
+            dirIdleEpoch[d] = pickEpoch[v];
             return;
         }
         long size = beginPiece(d, v, p);
@@ -849,6 +864,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
     /** Ends piece p's flight in direction d without completing it; keeps the bytes unless {@code wasted}. */
     private void endPiece(int d, int v, int p, long delivered, boolean wasted) {
         dirPiece[d] = -1;
+        pickEpoch[v]++;
         PartialPieces pp = partial[v];
         if (pp == null) {
             return;
@@ -917,6 +933,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         dirPiece[d] = -1;
         if (!valid) {
             badBytes += size;
+            pickEpoch[v]++;
             int e = pp.find(p);
             pp.addInflight(e, -1);
             pp.setBytes(e, 0);
@@ -1021,14 +1038,27 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
                 if (--dirMissing[in] == 0 && dirUnchoked[in]) {
                     requestInterestRechoke(w);
                 }
-            } else if (dirMissing[od[i]]++ == 0) {
-                tryStart(od[i]);
+            } else {
+                // w learns of a piece it lacks: an idle request pipe from v to w may have work again
+                int out = od[i];
+                dirMissing[out]++;
+                if (dirUnchoked[out] && dirFlow[out] < 0
+                        && ((downloading[w][word] & bit) == 0 || endGame(w))) {
+                    dirIdleEpoch[out] = -1;
+                    tryStart(out);
+                }
             }
         }
         if (haveCount[v] == pieces) {
             complete(v);
         } else if (endGame(v)) {
+            if (!sawEndGame[v]) {
+                sawEndGame[v] = true;
+                pickEpoch[v]++;
+            }
             retryIdle(v);
+        } else {
+            sawEndGame[v] = false;
         }
     }
 
