@@ -37,6 +37,11 @@ final class PairTable {
     int[] failures = new int[16];
     /** The channel of the last payment the provider accepted from the requester, or -1. */
     int[] channel = new int[16];
+    /** Whether the two peers are connected now (a pair outlives its connection until one of them leaves). */
+    boolean[] connected = new boolean[16];
+    /** Per peer, the slots of the pairs it was added to (entries go stale when a slot is reused). */
+    private int[][] byPeer = new int[0][];
+    private int[] byPeerCount = new int[0];
 
     PairTable() {
         Arrays.fill(keys, EMPTY);
@@ -84,10 +89,49 @@ final class PairTable {
         writtenOff[s] = 0;
         failures[s] = 0;
         channel[s] = -1;
+        connected[s] = false;
         epoch[s]++;
         insert(key(p, r), s);
         size++;
+        listUnder(p, s);
+        listUnder(r, s);
         return s;
+    }
+
+    private void listUnder(int peer, int s) {
+        if (peer >= byPeer.length) {
+            int c = Math.max(peer + 1, byPeer.length * 2);
+            byPeer = Arrays.copyOf(byPeer, c);
+            byPeerCount = Arrays.copyOf(byPeerCount, c);
+        }
+        int[] l = byPeer[peer];
+        int n = byPeerCount[peer];
+        if (l == null) {
+            l = new int[8];
+        } else if (n == l.length) {
+            l = Arrays.copyOf(l, n * 2);
+        }
+        l[n] = s;
+        byPeer[peer] = l;
+        byPeerCount[peer] = n + 1;
+    }
+
+    /** Removes every pair that involves {@code peer} and forgets the peer's list. */
+    void removePeer(int peer) {
+        if (peer >= byPeer.length || byPeer[peer] == null) {
+            return;
+        }
+        int[] l = byPeer[peer];
+        for (int i = 0; i < byPeerCount[peer]; i++) {
+            int s = l[i];
+            int a = provider[s];
+            int b = requester[s];
+            if (a == peer || b == peer) {
+                remove(a, b);
+            }
+        }
+        byPeer[peer] = null;
+        byPeerCount[peer] = 0;
     }
 
     /** Removes (p, r); returns its former slot or -1. */
@@ -172,6 +216,7 @@ final class PairTable {
             epoch = Arrays.copyOf(epoch, c);
             failures = Arrays.copyOf(failures, c);
             channel = Arrays.copyOf(channel, c);
+            connected = Arrays.copyOf(connected, c);
         }
         return used++;
     }

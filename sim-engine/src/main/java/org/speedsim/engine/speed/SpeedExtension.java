@@ -203,8 +203,10 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
         }
         overhead(a, handshakeBytes());
         overhead(b, handshakeBytes());
-        pairs.add(a, b);
-        pairs.add(b, a);
+        int ab = pairs.add(a, b);
+        pairs.connected[ab] = true;
+        int ba = pairs.add(b, a);
+        pairs.connected[ba] = true;
         offerStandingBid(a, b);
         offerStandingBid(b, a);
     }
@@ -221,18 +223,23 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
         endPair(b, a);
     }
 
+    /**
+     * The relationship ends with the connection: the provider closes the channel it holds. The pair itself stays
+     * until one of the peers leaves, so that a piece completing in the same instant (a leecher that completes drops
+     * its seeds before the piece is reported) is still charged, a debt still paid or timed out, and payment failures
+     * still counted if the two reconnect.
+     */
     private void endPair(int p, int r) {
         int s = pairs.find(p, r);
         if (s < 0) {
             return;
         }
+        pairs.connected[s] = false;
+        pairs.price[s] = 0;
         if (pairs.channel[s] >= 0) {
             closeHeld(p, r, pairs.channel[s]);
+            pairs.channel[s] = -1;
         }
-        if (payers[r] != null) {
-            payers[r].forgive(p);
-        }
-        pairs.remove(p, r);
     }
 
     @Override
@@ -243,6 +250,7 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
     @Override
     public void onPeerLeft(int p) {
         standingBid[p] = 0;
+        pairs.removePeer(p);
     }
 
     @Override
@@ -393,7 +401,7 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
     private void deliver(int r, int u, ChannelState state) {
         int s = pairs.find(u, r);
         if (s < 0) {
-            return; // the connection ended: the state never reaches the provider
+            return; // one of the two left: the state never reaches the provider
         }
         paymentsSent++;
         overhead(r, codec != null
@@ -419,7 +427,10 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
             }
             pairs.channel[s] = state.channelId();
         }
-        if (pairs.debt(s) <= 0) {
+        if (!pairs.connected[s]) {
+            closeHeld(u, r, state.channelId());
+            pairs.channel[s] = -1;
+        } else if (pairs.debt(s) <= 0) {
             c.retry(u, r);
         }
     }
