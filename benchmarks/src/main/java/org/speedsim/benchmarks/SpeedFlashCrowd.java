@@ -26,7 +26,7 @@ import org.speedsim.strategies.bidding.AutoBid;
  * Wall time of a whole flash-crowd run with 50 % Speed clients (accounting signatures, messages really encoded)
  * against the same swarm without Speed (all legacy, no extension): same seed, arrivals, bandwidths. A timed main
  * rather than JMH, because one run is seconds to minutes. Each arm runs {@code reps} times, alternating, after one
- * warm-up run of each; the figure is the ratio of the median wall times.
+ * warm-up run of each; the figure is the ratio of the median wall times ({@code reps = 0}: of the warm-up runs).
  *
  * <p>Run: {@code mvn -B -q -pl benchmarks -am package -DskipTests && java -Xmx4g -cp benchmarks/target/benchmarks.jar
  * org.speedsim.benchmarks.SpeedFlashCrowd [peers=10000] [fileMiB=64] [reps=1]}
@@ -64,23 +64,23 @@ public final class SpeedFlashCrowd {
         int peers = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         long fileMiB = args.length > 1 ? Long.parseLong(args[1]) : 64;
         int reps = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-        double[] legacy = new double[reps];
-        double[] speed = new double[reps];
+        double[] legacy = new double[Math.max(1, reps)];
+        double[] speed = new double[Math.max(1, reps)];
         for (int r = -1; r < reps; r++) {
             RunResult a = new Swarm(swarm(peers, fileMiB << 20, false)).run();
             RunResult b = new Swarm(swarm(peers, fileMiB << 20, true)).run();
             String tag = r < 0 ? "warm-up" : "rep " + r;
             report(tag, a);
             report(tag, b);
-            if (r >= 0) {
-                legacy[r] = a.wallSeconds();
-                speed[r] = b.wallSeconds();
+            if (r >= 0 || reps == 0) {
+                legacy[Math.max(0, r)] = a.wallSeconds();
+                speed[Math.max(0, r)] = b.wallSeconds();
             }
         }
         java.util.Arrays.sort(legacy);
         java.util.Arrays.sort(speed);
-        double ml = legacy[reps / 2];
-        double ms = speed[reps / 2];
+        double ml = legacy[legacy.length / 2];
+        double ms = speed[speed.length / 2];
         System.out.printf("peers=%d file=%d MiB: median wall legacy %.2f s, 50%% Speed %.2f s, ratio %.2f%n", peers,
                 fileMiB, ml, ms, ms / ml);
     }
