@@ -29,7 +29,7 @@ import org.speedsim.strategies.bidding.AutoBid;
  * warm-up run of each; the figure is the ratio of the median wall times ({@code reps = 0}: of the warm-up runs).
  *
  * <p>Run: {@code mvn -B -q -pl benchmarks -am package -DskipTests && java -Xmx4g -cp benchmarks/target/benchmarks.jar
- * org.speedsim.benchmarks.SpeedFlashCrowd [peers=10000] [fileMiB=64] [reps=1]}
+ * org.speedsim.benchmarks.SpeedFlashCrowd [peers=10000] [fileMiB=64] [reps=1] [escrowPieces=16]}
  */
 public final class SpeedFlashCrowd {
 
@@ -39,7 +39,7 @@ public final class SpeedFlashCrowd {
     private SpeedFlashCrowd() {
     }
 
-    static SwarmConfig swarm(int peers, long fileBytes, boolean speed) {
+    static SwarmConfig swarm(int peers, long fileBytes, boolean speed, int escrowPieces) {
         SpeedSettings s = SpeedSettings.honest(AutoBid.factory(1.0), new UniformPriceAuction(),
                 new Distribution.Uniform(1e6, 10e6)).withReserve(1_000);
         ClientSpec legacy = new ClientSpec("legacy", speed ? 0.5 : 1.0, false, TitForTatChoker::new,
@@ -49,7 +49,9 @@ public final class SpeedFlashCrowd {
         ClientSpec origin = new ClientSpec("origin", 0.0, false, TitForTatChoker::new, RarestFirstPicker::new,
                 Seeding.forever());
         List<SwarmExtension.Factory> ext = speed
-                ? List.of(SpeedExtension.factory(SpeedConfig.DEFAULT.withLedger(LedgerConfig.DEFAULT)))
+                ? List.of(SpeedExtension.factory(new SpeedConfig(LedgerConfig.DEFAULT, escrowPieces,
+                        SpeedConfig.DEFAULT.paymentTimeoutMicros(), SpeedConfig.DEFAULT.failuresBeforeBan(),
+                        SpeedConfig.DEFAULT.banMicros(), SpeedConfig.DEFAULT.closeMarginMicros(), true, false)))
                 : List.of();
         return new SwarmConfig("flash-" + (speed ? "speed" : "legacy"), 1, 0, new FileSpec(fileBytes, 256 * 1024),
                 List.of(new PeerClass("dsl", 0.6, new Distribution.Fixed(1 * MBIT), new Distribution.Fixed(8 * MBIT)),
@@ -64,11 +66,12 @@ public final class SpeedFlashCrowd {
         int peers = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         long fileMiB = args.length > 1 ? Long.parseLong(args[1]) : 64;
         int reps = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        int escrow = args.length > 3 ? Integer.parseInt(args[3]) : SpeedConfig.DEFAULT.escrowPieces();
         double[] legacy = new double[Math.max(1, reps)];
         double[] speed = new double[Math.max(1, reps)];
         for (int r = -1; r < reps; r++) {
-            RunResult a = new Swarm(swarm(peers, fileMiB << 20, false)).run();
-            RunResult b = new Swarm(swarm(peers, fileMiB << 20, true)).run();
+            RunResult a = new Swarm(swarm(peers, fileMiB << 20, false, escrow)).run();
+            RunResult b = new Swarm(swarm(peers, fileMiB << 20, true, escrow)).run();
             String tag = r < 0 ? "warm-up" : "rep " + r;
             report(tag, a);
             report(tag, b);

@@ -21,9 +21,14 @@ public record SpeedConfig(LedgerConfig ledger, int escrowPieces, long paymentTim
                           long banMicros, long closeMarginMicros, boolean encodeMessages,
                           boolean checkEveryOperation) {
 
-    /** Default ledger, 16-piece escrow, 30 s payment timeout, ban after 3 failures for 10 min, 5 min close margin. */
+    /**
+     * Default ledger, 4-piece escrow, 30 s payment timeout, ban after 3 failures for 10 min, 5 min close margin. The
+     * escrow is small on purpose: escrow locked in channels to providers that stopped serving is not spendable until
+     * they close, so large escrows starve a requester's later channels (in a 1000-peer flash crowd, 16-piece escrows
+     * left six times as many pieces unpaid as 4-piece ones).
+     */
     public static final SpeedConfig DEFAULT =
-            new SpeedConfig(LedgerConfig.DEFAULT, 16, 30_000_000L, 3, 600_000_000L, 300_000_000L, true, false);
+            new SpeedConfig(LedgerConfig.DEFAULT, 4, 30_000_000L, 3, 600_000_000L, 300_000_000L, true, false);
 
     public SpeedConfig {
         Objects.requireNonNull(ledger, "ledger");

@@ -72,6 +72,7 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
     private final SpeedSettings[] clientSettings;
     private final int kTimeout;
     private final int kBadDataBan;
+    private final int kEndRelationship;
 
     private final boolean[] speed;
     private final boolean[] nonPayer;
@@ -94,6 +95,8 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
     private long paymentsSent;
     private long paymentsRejected;
     private long paymentFailures;
+    private long failuresAfterDisconnect;
+    private long unaffordable;
     private long paymentBans;
     private long badPieces;
     private long badDataBans;
@@ -144,6 +147,7 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
         earnN = new int[capacity];
         kTimeout = sim.registerKind("speed-payment-timeout", (slot, ep) -> paymentTimeout(slot, ep));
         kBadDataBan = sim.registerKind("speed-bad-data-ban", (r, u) -> badDataBan(r, (int) u));
+        kEndRelationship = sim.registerKind("speed-end-relationship", (p, r) -> endRelationship(p, (int) r));
         ledger.addListener(this);
         ledger.ensureAccount(treasury);
         long minted = 0;
@@ -224,10 +228,10 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
     }
 
     /**
-     * The relationship ends with the connection: the provider closes the channel it holds. The pair itself stays
-     * until one of the peers leaves, so that a piece completing in the same instant (a leecher that completes drops
-     * its seeds before the piece is reported) is still charged, a debt still paid or timed out, and payment failures
-     * still counted if the two reconnect.
+     * The relationship ends with the connection: the provider closes the channel it holds, in an event at the same
+     * instant, so that the piece that ended the relationship (a leecher that completes drops its seeds before the
+     * piece is reported) is still charged and paid on that channel. The pair itself stays until one of the peers
+     * leaves, so a debt is still paid or timed out, and payment failures still count if the two reconnect.
      */
     private void endPair(int p, int r) {
         int s = pairs.find(p, r);
@@ -236,7 +240,12 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
         }
         pairs.connected[s] = false;
         pairs.price[s] = 0;
-        if (pairs.channel[s] >= 0) {
+        sim.scheduleAt(sim.now(), kEndRelationship, p, r);
+    }
+
+    private void endRelationship(int p, int r) {
+        int s = pairs.find(p, r);
+        if (s >= 0 && !pairs.connected[s] && pairs.channel[s] >= 0) {
             closeHeld(p, r, pairs.channel[s]);
             pairs.channel[s] = -1;
         }
@@ -395,6 +404,8 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
         check();
         if (pm instanceof ChannelPayer.Paid paid) {
             deliver(r, u, paid.state());
+        } else if (pm instanceof ChannelPayer.Unaffordable) {
+            unaffordable++;
         }
     }
 
@@ -453,6 +464,9 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
         int u = pairs.provider[s];
         int r = pairs.requester[s];
         paymentFailures++;
+        if (!pairs.connected[s]) {
+            failuresAfterDisconnect++;
+        }
         pairs.writtenOff[s] += pairs.debt(s);
         pairs.failures[s]++;
         if (payers[r] != null) {
@@ -643,6 +657,8 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
         t.put("paymentsSent", paymentsSent);
         t.put("paymentsRejected", paymentsRejected);
         t.put("paymentFailures", paymentFailures);
+        t.put("failuresAfterDisconnect", failuresAfterDisconnect);
+        t.put("unaffordable", unaffordable);
         t.put("paymentBans", paymentBans);
         t.put("badPieces", badPieces);
         t.put("badDataBans", badDataBans);
