@@ -45,6 +45,23 @@ public interface RechokeView {
     /** When candidate {@code i} was last unchoked by this peer, or -1 if never. */
     long lastUnchokedAt(int i);
 
+    /**
+     * Candidate {@code i}'s standing bid to this peer in nano-BTT per KiB (0 = none, as from a legacy client or a
+     * free rider), as the swarm's extensions report it; a choker that ignores bids never asks.
+     */
+    default long bid(int i) {
+        return 0;
+    }
+
+    /**
+     * The price in nano-BTT per KiB that candidate {@code i} pays for the regular slot this round gives it (0, the
+     * default, for a free slot); meaningful only together with {@link #unchoke(int)}. Views without a bid market
+     * refuse it.
+     */
+    default void setPrice(int i, long priceNanoPerKiB) {
+        throw new UnsupportedOperationException("this view does not sell slots");
+    }
+
     /** This peer's {@code choking} stream. */
     RandomGenerator rng();
 

@@ -15,6 +15,12 @@ public interface SwarmControl {
 
     SwarmConfig config();
 
+    /**
+     * Number of peer ids of the run: every peer that can ever join has an id in {@code [0, peerCapacity())}, fixed
+     * before the run starts (so an extension can mint every airdrop at genesis).
+     */
+    int peerCapacity();
+
     /** The client spec index of a peer. */
     int clientOf(int peer);
 

@@ -1156,18 +1156,21 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         view.apply();
     }
 
-    private void unchokeDir(int d, boolean optimistic) {
+    private void unchokeDir(int d, boolean optimistic, long price) {
         int u = uploaderOf(d);
         int v = downloaderOf(d);
         dirOptimistic[d] = optimistic;
         if (dirUnchoked[d]) {
+            for (SwarmExtension e : ext) {
+                e.onSlotRenewed(u, v, optimistic, price);
+            }
             return;
         }
         dirUnchoked[d] = true;
         dirLastUnchoke[d] = sim.now();
         emit("unchoke", u, v, optimistic ? 1 : 0);
         for (SwarmExtension e : ext) {
-            e.onUnchoked(u, v, optimistic);
+            e.onUnchoked(u, v, optimistic, price);
         }
         tryStart(d);
     }
@@ -1197,6 +1200,8 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         private long[] recv = new long[128];
         private long[] sent = new long[128];
         private boolean[] chosen = new boolean[128];
+        private long[] bids = new long[128];
+        private long[] prices = new long[128];
         private int chosenCount;
         private int optimistic;
 
@@ -1227,6 +1232,12 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
                     recv[n] = r;
                     sent[n] = s;
                     chosen[n] = false;
+                    long bid = 0;
+                    for (SwarmExtension e : ext) {
+                        bid += e.bidFor(p, q);
+                    }
+                    bids[n] = bid;
+                    prices[n] = 0;
                     n++;
                 }
             }
@@ -1253,7 +1264,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
             for (int i = 0; i < n; i++) {
                 int d = candDir[i];
                 if ((chosen[i] || i == optimistic) && connA[d >> 1] >= 0 && online[downloaderOf(d)]) {
-                    unchokeDir(d, i == optimistic && !chosen[i]);
+                    unchokeDir(d, i == optimistic && !chosen[i], chosen[i] ? prices[i] : 0);
                 }
             }
         }
@@ -1327,6 +1338,19 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         @Override
         public long lastUnchokedAt(int i) {
             return dirLastUnchoke[candDir[check(i)]];
+        }
+
+        @Override
+        public long bid(int i) {
+            return bids[check(i)];
+        }
+
+        @Override
+        public void setPrice(int i, long priceNanoPerKiB) {
+            if (priceNanoPerKiB < 0) {
+                throw new IllegalArgumentException("negative price " + priceNanoPerKiB);
+            }
+            prices[check(i)] = priceNanoPerKiB;
         }
 
         @Override
@@ -1750,6 +1774,11 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
     @Override
     public SwarmConfig config() {
         return cfg;
+    }
+
+    @Override
+    public int peerCapacity() {
+        return capacity;
     }
 
     @Override

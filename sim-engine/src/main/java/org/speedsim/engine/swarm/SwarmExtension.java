@@ -32,6 +32,31 @@ public interface SwarmExtension {
     default void onUnchoked(int provider, int requester, boolean optimistic) {
     }
 
+    /**
+     * {@code provider} unchoked {@code requester}; {@code priceNanoPerKiB} is what the requester pays for the slot
+     * (0 for an optimistic or reciprocation slot, and always 0 from a choker that ignores bids). The engine calls this
+     * form; by default it forwards to {@link #onUnchoked(int, int, boolean)}.
+     */
+    default void onUnchoked(int provider, int requester, boolean optimistic, long priceNanoPerKiB) {
+        onUnchoked(provider, requester, optimistic);
+    }
+
+    /**
+     * At a choking round of {@code provider}, {@code requester} keeps a slot it already held, now at
+     * {@code priceNanoPerKiB} (0 when not sold) and as the optimistic peer or not.
+     */
+    default void onSlotRenewed(int provider, int requester, boolean optimistic, long priceNanoPerKiB) {
+    }
+
+    /**
+     * The standing bid of {@code requester} to {@code provider} in nano-BTT per KiB (0 = none), which the provider's
+     * choking policy sees through {@link RechokeView#bid}. Asked for every candidate at every choking round of a
+     * provider; the engine adds the answers of all extensions.
+     */
+    default long bidFor(int provider, int requester) {
+        return 0;
+    }
+
     /** {@code provider} choked {@code requester}. */
     default void onChoked(int provider, int requester) {
     }

@@ -1,0 +1,737 @@
+package org.speedsim.engine.speed;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.speedsim.engine.kernel.Simulator;
+import org.speedsim.engine.ledger.ChannelPayee;
+import org.speedsim.engine.ledger.ChannelPayer;
+import org.speedsim.engine.ledger.ChannelState;
+import org.speedsim.engine.ledger.Ledger;
+import org.speedsim.engine.ledger.LedgerListener;
+import org.speedsim.engine.ledger.LedgerMetrics;
+import org.speedsim.engine.ledger.Verdict;
+import org.speedsim.engine.speed.bidding.BidContext;
+import org.speedsim.engine.speed.bidding.BiddingStrategy;
+import org.speedsim.engine.speed.wire.SpeedCodec;
+import org.speedsim.engine.speed.wire.SpeedMessage;
+import org.speedsim.engine.swarm.ClientSpec;
+import org.speedsim.engine.swarm.SwarmControl;
+import org.speedsim.engine.swarm.SwarmExtension;
+
+/**
+ * BitTorrent Speed in a swarm (DESIGN.md section 5): bids, slot prices, payment channels on a {@link Ledger},
+ * enforcement and token metrics. Create it through {@link #factory(SpeedConfig)} in
+ * {@link org.speedsim.engine.swarm.SwarmConfig#extensions()}; the Speed clients' {@link SpeedSettings} come from their
+ * {@link ClientSpec}s.
+ *
+ * <ul>
+ *   <li><b>Genesis.</b> Every peer id's airdrop is drawn from its {@code balance} stream (for each Speed client's
+ *   distribution, from a fresh copy of the stream, so clients see common random numbers); the largest of these is
+ *   minted into a treasury account (id {@link SwarmControl#peerCapacity()}) before the run starts, and a Speed peer's
+ *   own amount is granted from it when the peer joins. The total supply is fixed from then on.</li>
+ *   <li><b>Bids.</b> Speed peers exchange the extension handshake on connecting. A Speed leecher asks its
+ *   {@link BiddingStrategy} at joining, at each of its choking rounds and after each verified piece; a new bid is sent
+ *   to every Speed neighbour holding a piece it wants, and to a new Speed neighbour that does. Legacy peers get no bid
+ *   and their chokers never see one ({@link #bidFor}).</li>
+ *   <li><b>Slots.</b> A regular slot sold at a price gets a bid response (again whenever the price changes). The
+ *   price charged for a piece is the slot's price when the provider started the piece; a free slot charges nothing.</li>
+ *   <li><b>Payment.</b> After each verified priced piece the requester pays {@link Prices#pieceCost} through its
+ *   {@link ChannelPayer} (opening a channel escrowing {@code escrowPieces} such payments when needed; the payment
+ *   waits for the ledger to confirm the channel); the provider checks the state with its {@link ChannelPayee}. A
+ *   provider closes a channel when the requester moves to a new one, when the connection ends, and
+ *   {@code closeMargin} before the channel's timeout; a channel it never closes is refunded by the ledger.</li>
+ *   <li><b>Enforcement.</b> A provider starts no piece to a requester that owes it for the previous one
+ *   ({@link #mayUpload}), so its unpaid exposure is at most one piece. An unpaid piece is written off after the
+ *   payment timeout and the requester is choked, or banned after {@code failuresBeforeBan} timeouts. A Speed requester
+ *   bans a provider whose piece fails verification and pays nothing for it.</li>
+ *   <li><b>Tokens earned / spent</b> count payments the provider accepted (signed, checked states), when accepted;
+ *   the ledger settles them later, at closes.</li>
+ * </ul>
+ *
+ * <p>Invariants: the ledger's supply is conserved and no balance is negative ({@link Ledger#checkInvariants}, after
+ * every ledger operation when {@link SpeedConfig#checkEveryOperation()}); no priced piece completes while the
+ * previous one on the same pair is unpaid; accepted payments never exceed what verified pieces charged.
+ * {@link #finish()} reports all three.
+ */
+public final class SpeedExtension implements SwarmExtension, LedgerListener {
+
+    private static final String[] OWN_COLUMNS = {
+        "clearing_price_nano_per_kib", "slots_sold", "bids_sent", "tokens_accepted_ubtt", "payment_failures"
+    };
+
+    private final SwarmControl c;
+    private final SpeedConfig cfg;
+    private final Simulator sim;
+    private final Ledger ledger;
+    private final LedgerMetrics ledgerMetrics;
+    private final SpeedCodec codec;
+    private final int capacity;
+    private final int treasury;
+    private final SpeedSettings[] clientSettings;
+    private final int kTimeout;
+    private final int kBadDataBan;
+    private final int kEndRelationship;
+
+    private final boolean[] speed;
+    private final boolean[] nonPayer;
+    private final BiddingStrategy[] bidder;
+    private final long[] standingBid;
+    private final long[] lastSentBid;
+    private final long[] lastBidAt;
+    private final ChannelPayer[] payers;
+    private final ChannelPayee[] payees;
+    private final long[] earned;
+    private final long[] spent;
+    private final long[][] earnT;
+    private final long[][] earnC;
+    private final int[] earnN;
+    private final PairTable pairs = new PairTable();
+    private final Ctx ctx = new Ctx();
+
+    private long bidsSent;
+    private long bidResponses;
+    private long paymentsSent;
+    private long paymentsRejected;
+    private long paymentFailures;
+    private long failuresAfterDisconnect;
+    private long unaffordable;
+    private long paymentBans;
+    private long badPieces;
+    private long badDataBans;
+    private long uploadStalls;
+    private long slotsSold;
+    private long chargedTotal;
+    private long acceptedTotal;
+    private long exposureViolations;
+    private long overheadBytes;
+    private long ledgerChecks;
+    private long sampleSold;
+    private long samplePriceSum;
+    private long sampleBids;
+    private final long airdropped;
+
+    public SpeedExtension(SwarmControl control, SpeedConfig config) {
+        this.c = control;
+        this.cfg = config;
+        this.sim = control.simulator();
+        this.ledger = new Ledger(sim, config.ledger(), control.streams().stream("ledger-keys"));
+        this.ledgerMetrics = new LedgerMetrics(ledger);
+        this.codec = config.encodeMessages() ? new SpeedCodec() : null;
+        this.capacity = control.peerCapacity();
+        this.treasury = capacity;
+        List<ClientSpec> clients = control.config().clients();
+        clientSettings = new SpeedSettings[clients.size()];
+        for (int k = 0; k < clients.size(); k++) {
+            ClientSpec cs = clients.get(k);
+            if (cs.speed() && cs.speedSettings() == null) {
+                throw new IllegalArgumentException("Speed client '" + cs.name() + "' has no Speed settings");
+            }
+            clientSettings[k] = cs.speedSettings();
+        }
+        speed = new boolean[capacity];
+        nonPayer = new boolean[capacity];
+        bidder = new BiddingStrategy[capacity];
+        standingBid = new long[capacity];
+        lastSentBid = new long[capacity];
+        lastBidAt = new long[capacity];
+        Arrays.fill(lastSentBid, BiddingStrategy.NO_BID);
+        Arrays.fill(lastBidAt, -1);
+        payers = new ChannelPayer[capacity];
+        payees = new ChannelPayee[capacity];
+        earned = new long[capacity];
+        spent = new long[capacity];
+        earnT = new long[capacity][];
+        earnC = new long[capacity][];
+        earnN = new int[capacity];
+        kTimeout = sim.registerKind("speed-payment-timeout", (slot, ep) -> paymentTimeout(slot, ep));
+        kBadDataBan = sim.registerKind("speed-bad-data-ban", (r, u) -> badDataBan(r, (int) u));
+        kEndRelationship = sim.registerKind("speed-end-relationship", (p, r) -> endRelationship(p, (int) r));
+        ledger.addListener(this);
+        ledger.ensureAccount(treasury);
+        long minted = 0;
+        for (int p = 0; p < capacity; p++) {
+            long most = 0;
+            for (SpeedSettings s : clientSettings) {
+                if (s != null) {
+                    most = Math.max(most, airdrop(s, p));
+                }
+            }
+            if (most > 0) {
+                ledger.mint(treasury, most);
+                minted += most;
+            }
+        }
+        airdropped = minted;
+        check();
+    }
+
+    /** The factory to put in {@link org.speedsim.engine.swarm.SwarmConfig#extensions()}. */
+    public static SwarmExtension.Factory factory(SpeedConfig config) {
+        return control -> new SpeedExtension(control, config);
+    }
+
+    private long airdrop(SpeedSettings s, int peer) {
+        double x = s.balanceMicroBtt().sample(c.streams().stream("balance", peer));
+        return x > 0 ? Math.round(Math.min(x, 1e18)) : 0;
+    }
+
+    // ---------------------------------------------------------------- life cycle
+
+    @Override
+    public void onPeerJoined(int p) {
+        SpeedSettings s = clientSettings[c.clientOf(p)];
+        if (s == null) {
+            return;
+        }
+        speed[p] = true;
+        nonPayer[p] = s.nonPayer();
+        if (s.badData()) {
+            c.setCorruptUploads(p, true);
+        }
+        bidder[p] = s.bidding().create(p, c.streams().stream("bidding", p));
+        long amount = airdrop(s, p);
+        if (amount > 0 && !ledger.grant(treasury, p, amount)) {
+            throw new IllegalStateException("treasury cannot cover the airdrop of peer " + p);
+        }
+        ledger.ensureAccount(p);
+        check();
+        askBid(p);
+    }
+
+    @Override
+    public void onConnected(int a, int b) {
+        if (!speed[a] || !speed[b]) {
+            return;
+        }
+        overhead(a, handshakeBytes());
+        overhead(b, handshakeBytes());
+        int ab = pairs.add(a, b);
+        pairs.connected[ab] = true;
+        int ba = pairs.add(b, a);
+        pairs.connected[ba] = true;
+        offerStandingBid(a, b);
+        offerStandingBid(b, a);
+    }
+
+    private void offerStandingBid(int r, int q) {
+        if (standingBid[r] > 0 && !c.isSeed(r) && c.isInterested(r, q)) {
+            sendBid(r, standingBid[r]);
+        }
+    }
+
+    @Override
+    public void onDisconnected(int a, int b) {
+        endPair(a, b);
+        endPair(b, a);
+    }
+
+    /**
+     * The relationship ends with the connection: the provider closes the channel it holds, in an event at the same
+     * instant, so that the piece that ended the relationship (a leecher that completes drops its seeds before the
+     * piece is reported) is still charged and paid on that channel. The pair itself stays until one of the peers
+     * leaves, so a debt is still paid or timed out, and payment failures still count if the two reconnect.
+     */
+    private void endPair(int p, int r) {
+        int s = pairs.find(p, r);
+        if (s < 0) {
+            return;
+        }
+        pairs.connected[s] = false;
+        pairs.price[s] = 0;
+        sim.scheduleAt(sim.now(), kEndRelationship, p, r);
+    }
+
+    private void endRelationship(int p, int r) {
+        int s = pairs.find(p, r);
+        if (s >= 0 && !pairs.connected[s] && pairs.channel[s] >= 0) {
+            closeHeld(p, r, pairs.channel[s]);
+            pairs.channel[s] = -1;
+        }
+    }
+
+    @Override
+    public void onCompleted(int p) {
+        standingBid[p] = 0;
+    }
+
+    @Override
+    public void onPeerLeft(int p) {
+        standingBid[p] = 0;
+        pairs.removePeer(p);
+    }
+
+    @Override
+    public void beforeRechoke(int p) {
+        if (!speed[p] || !c.isOnline(p)) {
+            return;
+        }
+        askBid(p);
+        ChannelPayee payee = payees[p];
+        if (payee != null && payee.heldChannels() > 0) {
+            payee.closeDue(sim.now() + cfg.closeMarginMicros());
+            check();
+        }
+    }
+
+    // ---------------------------------------------------------------- bids and slots
+
+    private void askBid(int r) {
+        if (!speed[r] || c.isSeed(r) || !c.isOnline(r)) {
+            return;
+        }
+        ctx.peer = r;
+        long b = bidder[r].nextBid(ctx);
+        if (b == BiddingStrategy.NO_CHANGE) {
+            return;
+        }
+        if (b < 0) {
+            throw new IllegalStateException("bidding strategy of peer " + r + " answered " + b);
+        }
+        lastSentBid[r] = b;
+        lastBidAt[r] = sim.now();
+        standingBid[r] = b;
+        int n = c.neighbours(r);
+        for (int i = 0; i < n; i++) {
+            int q = c.neighbour(r, i);
+            if (speed[q] && c.isInterested(r, q)) {
+                sendBid(r, b);
+            }
+        }
+    }
+
+    private void sendBid(int r, long price) {
+        bidsSent++;
+        sampleBids++;
+        overhead(r, codec != null ? codec.encode(new SpeedMessage.Bid(price), 1).length : SpeedCodec.bidSize(price));
+    }
+
+    @Override
+    public long bidFor(int provider, int requester) {
+        return speed[provider] && speed[requester] ? standingBid[requester] : 0;
+    }
+
+    @Override
+    public void onUnchoked(int provider, int requester, boolean optimistic, long priceNanoPerKiB) {
+        int s = pairs.find(provider, requester);
+        if (s >= 0) {
+            setPrice(s, provider, optimistic ? 0 : priceNanoPerKiB, true);
+        }
+    }
+
+    @Override
+    public void onSlotRenewed(int provider, int requester, boolean optimistic, long priceNanoPerKiB) {
+        int s = pairs.find(provider, requester);
+        if (s >= 0) {
+            setPrice(s, provider, optimistic ? 0 : priceNanoPerKiB, false);
+        }
+    }
+
+    private void setPrice(int s, int provider, long price, boolean fresh) {
+        long old = pairs.price[s];
+        pairs.price[s] = price;
+        if (price > 0) {
+            slotsSold++;
+            sampleSold++;
+            samplePriceSum += price;
+            if (fresh || price != old) {
+                bidResponses++;
+                overhead(provider, codec != null ? codec.encode(new SpeedMessage.BidResponse(price), 1).length
+                        : SpeedCodec.bidSize(price));
+            }
+        }
+    }
+
+    @Override
+    public void onChoked(int provider, int requester) {
+        int s = pairs.find(provider, requester);
+        if (s >= 0) {
+            pairs.price[s] = 0;
+        }
+    }
+
+    // ---------------------------------------------------------------- pieces and payments
+
+    @Override
+    public boolean mayUpload(int provider, int requester) {
+        int s = pairs.find(provider, requester);
+        if (s < 0) {
+            return true;
+        }
+        if (pairs.debt(s) > 0) {
+            uploadStalls++;
+            return false;
+        }
+        pairs.chargePrice[s] = pairs.price[s];
+        return true;
+    }
+
+    @Override
+    public void onPieceReceived(int r, int u, int piece, long bytes, boolean valid) {
+        if (!valid) {
+            badPieces++;
+            if (speed[r]) {
+                sim.scheduleAt(sim.now(), kBadDataBan, r, u);
+            }
+            return;
+        }
+        int s = pairs.find(u, r);
+        if (s >= 0) {
+            long price = pairs.chargePrice[s];
+            pairs.chargePrice[s] = 0;
+            long cost = price == 0 ? 0 : Prices.pieceCost(price, bytes);
+            if (cost > 0) {
+                charge(s, u, r, cost);
+            }
+        }
+        askBid(r);
+    }
+
+    private void charge(int s, int u, int r, long cost) {
+        if (pairs.debt(s) > 0) {
+            exposureViolations++;
+        }
+        pairs.charged[s] += cost;
+        chargedTotal += cost;
+        long ep = ++pairs.epoch[s];
+        sim.scheduleIn(cfg.paymentTimeoutMicros(), kTimeout, s, ep);
+        if (nonPayer[r]) {
+            return;
+        }
+        ChannelPayer payer = payerOf(r);
+        ChannelPayer.Payment pm = payer.pay(u, cost, Prices.mulDiv(cost, cfg.escrowPieces(), 1));
+        check();
+        if (pm instanceof ChannelPayer.Paid paid) {
+            deliver(r, u, paid.state());
+        } else if (pm instanceof ChannelPayer.Unaffordable) {
+            unaffordable++;
+        }
+    }
+
+    private void deliver(int r, int u, ChannelState state) {
+        int s = pairs.find(u, r);
+        if (s < 0) {
+            return; // one of the two left: the state never reaches the provider
+        }
+        paymentsSent++;
+        overhead(r, codec != null
+                ? codec.encode(new SpeedMessage.Payment(state.channelId(), state.sequence(),
+                        state.cumulativeToPayee(), state.signature()), 1).length
+                : SpeedCodec.paymentSize(state.channelId(), state.sequence(), state.cumulativeToPayee(),
+                        state.signature().length));
+        ChannelPayee.Acceptance a = payeeOf(u).accept(r, state);
+        if (!a.accepted()) {
+            paymentsRejected++;
+            return;
+        }
+        long inc = a.increment();
+        pairs.paid[s] += inc;
+        earned[u] += inc;
+        spent[r] += inc;
+        acceptedTotal += inc;
+        recordEarning(u);
+        int old = pairs.channel[s];
+        if (old != state.channelId()) {
+            if (old >= 0) {
+                closeHeld(u, r, old);
+            }
+            pairs.channel[s] = state.channelId();
+        }
+        if (!pairs.connected[s]) {
+            closeHeld(u, r, state.channelId());
+            pairs.channel[s] = -1;
+        } else if (pairs.debt(s) <= 0) {
+            c.retry(u, r);
+        }
+    }
+
+    /** Provider {@code p} closes the channel from {@code r} it holds a state of; the payer stops using it. */
+    private void closeHeld(int p, int r, int channel) {
+        if (payees[p] != null && payees[p].held(channel) != null) {
+            payees[p].close(channel);
+            check();
+        }
+        if (payers[r] != null) {
+            payers[r].onChannelEnded(channel);
+        }
+    }
+
+    private void paymentTimeout(int s, long ep) {
+        if (pairs.epoch[s] != ep || pairs.debt(s) <= 0) {
+            return;
+        }
+        int u = pairs.provider[s];
+        int r = pairs.requester[s];
+        paymentFailures++;
+        if (!pairs.connected[s]) {
+            failuresAfterDisconnect++;
+        }
+        pairs.writtenOff[s] += pairs.debt(s);
+        pairs.failures[s]++;
+        if (payers[r] != null) {
+            payers[r].forgive(u);
+        }
+        c.trace("speed-payment-timeout", u, r, pairs.failures[s]);
+        if (pairs.failures[s] >= cfg.failuresBeforeBan()) {
+            paymentBans++;
+            c.ban(u, r, sim.now() + cfg.banMicros());
+        } else {
+            c.choke(u, r);
+        }
+    }
+
+    private void badDataBan(int r, int u) {
+        if (c.isOnline(r)) {
+            badDataBans++;
+            c.ban(r, u, sim.now() + cfg.banMicros());
+        }
+    }
+
+    private ChannelPayer payerOf(int r) {
+        ChannelPayer p = payers[r];
+        if (p == null) {
+            p = new ChannelPayer(ledger, r, 2 * cfg.closeMarginMicros());
+            payers[r] = p;
+        }
+        return p;
+    }
+
+    private ChannelPayee payeeOf(int u) {
+        ChannelPayee p = payees[u];
+        if (p == null) {
+            p = new ChannelPayee(ledger, u);
+            payees[u] = p;
+        }
+        return p;
+    }
+
+    private void recordEarning(int u) {
+        long now = sim.now();
+        int n = earnN[u];
+        if (n > 0 && earnT[u][n - 1] == now) {
+            earnC[u][n - 1] = earned[u];
+            return;
+        }
+        if (earnT[u] == null) {
+            earnT[u] = new long[8];
+            earnC[u] = new long[8];
+        } else if (n == earnT[u].length) {
+            earnT[u] = Arrays.copyOf(earnT[u], n * 2);
+            earnC[u] = Arrays.copyOf(earnC[u], n * 2);
+        }
+        earnT[u][n] = now;
+        earnC[u][n] = earned[u];
+        earnN[u] = n + 1;
+    }
+
+    // ---------------------------------------------------------------- ledger events
+
+    @Override
+    public void onChannelOpened(int channelId, int payer, int payee, long escrow, long timeoutAtMicros) {
+        ChannelPayer.Payment pm = payers[payer].onChannelOpened(channelId);
+        check();
+        if (pm instanceof ChannelPayer.Paid paid) {
+            deliver(payer, payee, paid.state());
+        }
+    }
+
+    @Override
+    public void onChannelClosed(long txId, int channelId, long toPayee, long toPayer) {
+        channelEnded(channelId);
+    }
+
+    @Override
+    public void onChannelRefunded(int channelId, int payer, long escrow) {
+        channelEnded(channelId);
+    }
+
+    private void channelEnded(int channelId) {
+        int payer = ledger.channelPayer(channelId);
+        int payee = ledger.channelPayee(channelId);
+        if (payers[payer] != null) {
+            payers[payer].onChannelEnded(channelId);
+        }
+        if (payees[payee] != null) {
+            payees[payee].onChannelEnded(channelId);
+        }
+        check();
+    }
+
+    @Override
+    public void onCloseRejected(long txId, int channelId, int submitter, Verdict reason) {
+        if (payees[submitter] != null) {
+            payees[submitter].onCloseRejected(channelId);
+        }
+        check();
+    }
+
+    private void check() {
+        if (cfg.checkEveryOperation()) {
+            ledgerChecks++;
+            ledger.checkInvariants();
+        }
+    }
+
+    // ---------------------------------------------------------------- metrics
+
+    private void overhead(int peer, long bytes) {
+        overheadBytes += bytes;
+        c.addOverheadBytes(peer, bytes);
+    }
+
+    private int handshakeBytes() {
+        SpeedMessage.ExtendedHandshake h = new SpeedMessage.ExtendedHandshake(1, "speedsim");
+        return codec != null ? codec.encode(h, 1).length : SpeedCodec.encodedSize(h);
+    }
+
+    @Override
+    public long tokensEarned(int peer) {
+        return earned[peer];
+    }
+
+    @Override
+    public long tokensEarnedSince(int peer, long sinceMicros) {
+        int n = earnN[peer];
+        long[] t = earnT[peer];
+        int lo = 0;
+        int hi = n; // first index with t > since
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (t[mid] <= sinceMicros) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        long base = lo == 0 ? 0 : earnC[peer][lo - 1];
+        return earned[peer] - base;
+    }
+
+    @Override
+    public long tokensSpent(int peer) {
+        return spent[peer];
+    }
+
+    @Override
+    public String[] sampleColumns() {
+        String[] l = ledgerMetrics.columns();
+        String[] all = Arrays.copyOf(OWN_COLUMNS, OWN_COLUMNS.length + l.length);
+        System.arraycopy(l, 0, all, OWN_COLUMNS.length, l.length);
+        return all;
+    }
+
+    @Override
+    public void sample(long now, double[] out) {
+        out[0] = sampleSold == 0 ? 0 : (double) samplePriceSum / sampleSold;
+        out[1] = sampleSold;
+        out[2] = sampleBids;
+        out[3] = acceptedTotal;
+        out[4] = paymentFailures;
+        sampleSold = 0;
+        samplePriceSum = 0;
+        sampleBids = 0;
+        ledgerMetrics.sample(now, out, OWN_COLUMNS.length);
+    }
+
+    @Override
+    public boolean finish() {
+        boolean conserved = ledger.checkInvariants().isEmpty() && ledger.everyCheckHeld();
+        return conserved && exposureViolations == 0 && acceptedTotal <= chargedTotal;
+    }
+
+    @Override
+    public Map<String, Object> summary() {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("supply", ledger.totalSupply());
+        t.put("paid", acceptedTotal);
+        t.put("escrowLocked", ledger.escrowLocked());
+        t.put("conserved", ledger.checkInvariants().isEmpty() && ledger.everyCheckHeld());
+        t.put("airdropped", airdropped);
+        t.put("treasury", ledger.balance(treasury));
+        t.put("charged", chargedTotal);
+        t.put("settled", ledger.paidToPayees());
+        t.put("bidsSent", bidsSent);
+        t.put("bidResponses", bidResponses);
+        t.put("slotsSold", slotsSold);
+        t.put("paymentsSent", paymentsSent);
+        t.put("paymentsRejected", paymentsRejected);
+        t.put("paymentFailures", paymentFailures);
+        t.put("failuresAfterDisconnect", failuresAfterDisconnect);
+        t.put("unaffordable", unaffordable);
+        t.put("paymentBans", paymentBans);
+        t.put("badPieces", badPieces);
+        t.put("badDataBans", badDataBans);
+        t.put("uploadStalls", uploadStalls);
+        t.put("exposureViolations", exposureViolations);
+        t.put("overheadBytes", overheadBytes);
+        t.put("ledgerChecks", ledgerChecks);
+        t.putAll(ledgerMetrics.summary());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tokens", t);
+        return m;
+    }
+
+    /** The run's ledger (for tests and reports: read it, do not submit to it). */
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public long chargedTotal() {
+        return chargedTotal;
+    }
+
+    public long acceptedTotal() {
+        return acceptedTotal;
+    }
+
+    public long exposureViolations() {
+        return exposureViolations;
+    }
+
+    public long paymentFailures() {
+        return paymentFailures;
+    }
+
+    public long paymentBans() {
+        return paymentBans;
+    }
+
+    public long badDataBans() {
+        return badDataBans;
+    }
+
+    public long slotsSold() {
+        return slotsSold;
+    }
+
+    /** The BidContext of the peer being asked; one instance reused for every peer. */
+    private final class Ctx implements BidContext {
+        int peer;
+
+        @Override
+        public long now() {
+            return sim.now();
+        }
+
+        @Override
+        public long balanceMicroBtt() {
+            return ledger.balance(peer);
+        }
+
+        @Override
+        public long remainingBytes() {
+            return c.remainingBytes(peer);
+        }
+
+        @Override
+        public long lastBid() {
+            return lastSentBid[peer];
+        }
+
+        @Override
+        public long lastBidAt() {
+            return lastBidAt[peer];
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package org.speedsim.engine.speed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+import org.speedsim.engine.speed.auction.SlotAllocation;
+import org.speedsim.engine.swarm.RechokeView;
+
+/** The auction choker against a scripted view: regular slots by bid at one price, the optimistic slot never sold. */
+class AuctionChokerTest {
+
+    /** A scripted rechoke view that records what the choker decided. */
+    static final class FakeView implements RechokeView {
+        final int n;
+        final long[] bids;
+        final long[] recv;
+        final boolean[] unchoked;
+        final boolean[] optimistic;
+        final long[] lastChoked;
+        final long[] lastUnchoked;
+        boolean seed;
+        boolean optimisticRound = true;
+        long now = 1_000_000;
+        final List<Integer> regular = new ArrayList<>();
+        final long[] price;
+        int optimisticPick = -1;
+
+        FakeView(int n) {
+            this.n = n;
+            bids = new long[n];
+            recv = new long[n];
+            unchoked = new boolean[n];
+            optimistic = new boolean[n];
+            lastChoked = new long[n];
+            lastUnchoked = new long[n];
+            price = new long[n];
+            Arrays.fill(lastChoked, -1);
+            Arrays.fill(lastUnchoked, -1);
+        }
+
+        public int self() {
+            return 0;
+        }
+
+        public boolean isSeed() {
+            return seed;
+        }
+
+        public long now() {
+            return now;
+        }
+
+        public long round() {
+            return 0;
+        }
+
+        public int regularSlots() {
+            return 3;
+        }
+
+        public boolean optimisticRound() {
+            return optimisticRound;
+        }
+
+        public int candidates() {
+            return n;
+        }
+
+        public int peer(int i) {
+            return 100 + i;
+        }
+
+        public long bytesReceivedFrom(int i) {
+            return recv[i];
+        }
+
+        public long bytesSentTo(int i) {
+            return 0;
+        }
+
+        public boolean isUnchoked(int i) {
+            return unchoked[i];
+        }
+
+        public boolean isOptimistic(int i) {
+            return optimistic[i];
+        }
+
+        public long lastChokedAt(int i) {
+            return lastChoked[i];
+        }
+
+        public long lastUnchokedAt(int i) {
+            return lastUnchoked[i];
+        }
+
+        public RandomGenerator rng() {
+            throw new AssertionError("the auction choker is deterministic");
+        }
+
+        public long bid(int i) {
+            return bids[i];
+        }
+
+        public void setPrice(int i, long p) {
+            assertTrue(regular.contains(i), "price only for a regular winner");
+            price[i] = p;
+        }
+
+        public void unchoke(int i) {
+            regular.add(i);
+        }
+
+        public void unchokeOptimistic(int i) {
+            optimisticPick = i;
+        }
+    }
+
+    static AuctionChoker choker(long reserve) {
+        return new AuctionChoker(SpeedSwarmConservationTest.UNIFORM, new SlotAllocation.BidsFirst(), reserve);
+    }
+
+    @Test
+    void regularSlotsGoToTheBestBidsAtTheHighestLosingBidAndTheOptimisticSlotIsNotSold() {
+        FakeView v = new FakeView(6);
+        long[] bids = {5000, 0, 9000, 7000, 0, 3000};
+        System.arraycopy(bids, 0, v.bids, 0, 6);
+        v.lastUnchoked[4] = 10;
+        v.lastChoked[4] = 20;
+        choker(0).rechoke(v);
+        assertEquals(List.of(2, 3, 0), v.regular);
+        assertEquals(3000, v.price[2]);
+        assertEquals(3000, v.price[3]);
+        assertEquals(3000, v.price[0]);
+        // 1 and 5 never unchoked wait equally long; the bid breaks the tie
+        assertEquals(5, v.optimisticPick);
+        assertEquals(0, v.price[5]);
+    }
+
+    @Test
+    void betweenRotationsTheOptimisticPeerKeepsItsSlot() {
+        FakeView v = new FakeView(5);
+        v.bids[0] = 10;
+        v.bids[1] = 20;
+        v.bids[2] = 30;
+        v.unchoked[4] = true;
+        v.optimistic[4] = true;
+        v.optimisticRound = false;
+        choker(0).rechoke(v);
+        assertEquals(4, v.optimisticPick);
+        assertFalse(v.regular.contains(4));
+    }
+
+    @Test
+    void aSeedWithoutBidsServesTheLongestUnservedFirst() {
+        FakeView v = new FakeView(5);
+        v.seed = true;
+        v.now = 100;
+        v.unchoked[0] = true;
+        v.lastUnchoked[0] = 50;
+        v.lastChoked[1] = 90;
+        v.lastUnchoked[1] = 80;
+        v.lastChoked[2] = 10;
+        v.lastUnchoked[2] = 5;
+        v.lastChoked[3] = 40;
+        v.lastUnchoked[3] = 30;
+        // 4 was never served
+        choker(0).rechoke(v);
+        assertEquals(List.of(4, 2, 3), v.regular);
+        for (long p : v.price) {
+            assertEquals(0, p);
+        }
+    }
+
+    @Test
+    void matchesABruteForceUniformPriceOnRandomInstances() {
+        SplittableRandom rnd = new SplittableRandom(42);
+        for (int t = 0; t < 2000; t++) {
+            int n = 1 + rnd.nextInt(12);
+            long reserve = rnd.nextInt(3) == 0 ? rnd.nextLong(50) : 0;
+            FakeView v = new FakeView(n);
+            for (int i = 0; i < n; i++) {
+                v.bids[i] = rnd.nextInt(3) == 0 ? 0 : rnd.nextLong(100);
+                v.recv[i] = rnd.nextLong(1000);
+            }
+            choker(reserve).rechoke(v);
+            List<Integer> bidders = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (v.bids[i] > 0 && v.bids[i] >= reserve) {
+                    bidders.add(i);
+                }
+            }
+            bidders.sort(Comparator.<Integer>comparingLong(i -> -v.bids[i]).thenComparing(i -> i));
+            List<Integer> sold = bidders.subList(0, Math.min(3, bidders.size()));
+            long highestLoser = -1;
+            for (int i = 0; i < n; i++) {
+                if (v.bids[i] > 0 && !sold.contains(i)) {
+                    highestLoser = Math.max(highestLoser, v.bids[i]);
+                }
+            }
+            long price = Math.max(reserve, highestLoser);
+            String at = "instance " + t + " bids " + Arrays.toString(v.bids) + " reserve " + reserve;
+            assertEquals(sold, v.regular.subList(0, sold.size()), at);
+            assertEquals(Math.min(3, n), v.regular.size(), at);
+            for (int i = 0; i < n; i++) {
+                assertEquals(sold.contains(i) ? price : 0, v.price[i], at);
+            }
+            if (n > 3) {
+                assertTrue(v.optimisticPick >= 0 && !v.regular.contains(v.optimisticPick), at);
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package org.speedsim.engine.speed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.speedsim.engine.bt.RarestFirstPicker;
+import org.speedsim.engine.bt.Seeding;
+import org.speedsim.engine.bt.TitForTatChoker;
+import org.speedsim.engine.ledger.LedgerConfig;
+import org.speedsim.engine.ledger.SignatureMode;
+import org.speedsim.engine.speed.auction.AuctionFormat;
+import org.speedsim.engine.speed.auction.AuctionOutcome;
+import org.speedsim.engine.speed.auction.BidRanking;
+import org.speedsim.engine.speed.auction.Pricing;
+import org.speedsim.engine.speed.bidding.BiddingStrategy;
+import org.speedsim.engine.swarm.ArrivalProcess;
+import org.speedsim.engine.swarm.ClientSpec;
+import org.speedsim.engine.swarm.Distribution;
+import org.speedsim.engine.swarm.FileSpec;
+import org.speedsim.engine.swarm.InitialSeeds;
+import org.speedsim.engine.swarm.PeerClass;
+import org.speedsim.engine.swarm.PeerRecord;
+import org.speedsim.engine.swarm.ProtocolConfig;
+import org.speedsim.engine.swarm.RunResult;
+import org.speedsim.engine.swarm.Swarm;
+import org.speedsim.engine.swarm.SwarmConfig;
+
+/**
+ * Engine-level Speed runs with every adversary present (non-payer, bad-data provider, free rider, legacy peers) and
+ * a slow ledger (confirmation latency, throughput limit), over many seeds in both signature modes, with the ledger
+ * invariants checked after every ledger operation. The auction and bidding here are small inline versions (the real
+ * ones live in the strategies module): a uniform-price auction and the auto-bid formula bidding at every round.
+ */
+class SpeedSwarmConservationTest {
+
+    static final long S = 1_000_000L;
+    static final double MBIT = 1e6 / 8;
+
+    /** Uniform price: the k best bids win and pay the highest losing bid (or the reserve). */
+    static final AuctionFormat UNIFORM = new AuctionFormat() {
+        @Override
+        public String name() {
+            return "uniform-test";
+        }
+
+        @Override
+        public Pricing pricing() {
+            return Pricing.CRITICAL;
+        }
+
+        @Override
+        public void run(long[] bids, int n, int slots, long reserve, AuctionOutcome out) {
+            out.clear();
+            int[] order = out.orderScratch(n);
+            int m = BidRanking.top(bids, n, slots, reserve, order);
+            long price = Math.max(reserve, BidRanking.highestLosing(bids, n, slots, reserve, order, m));
+            for (int j = 0; j < m; j++) {
+                out.add(order[j], price, true);
+            }
+        }
+    };
+
+    /** Bids balance / remaining KiB whenever that changes. */
+    static final BiddingStrategy.Factory AUTO = (peer, rng) -> ctx -> {
+        long kib = (ctx.remainingBytes() + 1023) / 1024;
+        long b = kib == 0 ? 0 : Prices.mulDiv(ctx.balanceMicroBtt(), 1000, kib);
+        return b == ctx.lastBid() ? BiddingStrategy.NO_CHANGE : b;
+    };
+
+    static SpeedSettings honest() {
+        return SpeedSettings.honest(AUTO, UNIFORM, new Distribution.Uniform(2e6, 20e6)).withReserve(1000);
+    }
+
+    static SwarmConfig config(long seed, SignatureMode mode) {
+        SpeedSettings h = honest();
+        List<ClientSpec> clients = List.of(
+                ClientSpec.speedClient("speed", 0.35, RarestFirstPicker::new, Seeding.exponential(60 * S), h),
+                ClientSpec.speedClient("non-payer", 0.15, RarestFirstPicker::new, Seeding.exponential(60 * S),
+                        h.withNonPayer(true)),
+                ClientSpec.speedClient("bad-data", 0.1, RarestFirstPicker::new, Seeding.exponential(60 * S),
+                        h.withBadData(true)),
+                ClientSpec.speedClient("free-rider", 0.1, RarestFirstPicker::new, Seeding.leaveAtOnce(),
+                        h.withBidding((p, rng) -> ctx -> BiddingStrategy.NO_CHANGE)),
+                new ClientSpec("legacy", 0.3, false, TitForTatChoker::new, RarestFirstPicker::new,
+                        Seeding.exponential(60 * S)),
+                ClientSpec.speedClient("seeder", 0.0, RarestFirstPicker::new, Seeding.forever(), h));
+        LedgerConfig ledger = new LedgerConfig(2 * S, 20, 600 * S, mode);
+        SpeedConfig speed = new SpeedConfig(ledger, 4, 8 * S, 2, 300 * S, 60 * S, true, true);
+        return new SwarmConfig("speed-adversaries", seed, 0, new FileSpec(4L << 20, 256 * 1024),
+                List.of(new PeerClass("dsl", 0.6, new Distribution.Fixed(1 * MBIT), new Distribution.Fixed(8 * MBIT)),
+                        new PeerClass("fibre", 0.4, new Distribution.Fixed(10 * MBIT),
+                                new Distribution.Fixed(50 * MBIT))),
+                clients, new ArrivalProcess.FlashCrowd(30, 60 * S, 0),
+                List.of(new InitialSeeds(2, "dsl", "seeder", Long.MAX_VALUE)),
+                ProtocolConfig.DEFAULT, 1800 * S, 30 * S, true, List.of(), "max-min",
+                List.of(SpeedExtension.factory(speed)));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> tokens(RunResult r) {
+        return (Map<String, Object>) r.summary().extra().get("tokens");
+    }
+
+    @Test
+    void tokensAreConservedAndOnlyVerifiedPiecesArePaidWithEveryAdversary() {
+        long failures = 0;
+        long sold = 0;
+        long paid = 0;
+        long badBans = 0;
+        List<String> modes = new ArrayList<>();
+        for (long seed = 1; seed <= 10; seed++) {
+            SignatureMode mode = seed % 5 == 0 ? SignatureMode.ED25519 : SignatureMode.ACCOUNTING;
+            SwarmConfig cfg = config(seed, mode);
+            RunResult r = new Swarm(cfg).run();
+            Map<String, Object> t = tokens(r);
+            String at = "seed " + seed + " " + mode + ": " + t;
+            assertTrue(r.summary().invariantsOk(), at + " " + r.summary().extra());
+            assertEquals(Boolean.TRUE, t.get("conserved"), at);
+            assertTrue((Long) t.get("ledgerChecks") > 20, at);
+            assertEquals(0L, t.get("exposureViolations"), at);
+            long accepted = (Long) t.get("paid");
+            assertTrue(accepted <= (Long) t.get("charged"), at);
+            long spent = r.peers().stream().mapToLong(PeerRecord::tokensSpent).sum();
+            long earned = r.peers().stream().mapToLong(PeerRecord::tokensEarned).sum();
+            assertEquals(accepted, spent, at);
+            assertEquals(accepted, earned, at);
+            for (PeerRecord p : r.peers()) {
+                if (p.client().equals("bad-data")) {
+                    assertEquals(0, p.tokensEarned(), "every piece of a bad-data peer fails: never paid; " + at);
+                }
+                if (p.client().equals("non-payer") || p.client().equals("legacy")
+                        || p.client().equals("free-rider")) {
+                    assertEquals(0, p.tokensSpent(), p.client() + " never pays; " + at);
+                }
+                if (p.client().equals("legacy")) {
+                    assertEquals(0, p.tokensEarned(), at);
+                }
+            }
+            assertTrue(r.summary().overheadBytes() > 0, at);
+            failures += (Long) t.get("paymentFailures");
+            sold += (Long) t.get("slotsSold");
+            paid += accepted;
+            badBans += (Long) t.get("badDataBans");
+            modes.add(mode.name());
+        }
+        assertTrue(sold > 0 && paid > 0, "slots were sold and paid for");
+        assertTrue(failures > 0, "non-payers were caught by the payment timeout");
+        assertTrue(badBans > 0, "bad-data providers were banned");
+        assertTrue(modes.contains("ED25519"));
+    }
+}
