@@ -109,6 +109,16 @@ public final class BinaryHeapEventList implements EventList {
     }
 
     @Override
+    public long peekSequence() {
+        return size == 0 ? Long.MAX_VALUE : seq[heap[0]];
+    }
+
+    @Override
+    public long takeSequence() {
+        return nextSeq++;
+    }
+
+    @Override
     public boolean pop() {
         if (size == 0) {
             return false;

@@ -38,6 +38,15 @@ public interface EventList {
     /** Time of the next event; {@link Long#MAX_VALUE} when empty. */
     long peekTime();
 
+    /** Sequence number of the next event; {@link Long#MAX_VALUE} when empty. */
+    long peekSequence();
+
+    /**
+     * Takes the next sequence number without scheduling anything, for events kept outside the list (the
+     * simulator's same-instant queue) that must still order against the list's events.
+     */
+    long takeSequence();
+
     /**
      * Removes the next event and makes its fields readable through {@link #time()}, {@link #kind()},
      * {@link #target()} and {@link #arg()} until the next call. Returns false when empty.

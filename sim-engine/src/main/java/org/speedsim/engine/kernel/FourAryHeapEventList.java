@@ -105,6 +105,16 @@ public final class FourAryHeapEventList implements EventList {
     }
 
     @Override
+    public long peekSequence() {
+        return size == 0 ? Long.MAX_VALUE : heapSeq[0];
+    }
+
+    @Override
+    public long takeSequence() {
+        return nextSeq++;
+    }
+
+    @Override
     public boolean pop() {
         if (size == 0) {
             return false;

@@ -1142,7 +1142,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
     private void requestInterestRechoke(int p) {
         if (!interestRechokePending[p]) {
             interestRechokePending[p] = true;
-            sim.scheduleAt(sim.now(), kInterestRechoke, p, 0);
+            sim.scheduleNow(kInterestRechoke, p, 0);
         }
     }
 
