@@ -85,6 +85,12 @@ class SchemaAgreementTest {
 
     /** The subset of draft 2020-12 the generator emits ({@code root} resolves {@code $ref}s). */
     static boolean valid(JsonNode root, JsonNode s, JsonNode v, String at, List<String> errors) {
+        if (s.isBoolean()) {
+            if (!s.asBoolean()) {
+                errors.add(at + ": not allowed here");
+            }
+            return s.asBoolean();
+        }
         if (s.has("$ref")) {
             return valid(root, root.at(s.get("$ref").asText().substring(1)), v, at, errors);
         }
@@ -171,6 +177,11 @@ class SchemaAgreementTest {
             }
             for (int i = 0; i < v.size(); i++) {
                 ok &= valid(root, s.get("items"), v.get(i), at + "[" + i + "]", errors);
+            }
+        }
+        if (s.has("allOf")) {
+            for (JsonNode part : s.get("allOf")) {
+                ok &= valid(root, part, v, at, errors);
             }
         }
         if (s.has("anyOf")) {
