@@ -50,7 +50,10 @@ class SchemaAgreementTest {
                 "unknown-seeding-model.yaml", "seeding-missing-parameter.yaml", "unknown-distribution.yaml",
                 "out-of-range-integer.yaml", "unknown-network-model.yaml", "fractional-count.yaml",
                 "name-with-space.yaml", "missing-required.yaml", "unknown-arrival-process.yaml",
-                "event-without-action.yaml", "bad-rate-unit.yaml", "explicit-bad-time.yaml")) {
+                "event-without-action.yaml", "bad-rate-unit.yaml", "explicit-bad-time.yaml",
+                "speed-key-on-legacy.yaml", "spending-rate-out-of-range.yaml", "unknown-bidding-strategy.yaml",
+                "unknown-auction.yaml", "bad-price-unit.yaml", "speed-missing-balance.yaml",
+                "unknown-adversary.yaml", "bad-ledger-throughput.yaml")) {
             JsonNode doc = json(MalformedCorpusTest.DIR.resolve(name));
             boolean selfValid = valid(schema, doc, "", new ArrayList<>());
             if (doc.has("extends")) {
