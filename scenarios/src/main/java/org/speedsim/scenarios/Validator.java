@@ -118,7 +118,7 @@ final class Validator {
             YNode value = e == null || isNull(e.value()) ? null : e.value();
             YNode.Origin keyOrigin = e == null ? m.origin() : e.keyOrigin();
             if (f.onlyIf() != null && !applies(o, m, f.onlyIf())) {
-                if (value != null) {
+                if (value != null && siblingValid(o, m, f.onlyIf())) {
                     problem(keyOrigin, join(path, f.name()), f.name() + " is only for " + f.onlyIf().key() + ": "
                             + f.onlyIf().value());
                 }
@@ -198,6 +198,21 @@ final class Validator {
         }
         Spec.Field sibling = o.field(c.key());
         return sibling != null && c.value().equals(sibling.defaultYaml());
+    }
+
+    /** Whether the condition's sibling key is absent or valid (else its own problem says enough). */
+    private static boolean siblingValid(Spec.ObjectSpec o, YNode.Map m, Spec.Condition c) {
+        YNode.Entry e = m.entry(c.key());
+        Spec.Field sibling = o.field(c.key());
+        if (e == null || isNull(e.value()) || sibling == null) {
+            return true;
+        }
+        try {
+            return e.value() instanceof YNode.Scalar s && sibling.spec() instanceof Spec.ScalarSpec ss
+                    && ss.convert(s) != null;
+        } catch (IllegalArgumentException x) {
+            return false;
+        }
     }
 
     private static boolean isNull(YNode n) {

@@ -161,6 +161,13 @@ class SpeedScenarioTest {
     }
 
     @Test
+    void aMisspeltProtocolIsOneProblemNotOnePerSpeedKey() throws Exception {
+        List<Problem> p = problems(write(BASE), "clients[1].protocol=sped");
+        assertProblem(p, "clients[1].protocol", "expected one of legacy, speed, got 'sped'");
+        assertEquals(1, p.size(), p.toString());
+    }
+
+    @Test
     void valuesAreChecked() throws Exception {
         Path f = write(BASE);
         assertProblem(problems(f, "clients[1].bidding.spendingRate=1.5"), "clients[1].bidding.spendingRate",
