@@ -62,7 +62,7 @@ class SpeedEndToEndTest {
         }
         assertTrue(pricedAtReserve, "some slot was sold");
 
-        // peers.csv: legacy peers never touch tokens; what Speed peers spent is what Speed peers earned and the total paid
+        // peers.csv: legacy peers never touch tokens; Speed peers spent what Speed peers earned: the total paid
         List<List<String>> peers = Csv.read(rep.resolve("peers.csv"));
         List<String> ph = peers.get(0);
         int client = ph.indexOf("client");

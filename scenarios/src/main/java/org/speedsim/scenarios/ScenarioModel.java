@@ -91,8 +91,8 @@ final class ScenarioModel {
         return object("A speedsim scenario: one swarm, how peers arrive and behave, and what to measure.",
                 opt("extends", scalar(Spec.ScalarType.STRING, 0, false, INF,
                         "a scenario file this one starts from (path relative to this file); its keys are deep-merged"
-                                + " under this file's (a map whose process/model/distribution/action changes, and"
-                                + " every list, is replaced whole); its name is not inherited")),
+                                + " under this file's (a map whose process/model/distribution/action/strategy"
+                                + " changes, and every list, is replaced whole); its name is not inherited")),
                 opt("name", name("run name; defaults to the file name without .yaml")),
                 def("seed", "1", integer(Long.MIN_VALUE, Long.MAX_VALUE,
                         "root random seed; replication r draws from the streams keyed by (seed, r)")),
