@@ -6,7 +6,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import org.speedsim.engine.ledger.LedgerConfig;
+import org.speedsim.engine.ledger.SignatureMode;
+import org.speedsim.engine.speed.SpeedConfig;
+import org.speedsim.engine.speed.SpeedExtension;
+import org.speedsim.engine.speed.SpeedSettings;
 import org.speedsim.engine.swarm.ArrivalProcess;
+import org.speedsim.engine.swarm.ChokingPolicy;
 import org.speedsim.engine.swarm.ClientSpec;
 import org.speedsim.engine.swarm.Distribution;
 import org.speedsim.engine.swarm.FileSpec;
@@ -14,6 +21,7 @@ import org.speedsim.engine.swarm.InitialSeeds;
 import org.speedsim.engine.swarm.PeerClass;
 import org.speedsim.engine.swarm.ProtocolConfig;
 import org.speedsim.engine.swarm.SwarmConfig;
+import org.speedsim.engine.swarm.SwarmExtension;
 import org.speedsim.engine.swarm.TimedAction;
 import org.speedsim.strategies.StrategyArgs;
 import org.speedsim.strategies.StrategyCatalogue;
@@ -27,9 +35,18 @@ import org.speedsim.strategies.StrategyRegistry;
  * the {@link Validator} found valid, so it runs even when other values are wrong; {@link #build} then converts a
  * tree without problems.
  *
- * <p>Invariant: {@code build} returns a config only when no problem was found; no engine exception escapes.
+ * <p>Invariant: {@code build} returns a config only when no problem was found; no engine exception escapes. Two
+ * builds of one tree are equal configs (strategies, the auction choker and the Speed extension compare as values).
  */
 final class ConfigBuilder {
+
+    /** {@link SpeedExtension#factory} as a value, so that two loads of one scenario give equal configs. */
+    record SpeedExtensionFactory(SpeedConfig config) implements SwarmExtension.Factory {
+        @Override
+        public SwarmExtension create(org.speedsim.engine.swarm.SwarmControl control) {
+            return SpeedExtension.factory(config).create(control);
+        }
+    }
 
     private static final double SHARE_TOLERANCE = 1e-9;
 
@@ -85,8 +102,22 @@ final class ConfigBuilder {
         List<YNode> classNodes = items(root, "peerClasses");
         for (int i = 0; classNodes != null && i < classNodes.size(); i++) {
             YNode.Map c = map(classNodes.get(i));
-            checkDistribution(c == null ? null : c.get("upload"), "peerClasses[" + i + "].upload");
-            checkDistribution(c == null ? null : c.get("download"), "peerClasses[" + i + "].download");
+            checkDistribution(c == null ? null : c.get("upload"), "peerClasses[" + i + "].upload",
+                    Units::bytesPerSecond);
+            checkDistribution(c == null ? null : c.get("download"), "peerClasses[" + i + "].download",
+                    Units::bytesPerSecond);
+        }
+        List<YNode> clientNodes = items(root, "clients");
+        for (int i = 0; clientNodes != null && i < clientNodes.size(); i++) {
+            YNode.Map c = map(clientNodes.get(i));
+            checkDistribution(c == null ? null : c.get("balance"), "clients[" + i + "].balance", Units::microBtt);
+        }
+        YNode.Map speed = map(root, "speed");
+        String margin = leaf(speed, "closeMargin");
+        String timeout = leaf(map(speed, "ledger"), "channelTimeout");
+        if (margin != null && timeout != null && 2 * (double) Units.micros(margin) >= Units.micros(timeout)) {
+            v.problem(speed.get("closeMargin").origin(), "speed.closeMargin", margin
+                    + " must be less than half the ledger's channelTimeout (" + timeout + ")");
         }
         String duration = leaf(root, "duration");
         YNode.Map arrivals = map(root, "arrivals");
@@ -159,13 +190,13 @@ final class ConfigBuilder {
                 + String.join(", ", known) + Suggest.didYouMean(name, known));
     }
 
-    private void checkDistribution(YNode n, String path) {
+    private void checkDistribution(YNode n, String path, ToDoubleFunction<String> unit) {
         YNode.Map m = map(n);
         String kind = leaf(m, "distribution");
         if ("uniform".equals(kind)) {
             String min = leaf(m, "min");
             String max = leaf(m, "max");
-            if (min != null && max != null && Units.bytesPerSecond(max) < Units.bytesPerSecond(min)) {
+            if (min != null && max != null && unit.applyAsDouble(max) < unit.applyAsDouble(min)) {
                 v.problem(m.get("max").origin(), path + ".max", max + " must be at least min (" + min + ")");
             }
         } else if ("choice".equals(kind)) {
@@ -226,12 +257,24 @@ final class ConfigBuilder {
                         distribution(c.get("download"))));
             }
             List<ClientSpec> clients = new ArrayList<>();
+            boolean anySpeed = false;
             for (YNode n : list(root, "clients")) {
                 YNode.Map c = (YNode.Map) n;
-                clients.add(new ClientSpec(text(c, "name"), number(c, "share"), "speed".equals(text(c, "protocol")),
-                        strategy(registry.choking(), c.get("choking")), strategy(registry.picking(), c.get("picking")),
-                        strategy(registry.seeding(), c.get("seeding"))));
+                if ("speed".equals(text(c, "protocol"))) {
+                    anySpeed = true;
+                    SpeedSettings settings = speedSettings(c);
+                    clients.add(new ClientSpec(text(c, "name"), number(c, "share"), true, auctionChoker(settings),
+                            strategy(registry.picking(), c.get("picking"), "model"),
+                            strategy(registry.seeding(), c.get("seeding"), "model"), settings));
+                } else {
+                    clients.add(new ClientSpec(text(c, "name"), number(c, "share"), false,
+                            strategy(registry.choking(), c.get("choking"), "model"),
+                            strategy(registry.picking(), c.get("picking"), "model"),
+                            strategy(registry.seeding(), c.get("seeding"), "model")));
+                }
             }
+            List<SwarmExtension.Factory> extensions = anySpeed
+                    ? List.of(new SpeedExtensionFactory(speedConfig(sub(root, "speed")))) : List.of();
             List<InitialSeeds> seeds = new ArrayList<>();
             for (YNode n : list(root, "initialSeeds")) {
                 YNode.Map s = (YNode.Map) n;
@@ -259,31 +302,64 @@ final class ConfigBuilder {
                     new FileSpec(Units.bytes(text(file, "size")), Units.bytes(text(file, "pieceSize"))), classes,
                     clients, arrivals(root.get("arrivals"), duration), seeds, protocol, duration,
                     micros(sub(root, "metrics"), "interval"), Boolean.parseBoolean(text(root, "stopWhenAllComplete")),
-                    actions, text(sub(root, "network"), "model"), List.of());
+                    actions, text(sub(root, "network"), "model"), extensions);
         } catch (RuntimeException e) {
             v.problem(root.origin(), "", "the engine rejects this scenario: " + e.getMessage());
             return null;
         }
     }
 
+    private SpeedSettings speedSettings(YNode.Map c) {
+        String adversary = text(c, "adversary");
+        return new SpeedSettings(strategy(registry.bidding(), c.get("bidding"), "strategy"),
+                strategy(registry.auction(), c.get("auction"), "model"),
+                strategy(registry.allocation(), c.get("allocation"), "model"),
+                Units.nanoBttPerKiB(text(c, "reservePrice")),
+                distribution(c.get("balance"), t -> (double) Units.microBtt(t)),
+                "non-payer".equals(adversary), "bad-data".equals(adversary));
+    }
+
+    /** The auction choker of {@code s}, named by its settings so that equal settings give equal chokers. */
+    private static ChokingPolicy.Factory auctionChoker(SpeedSettings s) {
+        return new StrategyRegistry.NamedChoking("auction", new StrategyArgs(Map.of("auction", s.auction(),
+                "allocation", s.allocation(), "reservePrice", s.reservePriceNanoPerKiB())), s.chokerFactory());
+    }
+
+    private static SpeedConfig speedConfig(YNode.Map m) {
+        YNode.Map ledger = sub(m, "ledger");
+        String throughput = text(ledger, "throughput");
+        SignatureMode mode = "ed25519".equals(text(m, "signatures")) ? SignatureMode.ED25519
+                : SignatureMode.ACCOUNTING;
+        return new SpeedConfig(new LedgerConfig(micros(ledger, "latency"),
+                "unlimited".equals(throughput) ? 0 : Units.perSecond(throughput), micros(ledger, "channelTimeout"),
+                mode), (int) integer(m, "escrowPieces"), micros(m, "paymentTimeout"),
+                (int) integer(m, "failuresBeforeBan"), micros(m, "banPeriod"), micros(m, "closeMargin"),
+                Boolean.parseBoolean(text(m, "encodeMessages")), Boolean.parseBoolean(text(m, "checkLedger")));
+    }
+
     private static Distribution distribution(YNode n) {
+        return distribution(n, Units::bytesPerSecond);
+    }
+
+    /** A fixed value or a distribution of a quantity read with {@code unit}. */
+    private static Distribution distribution(YNode n, ToDoubleFunction<String> unit) {
         if (n instanceof YNode.Scalar s) {
-            return new Distribution.Fixed(Units.bytesPerSecond(s.text()));
+            return new Distribution.Fixed(unit.applyAsDouble(s.text()));
         }
         YNode.Map m = (YNode.Map) n;
         switch (text(m, "distribution")) {
             case "fixed":
-                return new Distribution.Fixed(bw(m, "value"));
+                return new Distribution.Fixed(unit.applyAsDouble(text(m, "value")));
             case "uniform":
-                return new Distribution.Uniform(bw(m, "min"), bw(m, "max"));
+                return new Distribution.Uniform(unit.applyAsDouble(text(m, "min")), unit.applyAsDouble(text(m, "max")));
             case "exponential":
-                return new Distribution.Exponential(bw(m, "mean"));
+                return new Distribution.Exponential(unit.applyAsDouble(text(m, "mean")));
             case "lognormal":
-                return new Distribution.LogNormal(bw(m, "median"), number(m, "sigma"));
+                return new Distribution.LogNormal(unit.applyAsDouble(text(m, "median")), number(m, "sigma"));
             default:
                 List<Double> values = new ArrayList<>();
                 for (YNode x : list(m, "values")) {
-                    values.add(Units.bytesPerSecond(((YNode.Scalar) x).text()));
+                    values.add(unit.applyAsDouble(((YNode.Scalar) x).text()));
                 }
                 List<Double> weights = new ArrayList<>();
                 for (YNode w : list(m, "weights")) {
@@ -293,12 +369,8 @@ final class ConfigBuilder {
         }
     }
 
-    private static double bw(YNode.Map m, String key) {
-        return Units.bytesPerSecond(text(m, key));
-    }
-
-    private static <F> F strategy(StrategyCatalogue<F> catalogue, YNode n) {
-        String name = n instanceof YNode.Scalar s ? s.text() : text((YNode.Map) n, "model");
+    private static <F> F strategy(StrategyCatalogue<F> catalogue, YNode n, String discriminator) {
+        String name = n instanceof YNode.Scalar s ? s.text() : text((YNode.Map) n, discriminator);
         Map<String, Object> args = new HashMap<>();
         if (n instanceof YNode.Map m) {
             for (StrategyParam p : catalogue.find(name).params()) {

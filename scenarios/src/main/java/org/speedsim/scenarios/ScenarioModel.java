@@ -15,7 +15,8 @@ import org.speedsim.strategies.StrategyRegistry;
 final class ScenarioModel {
 
     /** Keys that pick the shape of a map; {@link Resolver#merge} replaces a map whose discriminator changes. */
-    static final java.util.Set<String> DISCRIMINATORS = java.util.Set.of("process", "distribution", "model", "action");
+    static final java.util.Set<String> DISCRIMINATORS = java.util.Set.of("process", "distribution", "model", "action",
+            "strategy");
 
     static final double INF = Double.POSITIVE_INFINITY;
     private static final long MAX_INT = Integer.MAX_VALUE;
@@ -90,8 +91,8 @@ final class ScenarioModel {
         return object("A speedsim scenario: one swarm, how peers arrive and behave, and what to measure.",
                 opt("extends", scalar(Spec.ScalarType.STRING, 0, false, INF,
                         "a scenario file this one starts from (path relative to this file); its keys are deep-merged"
-                                + " under this file's (a map whose process/model/distribution/action changes, and"
-                                + " every list, is replaced whole); its name is not inherited")),
+                                + " under this file's (a map whose process/model/distribution/action/strategy"
+                                + " changes, and every list, is replaced whole); its name is not inherited")),
                 opt("name", name("run name; defaults to the file name without .yaml")),
                 def("seed", "1", integer(Long.MIN_VALUE, Long.MAX_VALUE,
                         "root random seed; replication r draws from the streams keyed by (seed, r)")),
@@ -108,6 +109,7 @@ final class ScenarioModel {
                         def("pieceSize", "256KiB", positive(Spec.ScalarType.DATA, "piece size"))
                 )),
                 def("protocol", "{}", protocol()),
+                def("speed", "{}", speed()),
                 req("peerClasses", list(peerClass(), 1, "bandwidth classes of peers; shares sum to 1")),
                 req("clients", list(client(), 1, "client software of peers; shares sum to 1")),
                 def("arrivals", "none", arrivals()),
@@ -144,7 +146,11 @@ final class ScenarioModel {
 
     /** A bandwidth: a fixed value or a distribution drawn once per peer. */
     static Spec.OneOfSpec bandwidth(String d) {
-        Spec.ScalarType bw = Spec.ScalarType.BANDWIDTH;
+        return distribution(Spec.ScalarType.BANDWIDTH, d, "distribution");
+    }
+
+    /** A quantity of type {@code t}: a fixed value or a distribution drawn once per peer. */
+    static Spec.OneOfSpec distribution(Spec.ScalarType bw, String d, String label) {
         String k = "distribution";
         LinkedHashMap<String, Spec.ObjectSpec> v = new LinkedHashMap<>();
         v.put("fixed", variant(k, "fixed", "always the same value", req("value", nonNegative(bw, "the value"))));
@@ -159,35 +165,80 @@ final class ScenarioModel {
                 req("values", list(nonNegative(bw, "a value"), 1, "the values")),
                 req("weights", list(scalar(Spec.ScalarType.NUMBER, 0, false, INF, "a weight"), 1,
                         "one weight per value"))));
-        return new Spec.OneOfSpec(k, "distribution", v, nonNegative(bw, d + " (a fixed value)"), false, d);
+        return new Spec.OneOfSpec(k, label.equals("distribution") ? "distribution" : label + " distribution", v,
+                nonNegative(bw, d + " (a fixed value)"), false, d);
     }
 
     private Spec.ObjectSpec client() {
+        Spec.ScalarType tokens = Spec.ScalarType.TOKENS;
         return object("a client type: the software a share of the peers runs",
                 req("name", name("client name, referenced by initialSeeds and events")),
                 req("share", scalar(Spec.ScalarType.NUMBER, 0, false, 1, "fraction of arriving leechers")),
                 def("protocol", "legacy", choice(List.of("legacy", "speed"),
                         "legacy ignores bids; speed speaks the BitTorrent Speed extension")),
-                def("choking", registry.choking().defaultName(), strategy(registry.choking())),
-                def("picking", registry.picking().defaultName(), strategy(registry.picking())),
-                def("seeding", registry.seeding().defaultName(), strategy(registry.seeding())));
+                def("choking", registry.choking().defaultName(), strategy(registry.choking(), "model"))
+                        .onlyIf("protocol", "legacy"),
+                def("picking", registry.picking().defaultName(), strategy(registry.picking(), "model")),
+                def("seeding", registry.seeding().defaultName(), strategy(registry.seeding(), "model")),
+                speedOnly(def("bidding", registry.bidding().defaultName(), strategy(registry.bidding(), "strategy"))),
+                speedOnly(def("auction", registry.auction().defaultName(), strategy(registry.auction(), "model"))),
+                speedOnly(def("allocation", registry.allocation().defaultName(),
+                        strategy(registry.allocation(), "model"))),
+                speedOnly(def("reservePrice", "0", nonNegative(Spec.ScalarType.PRICE,
+                        "lowest price a slot is sold at; lower bids count as none"))),
+                speedOnly(req("balance", distribution(tokens, "initial token balance (airdrop), drawn once per peer",
+                        "token amount"))),
+                speedOnly(def("adversary", "none", choice(List.of("none", "non-payer", "bad-data"),
+                        "none; non-payer: bids and downloads but never pays; bad-data: every piece it uploads fails"
+                                + " verification"))));
+    }
+
+    /** A client key that exists only for {@code protocol: speed}. */
+    private static Spec.Field speedOnly(Spec.Field f) {
+        return f.onlyIf("protocol", "speed");
+    }
+
+    /** Swarm-wide BitTorrent Speed parameters: the ledger and the payment rules. */
+    private static Spec.ObjectSpec speed() {
+        Spec.ScalarType dur = Spec.ScalarType.DURATION;
+        return object("BitTorrent Speed parameters shared by the swarm; used when some client has protocol: speed",
+                def("signatures", "accounting", choice(List.of("accounting", "ed25519"),
+                        "accounting: a cheap keyed tag with the same rules; ed25519: real signatures (slow)")),
+                def("ledger", "{}", object("the token ledger",
+                        def("latency", "2s", nonNegative(dur, "time from a transaction's inclusion to its effect")),
+                        def("throughput", "unlimited", scalar(Spec.ScalarType.RATE_OR_UNLIMITED, 0, false, INF,
+                                "transactions included per unit of time (0/s or unlimited: no limit)")),
+                        def("channelTimeout", "1h", positive(dur,
+                                "lifetime of a payment channel; then its escrow returns to the payer")))),
+                def("escrowPieces", "4", integer(1, MAX_INT,
+                        "a new channel escrows the price of this many pieces (at least the amount owed)")),
+                def("paymentTimeout", "30s", positive(dur,
+                        "a requester that has not paid for a piece this long after receiving it is choked")),
+                def("failuresBeforeBan", "3", integer(1, MAX_INT,
+                        "payment timeouts after which the provider bans the requester")),
+                def("banPeriod", "10min", positive(dur, "how long a ban lasts")),
+                def("closeMargin", "5min", nonNegative(dur, "a provider closes a channel this long before its"
+                        + " timeout; twice this must be below the channel timeout")),
+                def("encodeMessages", "true", bool("encode every Speed message with the real codec (same bytes"
+                        + " either way; false is faster)")),
+                def("checkLedger", "false", bool("check the ledger invariants after every operation (slow)")));
     }
 
     /** A strategy reference: its name, or a map of {@code model} and its parameters. */
-    static Spec.OneOfSpec strategy(StrategyCatalogue<?> catalogue) {
+    static Spec.OneOfSpec strategy(StrategyCatalogue<?> catalogue, String discriminator) {
         LinkedHashMap<String, Spec.ObjectSpec> v = new LinkedHashMap<>();
         for (StrategyCatalogue.Entry<?> e : catalogue.entries()) {
             List<Spec.Field> fields = new ArrayList<>();
-            fields.add(req("model", choice(List.of(e.name()), e.description())));
+            fields.add(req(discriminator, choice(List.of(e.name()), e.description())));
             for (StrategyParam p : e.params()) {
                 Spec s = paramSpec(p);
                 fields.add(p.required() ? req(p.name(), s) : def(p.name(), p.defaultValue(), s));
             }
             v.put(e.name(), new Spec.ObjectSpec(e.description(), fields));
         }
-        return new Spec.OneOfSpec("model", catalogue.kind() + " strategy", v,
+        return new Spec.OneOfSpec(discriminator, catalogue.kind() + " strategy", v,
                 choice(catalogue.names(), catalogue.kind() + " strategy name"), true,
-                catalogue.kind() + " strategy: a name, or {model: name, parameters...}");
+                catalogue.kind() + " strategy: a name, or {" + discriminator + ": name, parameters...}");
     }
 
     static Spec.ScalarSpec paramSpec(StrategyParam p) {
@@ -200,8 +251,9 @@ final class ScenarioModel {
             case NUMBER -> Spec.ScalarType.NUMBER;
             case INTEGER -> Spec.ScalarType.INTEGER;
             case BOOLEAN -> Spec.ScalarType.BOOLEAN;
+            case PRICE -> Spec.ScalarType.PRICE;
         };
-        double max = t == Spec.ScalarType.INTEGER ? Long.MAX_VALUE : INF;
+        double max = t == Spec.ScalarType.INTEGER ? Math.min(Long.MAX_VALUE, p.max()) : p.max();
         return scalar(t, 0, !p.zeroAllowed(), max, p.description());
     }
 

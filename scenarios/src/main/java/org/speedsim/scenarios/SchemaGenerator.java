@@ -128,21 +128,59 @@ public final class SchemaGenerator {
         for (Spec.Field f : o.fields()) {
             ObjectNode p = node(f.spec(), partial);
             if (f.description() != null) {
-                p.put("description", f.description());
+                p.put("description", f.description() + (f.onlyIf() == null ? ""
+                        : " (only for " + f.onlyIf().key() + ": " + f.onlyIf().value() + ")"));
             }
             if (f.defaultYaml() != null) {
                 p.set("default", json(new YamlReader().readText(f.defaultYaml(), "<default>", new ArrayList<>())));
             }
             props.set(f.name(), p);
-            if (f.required()) {
+            if (f.required() && f.onlyIf() == null) {
                 required.add(f.name());
             }
         }
         if (!required.isEmpty() && !partial) {
             n.set("required", required);
         }
+        conditions(o, n, partial);
         n.put("additionalProperties", false);
         return n;
+    }
+
+    /**
+     * For each condition of conditional fields, an {@code allOf} entry: if the sibling key has the value (given, or
+     * absent when that is its default) the fields' required ones are required, else the fields are forbidden.
+     */
+    private static void conditions(Spec.ObjectSpec o, ObjectNode n, boolean partial) {
+        java.util.Map<Spec.Condition, List<Spec.Field>> byCondition = new java.util.LinkedHashMap<>();
+        for (Spec.Field f : o.fields()) {
+            if (f.onlyIf() != null) {
+                byCondition.computeIfAbsent(f.onlyIf(), c -> new ArrayList<>()).add(f);
+            }
+        }
+        if (byCondition.isEmpty()) {
+            return;
+        }
+        ArrayNode all = n.putArray("allOf");
+        byCondition.forEach((c, fields) -> {
+            ObjectNode rule = all.addObject();
+            ObjectNode cond = rule.putObject("if");
+            cond.putObject("properties").putObject(c.key()).put("const", c.value());
+            Spec.Field sibling = o.field(c.key());
+            if (sibling == null || !c.value().equals(sibling.defaultYaml())) {
+                cond.putArray("required").add(c.key());
+            }
+            ObjectNode then = rule.putObject("then");
+            if (!partial) {
+                ArrayNode req = F.arrayNode();
+                fields.stream().filter(Spec.Field::required).forEach(f -> req.add(f.name()));
+                if (!req.isEmpty()) {
+                    then.set("required", req);
+                }
+            }
+            ObjectNode forbidden = rule.putObject("else").putObject("properties");
+            fields.forEach(f -> forbidden.put(f.name(), false));
+        });
     }
 
     private static ObjectNode scalar(Spec.ScalarSpec s) {
@@ -185,6 +223,9 @@ public final class SchemaGenerator {
                         + String.join("|", units) + ")$");
                 if (!(s.minExclusive() && s.min() == 0)) {
                     any.addObject().put("const", 0);
+                }
+                if (s.type() == Spec.ScalarType.RATE_OR_UNLIMITED) {
+                    any.addObject().put("const", "unlimited");
                 }
                 n.put("x-unit", kind.baseUnit());
             }

@@ -16,13 +16,27 @@ sealed interface Spec {
 
     /**
      * A key of an object. {@code defaultYaml} is YAML text used when the key is absent (null: the key is
-     * required when {@code required}, else simply optional).
+     * required when {@code required}, else simply optional). A field with a {@code onlyIf} condition exists only
+     * when its sibling key {@code onlyIf.key} has the value {@code onlyIf.value} (given or by default): then it is
+     * checked and defaulted as usual, otherwise it must be absent and gets no default.
      */
-    record Field(String name, Spec spec, boolean required, String defaultYaml, String description) {
+    record Field(String name, Spec spec, boolean required, String defaultYaml, String description, Condition onlyIf) {
         public Field {
             Objects.requireNonNull(name);
             Objects.requireNonNull(spec);
         }
+
+        Field(String name, Spec spec, boolean required, String defaultYaml, String description) {
+            this(name, spec, required, defaultYaml, description, null);
+        }
+
+        Field onlyIf(String key, String value) {
+            return new Field(name, spec, required, defaultYaml, description, new Condition(key, value));
+        }
+    }
+
+    /** A sibling key and the value it must have for a conditional {@link Field} to apply. */
+    record Condition(String key, String value) {
     }
 
     /** A map with a closed set of keys. */
@@ -67,6 +81,7 @@ sealed interface Spec {
         NUMBER("a number"), BOOLEAN("true or false"), CHOICE("one of"),
         DURATION("a duration such as 30min"), DATA("a data size such as 256KiB"),
         BANDWIDTH("a bandwidth such as 8Mbit/s"), RATE("a rate such as 2/min"), TOKENS("a token amount such as 0.25BTT"),
+        PRICE("a price such as 200nBTT/KiB"), RATE_OR_UNLIMITED("a rate such as 1000/s, or 'unlimited'"),
         COUNT_OR_ALL("a count or 'all'");
 
         final String expected;
@@ -82,6 +97,8 @@ sealed interface Spec {
                 case BANDWIDTH -> Units.Kind.BANDWIDTH;
                 case RATE -> Units.Kind.RATE;
                 case TOKENS -> Units.Kind.TOKENS;
+                case PRICE -> Units.Kind.PRICE;
+                case RATE_OR_UNLIMITED -> Units.Kind.RATE;
                 default -> null;
             };
         }
@@ -103,7 +120,7 @@ sealed interface Spec {
 
         /**
          * The value of a scalar in base units: Long (integers, durations, sizes, tokens, counts; -1 for 'all'),
-         * Double (numbers, bandwidths, rates), Boolean or String.
+         * Double (numbers, bandwidths, rates; 0 for 'unlimited'), Boolean or String; prices are Long nano-BTT per KiB.
          *
          * @throws IllegalArgumentException with a message for the user
          */
@@ -157,6 +174,9 @@ sealed interface Spec {
                 case TOKENS -> unitScalar(s, () -> Units.microBtt(t));
                 case BANDWIDTH -> unitScalar(s, () -> Units.bytesPerSecond(t));
                 case RATE -> unitScalar(s, () -> Units.perSecond(t));
+                case PRICE -> unitScalar(s, () -> Units.nanoBttPerKiB(t));
+                case RATE_OR_UNLIMITED -> s.type() == YNode.Scalar.Type.STRING && t.equals("unlimited")
+                        ? Double.valueOf(0) : unitScalar(s, () -> Units.perSecond(t));
             };
             checkRange(s, v);
             return v;

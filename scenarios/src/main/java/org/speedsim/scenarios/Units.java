@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * The one place where quantities written by people ({@code 256KiB}, {@code 8Mbit/s}, {@code 30min}, {@code 2/min},
- * {@code 0.25BTT}) become numbers in the simulator's base units: bytes, bytes per second, microseconds, events per
- * second and micro-BTT. A number is followed by a unit, optionally after a space; only {@code 0} may go without one.
+ * {@code 0.25BTT}, {@code 200nBTT/KiB}) become numbers in the simulator's base units: bytes, bytes per second,
+ * microseconds, events per second, micro-BTT and nano-BTT per KiB. A number is followed by a unit, optionally after a space; only {@code 0} may go without one.
  *
  * <p>Invariant: integer results are exact (the text is read as a decimal, scaled exactly and rejected when it is not
  * a whole number of the base unit or does not fit a {@code long}); signs are kept, callers check ranges.
@@ -28,7 +28,9 @@ public final class Units {
                 "d", "86400e6"), "microseconds"),
         RATE("rate", table("/us", "1e-6", "/ms", "1e-3", "/s", "1", "/min", "60", "/h", "3600", "/d", "86400"),
                 "per second"),
-        TOKENS("token amount", table("BTT", "1e6", "mBTT", "1e3", "uBTT", "1", "µBTT", "1"), "micro-BTT");
+        TOKENS("token amount", table("BTT", "1e6", "mBTT", "1e3", "uBTT", "1", "µBTT", "1"), "micro-BTT"),
+        PRICE("price", table("nBTT/KiB", "1", "uBTT/KiB", "1e3", "µBTT/KiB", "1e3", "mBTT/KiB", "1e6",
+                "BTT/KiB", "1e9"), "nano-BTT per KiB");
 
         private final String label;
         private final Map<String, BigDecimal> units;
@@ -158,6 +160,11 @@ public final class Units {
     /** Tokens in micro-BTT: {@code 0.25BTT}, {@code 5mBTT}, {@code 3uBTT}. */
     public static long microBtt(String text) {
         return exactLong(Kind.TOKENS, text);
+    }
+
+    /** A Speed price in nano-BTT per KiB: {@code 200nBTT/KiB}, {@code 0.2uBTT/KiB}, {@code 0.0002mBTT/KiB}. */
+    public static long nanoBttPerKiB(String text) {
+        return exactLong(Kind.PRICE, text);
     }
 
     /** Microseconds written with the largest unit that divides them exactly ({@code 7200000000} is {@code 2h}). */

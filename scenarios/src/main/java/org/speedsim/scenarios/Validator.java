@@ -117,6 +117,13 @@ final class Validator {
             YNode.Entry e = m.entry(f.name());
             YNode value = e == null || isNull(e.value()) ? null : e.value();
             YNode.Origin keyOrigin = e == null ? m.origin() : e.keyOrigin();
+            if (f.onlyIf() != null && !applies(o, m, f.onlyIf())) {
+                if (value != null && siblingValid(o, m, f.onlyIf())) {
+                    problem(keyOrigin, join(path, f.name()), f.name() + " is only for " + f.onlyIf().key() + ": "
+                            + f.onlyIf().value());
+                }
+                continue;
+            }
             if (value == null) {
                 if (f.defaultYaml() != null) {
                     value = defaults.computeIfAbsent(f.defaultYaml(),
@@ -180,6 +187,32 @@ final class Validator {
             return ds;
         }
         return object(variant, m, path);
+    }
+
+    /** Whether the condition's sibling key has its value, as written or by default. */
+    private static boolean applies(Spec.ObjectSpec o, YNode.Map m, Spec.Condition c) {
+        YNode.Entry e = m.entry(c.key());
+        if (e != null && !isNull(e.value())) {
+            return e.value() instanceof YNode.Scalar s && s.type() == YNode.Scalar.Type.STRING
+                    && s.text().equals(c.value());
+        }
+        Spec.Field sibling = o.field(c.key());
+        return sibling != null && c.value().equals(sibling.defaultYaml());
+    }
+
+    /** Whether the condition's sibling key is absent or valid (else its own problem says enough). */
+    private static boolean siblingValid(Spec.ObjectSpec o, YNode.Map m, Spec.Condition c) {
+        YNode.Entry e = m.entry(c.key());
+        Spec.Field sibling = o.field(c.key());
+        if (e == null || isNull(e.value()) || sibling == null) {
+            return true;
+        }
+        try {
+            return e.value() instanceof YNode.Scalar s && sibling.spec() instanceof Spec.ScalarSpec ss
+                    && ss.convert(s) != null;
+        } catch (IllegalArgumentException x) {
+            return false;
+        }
     }
 
     private static boolean isNull(YNode n) {

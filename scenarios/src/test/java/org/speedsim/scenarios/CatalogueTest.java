@@ -29,7 +29,7 @@ class CatalogueTest {
     void theCatalogueHoldsTheDocumentedScenarios() throws IOException {
         List<String> names = catalogue().stream().map(p -> p.getFileName().toString()).toList();
         assertTrue(names.containsAll(List.of("default.yaml", "flash-crowd.yaml", "steady-state.yaml",
-                "seed-departure.yaml")), names.toString());
+                "seed-departure.yaml", "speed-seeding.yaml")), names.toString());
     }
 
     @Test
@@ -83,5 +83,19 @@ class CatalogueTest {
         assertEquals(2.0 / 60, p.ratePerSecond(), 1e-15);
         assertEquals(c.durationMicros(), p.endMicros());
         assertFalse(c.stopWhenAllComplete());
+    }
+
+    @Test
+    void speedSeedingIsHalfSpeedWithEarningsAwareSeeds() throws Exception {
+        SwarmConfig c = ScenarioLoader.load(Path.of("speed-seeding.yaml"), List.of()).config();
+        assertEquals(0.5, c.client("speed").share());
+        assertTrue(c.client("speed").speed());
+        assertEquals("earnings-aware", ((org.speedsim.strategies.StrategyRegistry.NamedSeeding) c.client("speed")
+                .seeding()).name());
+        assertFalse(c.client("legacy").speed());
+        assertEquals("exponential", ((org.speedsim.strategies.StrategyRegistry.NamedSeeding) c.client("legacy")
+                .seeding()).name());
+        assertEquals(1, c.extensions().size());
+        assertInstanceOf(ConfigBuilder.SpeedExtensionFactory.class, c.extensions().get(0));
     }
 }

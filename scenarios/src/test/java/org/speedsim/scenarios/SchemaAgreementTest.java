@@ -50,7 +50,10 @@ class SchemaAgreementTest {
                 "unknown-seeding-model.yaml", "seeding-missing-parameter.yaml", "unknown-distribution.yaml",
                 "out-of-range-integer.yaml", "unknown-network-model.yaml", "fractional-count.yaml",
                 "name-with-space.yaml", "missing-required.yaml", "unknown-arrival-process.yaml",
-                "event-without-action.yaml", "bad-rate-unit.yaml", "explicit-bad-time.yaml")) {
+                "event-without-action.yaml", "bad-rate-unit.yaml", "explicit-bad-time.yaml",
+                "speed-key-on-legacy.yaml", "spending-rate-out-of-range.yaml", "unknown-bidding-strategy.yaml",
+                "unknown-auction.yaml", "bad-price-unit.yaml", "speed-missing-balance.yaml",
+                "unknown-adversary.yaml", "bad-ledger-throughput.yaml")) {
             JsonNode doc = json(MalformedCorpusTest.DIR.resolve(name));
             boolean selfValid = valid(schema, doc, "", new ArrayList<>());
             if (doc.has("extends")) {
@@ -85,6 +88,12 @@ class SchemaAgreementTest {
 
     /** The subset of draft 2020-12 the generator emits ({@code root} resolves {@code $ref}s). */
     static boolean valid(JsonNode root, JsonNode s, JsonNode v, String at, List<String> errors) {
+        if (s.isBoolean()) {
+            if (!s.asBoolean()) {
+                errors.add(at + ": not allowed here");
+            }
+            return s.asBoolean();
+        }
         if (s.has("$ref")) {
             return valid(root, root.at(s.get("$ref").asText().substring(1)), v, at, errors);
         }
@@ -171,6 +180,11 @@ class SchemaAgreementTest {
             }
             for (int i = 0; i < v.size(); i++) {
                 ok &= valid(root, s.get("items"), v.get(i), at + "[" + i + "]", errors);
+            }
+        }
+        if (s.has("allOf")) {
+            for (JsonNode part : s.get("allOf")) {
+                ok &= valid(root, part, v, at, errors);
             }
         }
         if (s.has("anyOf")) {

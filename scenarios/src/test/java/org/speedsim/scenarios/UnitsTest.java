@@ -139,4 +139,31 @@ class UnitsTest {
             assertEquals(kib * 1024, Units.bytes(kib + "KiB"));
         }
     }
+
+    @Test
+    void pricesAreExactNanoBttPerKiB() {
+        assertEquals(200, Units.nanoBttPerKiB("200nBTT/KiB"));
+        assertEquals(200, Units.nanoBttPerKiB("0.2uBTT/KiB"));
+        assertEquals(200, Units.nanoBttPerKiB("0.2µBTT/KiB"));
+        assertEquals(200, Units.nanoBttPerKiB("0.0002mBTT/KiB"));
+        assertEquals(200, Units.nanoBttPerKiB("0.0000002BTT/KiB"));
+        assertEquals(200, Units.nanoBttPerKiB("200 nBTT/KiB"));
+        assertEquals(0, Units.nanoBttPerKiB("0"));
+        Units.UnitException e = assertThrows(Units.UnitException.class, () -> Units.nanoBttPerKiB("0.5nBTT/KiB"));
+        assertTrue(e.getMessage().contains("not a whole number of nano-BTT per KiB"), e.getMessage());
+        e = assertThrows(Units.UnitException.class, () -> Units.nanoBttPerKiB("200nBTT/MiB"));
+        assertTrue(e.getMessage().contains("accepted: nBTT/KiB, uBTT/KiB"), e.getMessage());
+        assertThrows(Units.UnitException.class, () -> Units.nanoBttPerKiB("200"));
+        assertThrows(Units.UnitException.class, () -> Units.nanoBttPerKiB("200BTT"));
+        // brute force: n.ddd uBTT/KiB is n * 1000 + ddd nano-BTT per KiB, and the same in mBTT with three more digits
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int i = 0; i < 2_000; i++) {
+            long whole = rng.nextLong(0, 1_000_000_000L);
+            int frac = rng.nextInt(1_000);
+            long nano = whole * 1_000 + frac;
+            assertEquals(nano, Units.nanoBttPerKiB(whole + "." + String.format("%03d", frac) + "uBTT/KiB"));
+            assertEquals(nano, Units.nanoBttPerKiB(nano / 1_000_000 + "." + String.format("%06d", nano % 1_000_000)
+                    + "mBTT/KiB"));
+        }
+    }
 }

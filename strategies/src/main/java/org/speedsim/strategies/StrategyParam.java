@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param zeroAllowed  whether 0 is accepted; negative values never are
  * @param defaultValue value as a scenario file would write it, or null when the parameter is required
  * @param description  one line for the JSON Schema and error messages
+ * @param max          largest accepted value in base units (inclusive); infinity when unbounded
  */
-public record StrategyParam(String name, Type type, boolean zeroAllowed, String defaultValue, String description) {
+public record StrategyParam(String name, Type type, boolean zeroAllowed, String defaultValue, String description,
+                            double max) {
 
     /** Unit family of a parameter and the Java type its value arrives as. */
     public enum Type {
@@ -31,13 +33,28 @@ public record StrategyParam(String name, Type type, boolean zeroAllowed, String 
         /** A plain {@code Long}. */
         INTEGER,
         /** A {@code Boolean}. */
-        BOOLEAN
+        BOOLEAN,
+        /** {@code 200nBTT/KiB}: a {@code Long} of nano-BTT per KiB (the unit of Speed bids). */
+        PRICE
     }
 
     public StrategyParam {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(description, "description");
+        if (!(max >= 0)) {
+            throw new IllegalArgumentException("max must be >= 0: " + max);
+        }
+    }
+
+    /** An unbounded parameter. */
+    public StrategyParam(String name, Type type, boolean zeroAllowed, String defaultValue, String description) {
+        this(name, type, zeroAllowed, defaultValue, description, Double.POSITIVE_INFINITY);
+    }
+
+    /** A number in {@code [0, max]} with a default ({@code null}: required). */
+    public static StrategyParam number(String name, double max, String defaultValue, String description) {
+        return new StrategyParam(name, Type.NUMBER, true, defaultValue, description, max);
     }
 
     /** A required duration. */

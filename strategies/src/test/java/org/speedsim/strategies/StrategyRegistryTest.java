@@ -24,7 +24,11 @@ class StrategyRegistryTest {
     void builtInNamesAndDefaults() {
         assertEquals(List.of("tit-for-tat"), registry.choking().names());
         assertEquals(List.of("rarest-first", "random"), registry.picking().names());
-        assertEquals(List.of("leave-at-once", "fixed", "exponential", "forever"), registry.seeding().names());
+        assertEquals(List.of("leave-at-once", "fixed", "exponential", "forever", "earnings-aware"),
+                registry.seeding().names());
+        assertEquals(List.of("auto", "fixed", "free-rider", "shader"), registry.bidding().names());
+        assertEquals(org.speedsim.strategies.auction.AuctionFormats.NAMES, registry.auction().names());
+        assertEquals(List.of("bids-first", "weighted"), registry.allocation().names());
         assertTrue(registry.choking().names().contains(registry.choking().defaultName()));
         assertTrue(registry.picking().names().contains(registry.picking().defaultName()));
         assertTrue(registry.seeding().names().contains(registry.seeding().defaultName()));
@@ -83,5 +87,38 @@ class StrategyRegistryTest {
     void registeringANameTwiceFails() {
         assertThrows(IllegalArgumentException.class,
                 () -> registry.picking().add("random", "again", List.of(), x -> RandomPicker::new));
+    }
+
+    @Test
+    void speedStrategiesAreBuiltWithTheirArgumentsAndCompareAsValues() {
+        var rng = new SplittableRandom(1);
+        var fixed = registry.bidding().create("fixed", new StrategyArgs(Map.of("price", 200L)));
+        assertEquals(200L, assertInstanceOf(org.speedsim.strategies.bidding.FixedBid.class, fixed.create(0, rng))
+                .price());
+        assertEquals(fixed, registry.bidding().create("fixed", new StrategyArgs(Map.of("price", 200L))));
+        assertNotEquals(fixed, registry.bidding().create("fixed", new StrategyArgs(Map.of("price", 201L))));
+        var auto = registry.bidding().create("auto", new StrategyArgs(Map.of("spendingRate", 0.25)));
+        assertEquals(0.25, assertInstanceOf(org.speedsim.strategies.bidding.AutoBid.class, auto.create(0, rng))
+                .spendingRate());
+        assertThrows(IllegalArgumentException.class,
+                () -> registry.bidding().create("auto", new StrategyArgs(Map.of("spendingRate", 1.5))));
+        for (String name : registry.auction().names()) {
+            var f = registry.auction().create(name, StrategyArgs.NONE);
+            assertEquals(name, f.name());
+            assertEquals(f, registry.auction().create(name, StrategyArgs.NONE));
+            assertEquals(org.speedsim.strategies.auction.AuctionFormats.byName(name).pricing(), f.pricing());
+        }
+        assertEquals(new org.speedsim.engine.speed.auction.SlotAllocation.Weighted(0.5),
+                registry.allocation().create("weighted", new StrategyArgs(Map.of("weight", 0.5))));
+    }
+
+    @Test
+    void earningsAwareReservationIsTokensPerWindow() {
+        // 6 BTT per 10 min is 10,000 micro-BTT per second
+        var f = registry.seeding().create("earnings-aware", new StrategyArgs(Map.of("reservation", 6_000_000L,
+                "window", 600_000_000L, "check", 60_000_000L, "minSeed", 0L)));
+        var s = assertInstanceOf(org.speedsim.strategies.seeding.EarningsAwareSeeding.class,
+                f.create(0, new SplittableRandom(1)));
+        assertEquals(10_000.0, s.reservationMicroBttPerSecond(), 1e-9);
     }
 }
