@@ -1,6 +1,7 @@
 package org.speedsim.strategies;
 
 import java.util.List;
+import java.util.Objects;
 import org.speedsim.engine.bt.RandomPicker;
 import org.speedsim.engine.bt.RarestFirstPicker;
 import org.speedsim.engine.bt.Seeding;
@@ -34,104 +35,113 @@ import org.speedsim.strategies.seeding.EarningsAwareSeeding;
  */
 public final class StrategyRegistry {
 
+    /**
+     * A strategy as a scenario names it: its name and arguments are its identity (equal when kind, name and
+     * arguments are), whatever object the factory behind it is.
+     */
+    public abstract static class Named {
+        private final String name;
+        private final StrategyArgs args;
+
+        Named(String name, StrategyArgs args) {
+            this.name = Objects.requireNonNull(name, "name");
+            this.args = Objects.requireNonNull(args, "args");
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public StrategyArgs args() {
+            return args;
+        }
+
+        @Override
+        public final boolean equals(Object o) {
+            return o != null && o.getClass() == getClass() && ((Named) o).name.equals(name)
+                    && ((Named) o).args.equals(args);
+        }
+
+        @Override
+        public final int hashCode() {
+            return name.hashCode() * 31 + args.hashCode();
+        }
+
+        @Override
+        public final String toString() {
+            return name + args.values();
+        }
+    }
+
     /** A choking policy factory with its scenario name and arguments. */
-    public record NamedChoking(String name, StrategyArgs args, ChokingPolicy.Factory factory)
-            implements ChokingPolicy.Factory {
+    public static final class NamedChoking extends Named implements ChokingPolicy.Factory {
+        private final ChokingPolicy.Factory factory;
+
+        public NamedChoking(String name, StrategyArgs args, ChokingPolicy.Factory factory) {
+            super(name, args);
+            this.factory = factory;
+        }
+
         @Override
         public ChokingPolicy create(int peer) {
             return factory.create(peer);
         }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof NamedChoking n && n.name.equals(name) && n.args.equals(args);
-        }
-
-        @Override
-        public int hashCode() {
-            return name.hashCode() * 31 + args.hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return name + args.values();
-        }
     }
 
     /** A piece picker factory with its scenario name and arguments. */
-    public record NamedPicking(String name, StrategyArgs args, PiecePicker.Factory factory)
-            implements PiecePicker.Factory {
+    public static final class NamedPicking extends Named implements PiecePicker.Factory {
+        private final PiecePicker.Factory factory;
+
+        public NamedPicking(String name, StrategyArgs args, PiecePicker.Factory factory) {
+            super(name, args);
+            this.factory = factory;
+        }
+
         @Override
         public PiecePicker create(int peer) {
             return factory.create(peer);
         }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof NamedPicking n && n.name.equals(name) && n.args.equals(args);
-        }
-
-        @Override
-        public int hashCode() {
-            return name.hashCode() * 31 + args.hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return name + args.values();
-        }
     }
 
     /** A seeding behaviour factory with its scenario name and arguments. */
-    public record NamedSeeding(String name, StrategyArgs args, SeedingBehaviour.Factory factory)
-            implements SeedingBehaviour.Factory {
+    public static final class NamedSeeding extends Named implements SeedingBehaviour.Factory {
+        private final SeedingBehaviour.Factory factory;
+
+        public NamedSeeding(String name, StrategyArgs args, SeedingBehaviour.Factory factory) {
+            super(name, args);
+            this.factory = factory;
+        }
+
         @Override
         public SeedingBehaviour create(int peer, java.util.random.RandomGenerator behaviourRng) {
             return factory.create(peer, behaviourRng);
         }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof NamedSeeding n && n.name.equals(name) && n.args.equals(args);
-        }
-
-        @Override
-        public int hashCode() {
-            return name.hashCode() * 31 + args.hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return name + args.values();
-        }
     }
 
     /** A bidding strategy factory with its scenario name and arguments. */
-    public record NamedBidding(String name, StrategyArgs args, BiddingStrategy.Factory factory)
-            implements BiddingStrategy.Factory {
+    public static final class NamedBidding extends Named implements BiddingStrategy.Factory {
+        private final BiddingStrategy.Factory factory;
+
+        public NamedBidding(String name, StrategyArgs args, BiddingStrategy.Factory factory) {
+            super(name, args);
+            this.factory = factory;
+        }
+
         @Override
         public BiddingStrategy create(int peer, java.util.random.RandomGenerator behaviourRng) {
             return factory.create(peer, behaviourRng);
         }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof NamedBidding n && n.name.equals(name) && n.args.equals(args);
-        }
-
-        @Override
-        public int hashCode() {
-            return name.hashCode() * 31 + args.hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return name + args.values();
-        }
     }
 
     /** An auction format with its scenario name (formats are stateless, so the name alone identifies one). */
-    public record NamedAuction(String name, StrategyArgs args, AuctionFormat format) implements AuctionFormat {
+    public static final class NamedAuction extends Named implements AuctionFormat {
+        private final AuctionFormat format;
+
+        public NamedAuction(String name, StrategyArgs args, AuctionFormat format) {
+            super(name, args);
+            this.format = format;
+        }
+
         @Override
         public Pricing pricing() {
             return format.pricing();
@@ -140,21 +150,6 @@ public final class StrategyRegistry {
         @Override
         public void run(long[] bids, int n, int slots, long reserve, AuctionOutcome out) {
             format.run(bids, n, slots, reserve, out);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof NamedAuction n && n.name.equals(name) && n.args.equals(args);
-        }
-
-        @Override
-        public int hashCode() {
-            return name.hashCode() * 31 + args.hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return name + args.values();
         }
     }
 
