@@ -26,6 +26,26 @@ final class PieceScan {
         }
     }
 
+    /**
+     * The selection both pickers share: a started piece first (strict priority), then a fresh one, then in end game
+     * one in flight from others; within the chosen mode the rarest (when {@code rarest}; the very first piece is
+     * always random) or the first met from a random start. A pick that finds nothing draws nothing.
+     */
+    static int pick(org.speedsim.engine.swarm.PickView v, boolean rarest) {
+        int mode;
+        if (any(STARTED, v)) {
+            mode = STARTED;
+        } else if (any(FRESH, v)) {
+            mode = FRESH;
+        } else if (v.endGame() && any(END_GAME, v)) {
+            mode = END_GAME;
+        } else {
+            return -1;
+        }
+        int start = v.rng().nextInt(v.pieces());
+        return scan(mode, v, start, rarest && (mode != FRESH || v.piecesHave() > 0));
+    }
+
     /** Whether any piece is a candidate in this mode (no random draw is spent on a pick that finds nothing). */
     static boolean any(int mode, org.speedsim.engine.swarm.PickView v) {
         long[] have = v.have();

@@ -15,17 +15,6 @@ public final class RarestFirstPicker implements PiecePicker {
 
     @Override
     public int pick(PickView v) {
-        int mode;
-        if (PieceScan.any(PieceScan.STARTED, v)) {
-            mode = PieceScan.STARTED;
-        } else if (PieceScan.any(PieceScan.FRESH, v)) {
-            mode = PieceScan.FRESH;
-        } else if (v.endGame() && PieceScan.any(PieceScan.END_GAME, v)) {
-            mode = PieceScan.END_GAME;
-        } else {
-            return -1;
-        }
-        int start = v.rng().nextInt(v.pieces());
-        return PieceScan.scan(mode, v, start, mode != PieceScan.FRESH || v.piecesHave() > 0);
+        return PieceScan.pick(v, true);
     }
 }
