@@ -196,14 +196,7 @@ public final class Simulator {
                 handlers[nowKind[h]].handle(nowTarget[h], nowArg[h]);
                 continue;
             }
-            if (events.isEmpty()) {
-                if (until != NEVER) {
-                    now = until;
-                }
-                break;
-            }
-            long t = events.peekTime();
-            if (t > until) {
+            if (events.isEmpty() || events.peekTime() > until) {
                 if (until != NEVER) {
                     now = until;
                 }

@@ -21,10 +21,6 @@ final class PartialPieces {
         return size;
     }
 
-    int pieceAt(int i) {
-        return piece[i];
-    }
-
     int find(int p) {
         for (int i = 0; i < size; i++) {
             if (piece[i] == p) {

@@ -339,10 +339,6 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         return arrivalsDone == arrivalTimes.length && pendingPeerActions == 0 && leechersOnline == 0;
     }
 
-    List<String> invariantFailures() {
-        return invariantFailures;
-    }
-
     private void fail(String why) {
         invariantsOk = false;
         if (invariantFailures.size() < 20) {
