@@ -165,8 +165,46 @@ final class ComparisonTable {
                 }
             }
             b.append(Display.table(table, "  "));
+            String best = best(metric);
+            if (best != null) {
+                b.append("  best: ").append(best).append('\n');
+            }
         }
         return b.toString();
+    }
+
+    /**
+     * The variant with the best mean of a metric whose direction is known ({@link Objective#goalOf}), with whether
+     * it differs significantly from the baseline; null when the direction is unknown or the best means tie.
+     */
+    String best(String metric) {
+        Objective.Goal goal = Objective.goalOf(metric);
+        if (goal == null) {
+            return null;
+        }
+        Row best = null;
+        boolean tie = false;
+        for (Row r : rows) {
+            if (!r.metric().equals(metric) || Double.isNaN(r.mean().mean())) {
+                continue;
+            }
+            if (best == null || goal.better(r.mean().mean(), best.mean().mean())) {
+                best = r;
+                tie = false;
+            } else if (r.mean().mean() == best.mean().mean()) {
+                tie = true;
+            }
+        }
+        if (best == null || tie) {
+            return null;
+        }
+        String more = goal == Objective.Goal.MAX ? "highest" : "lowest";
+        if (best.difference() == null) {
+            return best.variant() + " (" + more + " mean; the baseline)";
+        }
+        return best.variant() + " (" + more + " mean; " + (best.difference().significant(1 - level)
+                ? "significantly" : "not significantly") + " different from " + variants.get(0) + ", p "
+                + Display.p(best.difference().pValue()) + ")";
     }
 
     private String percent() {

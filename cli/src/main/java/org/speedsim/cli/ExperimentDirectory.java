@@ -15,7 +15,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,7 +83,9 @@ final class ExperimentDirectory {
         Path file = dir.resolve(manifest.get("kind").asText() + ".json");
         Start start = Start.FRESH;
         if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !isEmptyDirectory(dir)) {
-            String difference = Files.isRegularFile(file) ? difference(read(file), manifest)
+            // compared as read back, so numbers compare by value whatever node type built them
+            JsonNode wanted = JSON.readTree(JSON.writeValueAsString(manifest));
+            String difference = Files.isRegularFile(file) ? difference(read(file), wanted)
                     : "it holds no " + file.getFileName();
             if (difference == null && !force) {
                 start = Start.RESUMED;
@@ -191,14 +192,5 @@ final class ExperimentDirectory {
 
     static ObjectMapper json() {
         return JSON;
-    }
-
-    /** Names of an object's fields, in order (for tests and messages). */
-    static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            names.add(it.next());
-        }
-        return names;
     }
 }
