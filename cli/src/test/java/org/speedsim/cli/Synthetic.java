@@ -3,7 +3,6 @@ package org.speedsim.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.speedsim.engine.rng.RandomStreams;
 import org.speedsim.engine.swarm.RunResult;
@@ -15,8 +14,7 @@ import org.speedsim.scenarios.LoadedScenario;
  * A synthetic scenario whose answer is known by construction: the loader reads one number {@code x} from the
  * overrides ({@code --set x=0.3}, default 0), and the engine gives replication r at x a swarm that dies at
  * {@code lifetime(x, r)} seconds, a function the test chooses. Everything else of the run comes from {@link Fakes}.
- * Each load makes a new configuration (new strategy instances), so the engine can find the x of the configuration
- * it is given: {@code config.withSeed(42, 0)} equals the loaded one.
+ * The configuration carries x in its name ({@code synthetic@0.3}), where the engine reads it.
  */
 final class Synthetic {
 
@@ -26,7 +24,6 @@ final class Synthetic {
         double seconds(double x, long seed, int replication);
     }
 
-    private final Map<SwarmConfig, Double> xs = new ConcurrentHashMap<>();
     private final Lifetime lifetime;
     final AtomicInteger runs = new AtomicInteger();
 
@@ -45,14 +42,13 @@ final class Synthetic {
                 x = Double.parseDouble(o.substring(2));
             }
         }
-        SwarmConfig config = Fakes.config("synthetic", 42);
-        xs.put(config, x);
+        SwarmConfig config = Fakes.config("synthetic@" + x, 42);
         return new LoadedScenario("synthetic", file, config, 10, "name: synthetic\nx: " + x + "\n");
     }
 
     private RunResult run(SwarmConfig c) {
         runs.incrementAndGet();
-        double x = xs.get(c.withSeed(42, 0));
+        double x = Double.parseDouble(c.name().substring(c.name().indexOf('@') + 1));
         RunResult fake = Fakes.run(c, null, null);
         RunSummary s = fake.summary();
         long death = Math.round(lifetime.seconds(x, c.seed(), c.replication()) * 1e6);
