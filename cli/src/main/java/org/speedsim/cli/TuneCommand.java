@@ -35,8 +35,9 @@ import picocli.CommandLine.Spec;
                 + "k = floor(sqrt(budget/2))); stage 2 refines around the best grid value with the rest of the "
                 + "budget (1-D: Brent's method between its grid neighbours; 2-D: BOBYQA). Values are on a lattice of "
                 + "10000 steps per range. Interval (1-D): from the nearest evaluated value below the best that is "
-                + "significantly worse (paired t-test at --level) to the nearest one above (a range end if none); "
-                + "2-D: the range of the values not significantly worse than the best.",
+                + "significantly worse (paired t-tests, Bonferroni-corrected over the m comparisons with the best: "
+                + "each at (1 - level) / m) to the nearest one above (a range end if none); it holds the optimum "
+                + "when the expected objective is unimodal. 2-D: the range of the values not significantly worse.",
             "Writes <out>/<name>/: tune.json (the search asked for), tune-result.json (best value, interval), "
                 + "evaluations/<value>/<replication>/ "
                 + "(standard run directories), evaluations.csv (every evaluation with its mean, interval and "

@@ -28,11 +28,12 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
  * {@code k = max(2, floor(sqrt(budget / 2)))}), all at once. Stage 2 refines around the best grid value with the
  * rest of the budget: Brent's method (commons-math3 {@link BrentOptimizer}) between the grid neighbours in 1-D,
  * BOBYQA ({@link BOBYQAOptimizer}) in the box in 2-D. The best evaluation is the one with the best mean. The
- * uncertainty: every other evaluation is compared with the best by a paired t-test over the replications; those not
- * significantly worse at the confidence level form the indistinguishable set. In 1-D the reported interval runs from
- * the nearest significantly worse value below the best to the nearest above (a box end when there is none): if the
- * expected objective is unimodal, the optimum lies inside it at that confidence for each of the two comparisons. In
- * 2-D the interval of each parameter is the range of the indistinguishable set.
+ * uncertainty: every other evaluation is compared with the best by a paired t-test over the replications, at level
+ * {@code (1 - level) / m} for m comparisons (Bonferroni, so that all verdicts hold together with probability at least
+ * {@code level}, the choice of the best aside); those not significantly worse form the indistinguishable set. In 1-D
+ * the reported interval runs from the nearest significantly worse value below the best to the nearest above (a box
+ * end when there is none): when the expected objective is unimodal and every verdict holds, the optimum lies
+ * inside. In 2-D the interval of each parameter is the range of the indistinguishable set.
  *
  * <p>Invariant: no more than {@code budget} distinct values are evaluated; every evaluation made is reported.
  */
@@ -245,7 +246,7 @@ final class Tuner {
 
     private Result result() {
         Evaluation best = best();
-        double alpha = 1 - level;
+        double alpha = (1 - level) / Math.max(1, evaluated.size() - 1);
         List<Versus> versus = new ArrayList<>();
         for (Evaluation e : evaluated.values()) {
             PairedDifference diff = PairedDifference.of(best.values(), e.values(), level);
