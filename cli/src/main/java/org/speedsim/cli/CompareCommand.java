@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
-            "Run variants of a scenario with common random numbers and compare them.",
+            "Compare variants of a scenario on common random numbers.",
             "Replication r of every variant runs with the same seed and replication index, so the variants see "
                 + "the same arrivals, bandwidths and departures and differ only in what is varied. For every metric "
                 + "of summary.json: each variant's mean with its confidence interval, and the paired difference "
@@ -37,12 +37,14 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  ./speedsim compare scenarios/speed-vs-legacy.yaml --vary 'clients[0].share=1,0.5,0' \\",
-            "      --vary 'clients[1].share=0,0.5,1' --labels legacy,mixed,speed",
-            "  ./speedsim compare scenarios/speed-seeding.yaml --vary 'clients[1].auction=uniform-price,vcg,first-price'",
+            "  ./speedsim compare scenarios/speed-vs-legacy.yaml \\",
+            "      --vary 'clients[0].share=1,0.5,0' --vary 'clients[1].share=0,0.5,1' \\",
+            "      --labels legacy,mixed,speed",
+            "  ./speedsim compare scenarios/speed-seeding.yaml \\",
+            "      --vary 'clients[1].auction=uniform-price,vcg,first-price'",
             "  ./speedsim compare a.yaml b.yaml --replications 20 --out runs/ab",
-            "  ./speedsim compare s.yaml --vary 'clients[1].bidding={strategy: fixed, price: 20uBTT/KiB},"
-                + "{strategy: auto}'"
+            "  ./speedsim compare s.yaml --labels fixed,auto --vary \\",
+            "      'clients[1].bidding={strategy: fixed, price: 20uBTT/KiB},{strategy: auto}'"
         })
 final class CompareCommand implements Callable<Integer> {
 

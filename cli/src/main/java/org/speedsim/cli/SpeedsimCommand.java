@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  ./speedsim validate scenarios/*.yaml",
             "  ./speedsim run scenarios/default.yaml --replications 10 --out runs",
-            "  ./speedsim compare scenarios/speed-seeding.yaml --vary 'clients[1].auction=uniform-price,vcg'",
+            "  ./speedsim compare s.yaml --vary 'clients[1].auction=uniform-price,vcg'",
             "  ./speedsim sweep scenarios/default.yaml --param arrivals.peers=100:400:100",
             "  ./speedsim run --help",
             "",

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
-            "Run a scenario over a grid of one or two parameters and tabulate every run.",
+            "Run a scenario over a grid of one or two parameters.",
             "Each point of the grid runs the scenario's replications (replication r of every point with the same "
                 + "seed and replication index: common random numbers), all in parallel.",
             "Writes <out>/<name>/: sweep.json (the grid; a rerun checks it is the same sweep), "
@@ -34,10 +34,12 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  ./speedsim sweep scenarios/spending-rate.yaml --param 'clients[0].bidding.spendingRate=0:1:0.25'",
-            "  ./speedsim sweep scenarios/default.yaml --param arrivals.peers=100:400:100 --replications 10",
-            "  ./speedsim sweep s.yaml --param 'clients[0].share=0:1:0.5' --param 'clients[1].share=1:0:0.5'",
-            "  ./speedsim sweep s.yaml --param 'clients[1].auction=uniform-price,vcg,first-price'"
+            "  ./speedsim sweep scenarios/spending-rate.yaml \\",
+            "      --param 'clients[1].bidding.spendingRate=0:1:0.25'",
+            "  ./speedsim sweep scenarios/default.yaml --param arrivals.peers=100:400:100",
+            "  ./speedsim sweep s.yaml --param protocol.unchokeSlots=2:6:1 \\",
+            "      --param protocol.trackerPeers=20,50",
+            "  ./speedsim sweep s.yaml --param 'clients[1].auction=uniform-price,vcg'"
         })
 final class SweepCommand implements Callable<Integer> {
 

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "tune", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
-            "Search for the value of one or two parameters that optimises a metric, under noise.",
+            "Search for the best value of one or two parameters.",
             "An evaluation runs every replication of the scenario at one value; replication r of every value uses "
                 + "the same seed and replication index (common random numbers), so the mean objective is a "
                 + "deterministic function of the value and differences between values are not blurred by "
@@ -46,13 +46,17 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  ./speedsim tune scenarios/spending-rate.yaml --param 'clients[0].bidding.spendingRate=0:1' "
-                + "--objective meanDownloadTime --budget 10",
-            "  ./speedsim tune s.yaml --param 'clients[1].reservePrice=0:50' --objective swarmLifetime",
-            "  ./speedsim tune s.yaml --param arrivals.rate=1:10 --objective tokens.paid --goal max",
+            "  ./speedsim tune scenarios/spending-rate.yaml \\",
+            "      --param 'clients[1].bidding.spendingRate=0:1' --objective swarmLifetime",
+            "  ./speedsim tune s.yaml --param 'clients[1].reservePrice=0:50' \\",
+            "      --objective meanDownloadTime --budget 16",
+            "  ./speedsim tune s.yaml --param arrivals.rate=1:10/min \\",
+            "      --objective tokens.paid --goal max",
             "",
-            "Objectives: swarmLifetime (max; censored at the run's end), meanDownloadTime, medianDownloadTime, "
-                + "p90DownloadTime (min), completedFraction, peersCompleted (max), or any summary field with --goal."
+            "Objectives: swarmLifetime (max; a swarm alive at the end counts with the",
+            "run's length, a lower bound), meanDownloadTime, medianDownloadTime,",
+            "p90DownloadTime (min), completedFraction, peersCompleted (max), or any",
+            "field of summary.json (such as tokens.paid) with --goal max or --goal min."
         })
 final class TuneCommand implements Callable<Integer> {
 
@@ -115,7 +119,7 @@ final class TuneCommand implements Callable<Integer> {
                     + " parameter" + (d == 1 ? "" : "s") + ": " + evaluations);
         }
         // the base scenario, at the low end of every range, checks the file and the paths before any run
-        LoadedScenario base = load(lows(ranges));
+        LoadedScenario base = load(ranges, bounds(ranges, 0));
         long seed = options.seed != null ? options.seed : base.config().seed();
         int replications = options.replications != null ? options.replications : base.replications();
         String name = options.name != null ? options.name : base.name() + "-tune";
@@ -181,6 +185,8 @@ final class TuneCommand implements Callable<Integer> {
             a.add(ValueList.canonical(result.interval()[i][0]));
             a.add(ValueList.canonical(result.interval()[i][1]));
         }
+        ObjectNode units = summary.putObject("units");
+        ranges.forEach(r -> units.put(r.path(), r.unit()));
         summary.put("evaluations", result.evaluations().size());
         ExperimentDirectory.writeJson(dir.resolve("tune-result.json"), summary);
         if (!options.quiet) {
@@ -209,41 +215,25 @@ final class TuneCommand implements Callable<Integer> {
     }
 
     private static BigDecimal[] bounds(List<ValueList.Parameter> ranges, int end) {
-        return ranges.stream().map(r -> new BigDecimal(r.values().get(end))).toArray(BigDecimal[]::new);
+        return ranges.stream().map(r -> r.numbers().get(end)).toArray(BigDecimal[]::new);
     }
 
-    private static BigDecimal[] lows(List<ValueList.Parameter> ranges) {
-        return bounds(ranges, 0);
-    }
-
-    private LoadedScenario load(BigDecimal[] point) throws Exception {
-        return services.scenarios().load(file, overrides(point));
-    }
-
-    private List<String> overrides(BigDecimal[] point) {
+    private LoadedScenario load(List<ValueList.Parameter> ranges, BigDecimal[] point) throws Exception {
         List<String> overrides = new ArrayList<>(options.overrides);
         for (int i = 0; i < point.length; i++) {
-            overrides.add(paths().get(i) + "=" + ValueList.canonical(point[i]));
+            overrides.add(ranges.get(i).path() + "=" + ValueList.canonical(point[i]) + ranges.get(i).unit());
         }
-        return overrides;
-    }
-
-    private List<String> paths() {
-        List<String> paths = new ArrayList<>();
-        for (String p : params) {
-            paths.add(p.substring(0, p.indexOf('=')).strip());
-        }
-        return paths;
+        return services.scenarios().load(file, overrides);
     }
 
     private Variant variant(List<ValueList.Parameter> ranges, BigDecimal[] point) throws Exception {
         Map<String, String> values = new LinkedHashMap<>();
         List<String> label = new ArrayList<>();
         for (int i = 0; i < point.length; i++) {
-            values.put(ranges.get(i).path(), ValueList.canonical(point[i]));
-            label.add(ValueList.canonical(point[i]));
+            values.put(ranges.get(i).path(), ValueList.canonical(point[i]) + ranges.get(i).unit());
+            label.add(ValueList.canonical(point[i]) + ranges.get(i).unit());
         }
-        return new Variant(String.join(",", label), directory(point), values, load(point));
+        return new Variant(String.join(",", label), directory(point), values, load(ranges, point));
     }
 
     /** {@code evaluations/0.25} or {@code evaluations/0.25_3}: the values, so a rerun finds its runs. */
@@ -328,9 +318,10 @@ final class TuneCommand implements Callable<Integer> {
                 .append(objective.metric()).append("):\n").append(Display.table(table, "  "));
         for (int i = 0; i < ranges.size(); i++) {
             b.append("best ").append(ranges.get(i).path()).append(" = ")
-                    .append(ValueList.canonical(result.best().point()[i])).append(", interval [")
-                    .append(ValueList.canonical(result.interval()[i][0])).append(", ")
-                    .append(ValueList.canonical(result.interval()[i][1])).append("]\n");
+                    .append(ValueList.canonical(result.best().point()[i])).append(ranges.get(i).unit())
+                    .append(", interval [").append(ValueList.canonical(result.interval()[i][0])).append(", ")
+                    .append(ValueList.canonical(result.interval()[i][1])).append("]").append(ranges.get(i).unit())
+                    .append('\n');
         }
         b.append("best mean ").append(objective.metric()).append(' ').append(Display.num(result.best().mean().mean()))
                 .append(' ').append(Display.interval(result.best().mean().low(), result.best().mean().high()))

@@ -7,13 +7,26 @@ import java.util.List;
 /**
  * Parses the {@code PATH=...} arguments of {@code compare --vary}, {@code sweep --param} and {@code tune --param}:
  * a path and a list of YAML values ({@code V1,V2,...}, commas inside brackets or braces do not split), a numeric
- * grid ({@code FROM:TO:STEP}, exact decimals, both ends included) or a range ({@code LO:HI}).
+ * grid ({@code FROM:TO:STEP}, exact decimals, both ends included) or a range ({@code LO:HI}). Numbers may carry a
+ * unit, the same on every number that has one ({@code 10min:30min:10min}, {@code 0:50uBTT/KiB}); the values then
+ * carry it too.
  */
 final class ValueList {
 
-    /** A parsed {@code PATH=...}: the path and its values (for a range, its two ends). */
-    record Parameter(String path, List<String> values) {
+    /** A parsed {@code PATH=...}: the path and its values (for a range, its two ends), with the unit if any. */
+    record Parameter(String path, List<String> values, String unit) {
+        Parameter(String path, List<String> values) {
+            this(path, values, "");
+        }
+
+        /** The numbers of a grid or range without their unit. */
+        List<BigDecimal> numbers() {
+            return values.stream().map(v -> new BigDecimal(v.substring(0, v.length() - unit.length()))).toList();
+        }
     }
+
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("\\s*([-+]?[0-9][0-9_]*(?:\\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?)\\s*(\\S*)\\s*");
 
     private ValueList() {
     }
@@ -57,6 +70,7 @@ final class ValueList {
         if (parts.length != 3) {
             throw new UserInputException(option + " " + argument + ": expected FROM:TO:STEP, such as 0:1:0.25");
         }
+        String unit = unit(option, argument, parts);
         BigDecimal from = decimal(option, argument, parts[0]);
         BigDecimal to = decimal(option, argument, parts[1]);
         BigDecimal step = decimal(option, argument, parts[2]);
@@ -72,9 +86,9 @@ final class ValueList {
         }
         List<String> values = new ArrayList<>();
         for (int i = 0; i <= count.intValue(); i++) {
-            values.add(canonical(from.add(step.multiply(BigDecimal.valueOf(i)))));
+            values.add(canonical(from.add(step.multiply(BigDecimal.valueOf(i)))) + unit);
         }
-        return new Parameter(pr[0], values);
+        return new Parameter(pr[0], values, unit);
     }
 
     /** {@code PATH=LO:HI}: the two ends of a numeric range, LO below HI. */
@@ -84,20 +98,39 @@ final class ValueList {
         if (parts.length != 2) {
             throw new UserInputException(option + " " + argument + ": expected LO:HI, such as 0:1");
         }
+        String unit = unit(option, argument, parts);
         BigDecimal lo = decimal(option, argument, parts[0]);
         BigDecimal hi = decimal(option, argument, parts[1]);
         if (hi.compareTo(lo) <= 0) {
             throw new UserInputException(option + " " + argument + ": HI must be above LO");
         }
-        return new Parameter(pr[0], List.of(canonical(lo), canonical(hi)));
+        return new Parameter(pr[0], List.of(canonical(lo) + unit, canonical(hi) + unit), unit);
     }
 
     private static BigDecimal decimal(String option, String argument, String text) throws UserInputException {
-        try {
-            return new BigDecimal(text.strip().replace("_", ""));
-        } catch (NumberFormatException e) {
+        java.util.regex.Matcher m = NUMBER.matcher(text);
+        if (!m.matches()) {
             throw new UserInputException(option + " " + argument + ": '" + text + "' is not a number");
         }
+        return new BigDecimal(m.group(1).replace("_", ""));
+    }
+
+    /** The unit the numbers carry (empty if none); every number with a unit must have the same one. */
+    private static String unit(String option, String argument, String[] parts) throws UserInputException {
+        String unit = "";
+        for (String part : parts) {
+            java.util.regex.Matcher m = NUMBER.matcher(part);
+            if (!m.matches()) {
+                throw new UserInputException(option + " " + argument + ": '" + part + "' is not a number");
+            }
+            String u = m.group(2);
+            if (!u.isEmpty() && !unit.isEmpty() && !u.equals(unit)) {
+                throw new UserInputException(option + " " + argument + ": write every number in the same unit ("
+                        + unit + " and " + u + ")");
+            }
+            unit = u.isEmpty() ? unit : u;
+        }
+        return unit;
     }
 
     /** A decimal without trailing zeros or exponent: {@code 0.50} gives {@code 0.5}, {@code 1E+1} gives {@code 10}. */

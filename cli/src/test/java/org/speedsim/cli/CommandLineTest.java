@@ -37,7 +37,7 @@ class CommandLineTest {
         Cli top = cli("--help");
         assertEquals(0, top.exit(), top::toString);
         assertTrue(top.out().contains("run") && top.out().contains("validate"), top::toString);
-        for (String sub : List.of("run", "validate")) {
+        for (String sub : List.of("run", "validate", "compare", "sweep", "tune")) {
             Cli c = cli(sub, "--help");
             assertEquals(0, c.exit(), c::toString);
             assertTrue(c.out().contains("Examples:") && c.out().contains("./speedsim " + sub), c::toString);
@@ -48,9 +48,9 @@ class CommandLineTest {
     @Test
     void examplesAndSummariesAreNotWrapped() {
         picocli.CommandLine cl = SpeedsimCommand.commandLine(Fakes.services());
-        assertEquals(java.util.Set.of("run", "validate"), cl.getSubcommands().keySet());
-        List<picocli.CommandLine> commands = List.of(cl, cl.getSubcommands().get("run"),
-                cl.getSubcommands().get("validate"));
+        assertEquals(java.util.Set.of("run", "validate", "compare", "sweep", "tune"), cl.getSubcommands().keySet());
+        List<picocli.CommandLine> commands = new java.util.ArrayList<>(List.of(cl));
+        commands.addAll(cl.getSubcommands().values());
         for (picocli.CommandLine c : commands) {
             String usage = c.getUsageMessage();
             for (String line : c.getCommandSpec().usageMessage().footer()) {

@@ -95,7 +95,12 @@ class ExperimentStatisticsTest {
         assertEquals(List.of("100", "250", "400"), ValueList.grid("--param", "arrivals.peers=100:400:150").values());
         assertEquals(List.of("1", "3"), ValueList.grid("--param", "x=1:4:2").values(), "TO need not be on the grid");
         assertEquals(List.of("vcg", "first-price"), ValueList.grid("--param", "a=vcg,first-price").values());
-        for (String bad : List.of("x", "x=", "=1:2:1", "x=1:2:0", "x=2:1:1", "x=a:2:1", "x=1:2:3:4", "x=0:1e9:1")) {
+        assertEquals(List.of("10min", "20min", "30min"), ValueList.grid("--param", "d=10min:30min:10min").values());
+        ValueList.Parameter priced = ValueList.range("--param", "p=0:50uBTT/KiB");
+        assertEquals(List.of("0uBTT/KiB", "50uBTT/KiB"), priced.values());
+        assertEquals(List.of(BigDecimal.ZERO, new BigDecimal("50")), priced.numbers());
+        for (String bad : List.of("x", "x=", "=1:2:1", "x=1:2:0", "x=2:1:1", "x=a:2:1", "x=1:2:3:4", "x=0:1e9:1",
+                "x=1h:30min:10min")) {
             try {
                 ValueList.grid("--param", bad);
                 throw new AssertionError("accepted " + bad);
