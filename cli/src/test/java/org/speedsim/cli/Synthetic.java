@@ -56,7 +56,7 @@ final class Synthetic {
                 s.peersArrived(), s.peersCompleted(), s.downloadP50Seconds(), s.downloadP90Seconds(),
                 s.downloadMeanSeconds(), death, s.bytesUploaded(), s.bytesDownloaded(), s.duplicateBytes(),
                 s.pieceTransfers(), s.overheadBytes(), true, Map.of());
-        return new RunResult(c, summary, fake.peers(), fake.timeSeries(), 0.125);
+        return new RunResult(c, summary, fake.peers(), fake.timeSeries(), fake.pieceCopies(), 0.125);
     }
 
     /** A standard normal draw for (seed, replication, purpose): the noise of a replication, shared across x. */
