@@ -323,6 +323,10 @@ final class TuneCommand implements Callable<Integer> {
                     .append(ValueList.canonical(result.interval()[i][1])).append("]").append(ranges.get(i).unit())
                     .append('\n');
         }
+        int comparisons = Math.max(1, result.evaluations().size() - 1);
+        b.append("significantly worse: p < ").append(Display.num((1 - options.level) / comparisons)).append(" (")
+                .append(Display.num(1 - options.level)).append(" / ").append(comparisons)
+                .append(" comparisons with the best, Bonferroni)\n");
         b.append("best mean ").append(objective.metric()).append(' ').append(Display.num(result.best().mean().mean()))
                 .append(' ').append(Display.interval(result.best().mean().low(), result.best().mean().high()))
                 .append('\n');
