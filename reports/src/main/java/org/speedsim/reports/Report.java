@@ -208,7 +208,7 @@ public final class Report {
             return;
         }
         Map<String, double[]> byMoment = new LinkedHashMap<>();
-        for (double m : moments(samples, rep.deathSeconds())) {
+        for (double m : moments(samples, rep.deathSeconds(), options.moments())) {
             double[] h = new double[maxCopies + 1];
             for (int i = 0; i < t.rowCount(); i++) {
                 if (time.getDouble(i) == m) {
@@ -226,11 +226,15 @@ public final class Report {
                     + "pieces at 0 are lost to the online peers.");
     }
 
-    /** The sample times to show: the chosen moments (each the last sample at or before it), else the defaults. */
-    private List<Double> moments(TreeSet<Double> samples, double death) {
+    /**
+     * The sample times to show, in order: each requested moment as the last sample at or before it (the first sample
+     * when it is earlier than all); without requests, the samples at or before 1/4, 1/2 and 3/4 of the end and the end
+     * itself, the end being the last sample before the death when the swarm died (NaN death: it did not).
+     */
+    static List<Double> moments(TreeSet<Double> samples, double death, List<Double> requested) {
         TreeSet<Double> chosen = new TreeSet<>();
-        if (!options.moments().isEmpty()) {
-            for (double m : options.moments()) {
+        if (!requested.isEmpty()) {
+            for (double m : requested) {
                 Double s = samples.floor(m);
                 chosen.add(s != null ? s : samples.first());
             }
