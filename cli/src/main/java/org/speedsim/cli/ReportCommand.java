@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
-            "Turn run results into charts, tables and a self-contained HTML report.",
+            "Turn runs into charts, tables and a self-contained HTML report.",
             "DIR may be one replication directory (runs/default/0), a scenario directory with all its "
                 + "replications (runs/default), or a directory holding several scenario directories (runs), "
                 + "which are then shown side by side. Replications without summary.json (incomplete) are skipped.",
@@ -36,16 +36,17 @@ import picocli.CommandLine.Spec;
             "  charts/NAME.png .svg  population, availability, survival, download-cdf, piece-copies,",
             "                        and with Speed: clearing-price, tokens-paid, balance-gini,",
             "                        escrow-locked, ledger-queue",
-            "  tables/summary-SCENARIO.csv   every summary.json field: n, mean, sd, 95 % CI",
+            "  tables/summary-SCENARIO.csv   every summary.json field: n, mean, sd, 95 %% CI",
             "  tables/survival-SCENARIO.csv  Kaplan-Meier curve of swarm lifetime",
             ""
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  ./speedsim report runs/default                  # writes runs/default/report/",
-            "  ./speedsim report runs --out paper/fig --force  # every scenario under runs/, side by side",
-            "  ./speedsim report runs/default/0 --moments 5min,15min,30min --width 1200 --height 700",
-            "  ./speedsim run scenarios/default.yaml --report  # run, then report into runs/default/report/"
+            "  ./speedsim report runs/default          # writes runs/default/report/",
+            "  ./speedsim report runs --out fig --force  # all scenarios side by side",
+            "  ./speedsim report runs/default/0 --moments 5min,15min,30min",
+            "  ./speedsim report runs/default --width 1200 --height 700",
+            "  ./speedsim run scenarios/default.yaml --report  # run, then report"
         })
 final class ReportCommand implements Callable<Integer> {
 

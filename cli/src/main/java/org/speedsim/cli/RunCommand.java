@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
             "  ./speedsim run scenarios/default.yaml --seed 7 --replications 20 --out runs/a",
             "  ./speedsim run my.yaml --threads 2 --set arrivals.rate=0.5 --force",
             "  ./speedsim run small.yaml --trace t.jsonl --trace-kinds unchoke,piece",
-            "  ./speedsim run scenarios/default.yaml --replications 10 --report   # then open runs/default/report/report.html"
+            "  ./speedsim run scenarios/default.yaml --replications 10 --report"
         })
 final class RunCommand implements Callable<Integer> {
 
