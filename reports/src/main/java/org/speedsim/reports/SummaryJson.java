@@ -2,6 +2,8 @@ package org.speedsim.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,9 +58,16 @@ public final class SummaryJson {
         return m;
     }
 
-    /** The summary as a JSON tree, equal to what reading the written {@code summary.json} gives. */
+    /**
+     * The summary as a JSON tree equal to what reading the written {@code summary.json} gives (it goes through the
+     * JSON text, so numbers get the node types a parser gives them).
+     */
     public static JsonNode node(RunResult result) {
-        return JSON.valueToTree(map(result));
+        try {
+            return JSON.readTree(JSON.writeValueAsBytes(map(result)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Microseconds as seconds in a double. */
