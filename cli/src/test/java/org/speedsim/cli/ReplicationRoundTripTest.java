@@ -27,6 +27,7 @@ class ReplicationRoundTripTest {
             assertEquals(read.summary(), built.summary(), "summary.json equals SummaryJson");
             assertSameTable(read.timeseries(), built.timeseries());
             assertSameTable(read.peers(), built.peers());
+            assertSameTable(read.pieceCopies(), built.pieceCopies());
             assertEquals(read.deathSeconds(), built.deathSeconds());
         }
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.speedsim.engine.swarm.PeerRecord;
+import org.speedsim.engine.swarm.PieceCopyDistribution;
 import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.TimeSeries;
 import tech.tablesaw.api.BooleanColumn;
@@ -68,7 +69,7 @@ public record Replication(int index, Path dir, Table timeseries, Table peers, Js
     /** The same tables built in memory from an engine result (for notebooks); {@code dir} is null. */
     public static Replication of(int index, RunResult result) {
         return new Replication(index, null, timeseries(result.timeSeries()), peers(result.peers()),
-                SummaryJson.node(result), null);
+                SummaryJson.node(result), pieceCopies(result.pieceCopies()));
     }
 
     /** The scenario as run ({@code scenario.yaml}), or null when built in memory or the file is absent. */
@@ -120,6 +121,22 @@ public record Replication(int index, Path dir, Table timeseries, Table peers, Js
             t.addColumns(DoubleColumn.create(columns.get(c), series.column(c, null)));
         }
         return t;
+    }
+
+    private static Table pieceCopies(PieceCopyDistribution d) {
+        if (d == null) {
+            return null;
+        }
+        double[] time = new double[d.size()];
+        double[] copies = new double[d.size()];
+        double[] pieces = new double[d.size()];
+        for (int i = 0; i < d.size(); i++) {
+            time[i] = SummaryJson.seconds(d.timeMicros(i));
+            copies[i] = d.copies(i);
+            pieces[i] = d.pieces(i);
+        }
+        return Table.create("piececopies", DoubleColumn.create("time_s", time), DoubleColumn.create("copies", copies),
+                DoubleColumn.create("pieces", pieces));
     }
 
     private static Table peers(List<PeerRecord> peers) {
