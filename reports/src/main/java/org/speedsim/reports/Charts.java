@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Shape;
-import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +16,8 @@ import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.ClusteredXYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.title.LegendTitle;
@@ -100,8 +101,8 @@ public final class Charts {
         }
         XYPlot plot = new XYPlot(data, Axes.time("time since start", maxTime), y, renderer);
         String subtitle = maxN > 1
-                ? "Lines: mean of " + maxN + " replications (fewer after a run ended); shaded: 95 % confidence "
-                    + "interval of the mean" + (nonNegative ? ", cut at 0" : "")
+                ? "Lines: mean over the replications (up to " + maxN + "; fewer once a run has ended); shaded: 95 % "
+                    + "confidence interval of the mean" + (nonNegative ? ", cut at 0" : "")
                 : "One replication";
         if (maxY == 0) {
             subtitle += "; every value is 0";
@@ -207,15 +208,19 @@ public final class Charts {
             }
             data.addSeries(s);
         }
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        data.setIntervalWidth(0.9);
+        ClusteredXYBarRenderer renderer = new ClusteredXYBarRenderer();
+        renderer.setBarPainter(new StandardXYBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDrawBarOutline(false);
         for (int i = 0; i < piecesByCopies.size(); i++) {
-            renderer.setSeriesPaint(i, colour(i));
-            renderer.setSeriesStroke(i, new BasicStroke(1.8f));
-            renderer.setSeriesShape(i, new Ellipse2D.Double(-3, -3, 6, 6));
+            Color c = colour(i);
+            renderer.setSeriesPaint(i, new Color(c.getRed(), c.getGreen(), c.getBlue(), 190));
         }
         NumberAxis x = Axes.value("online peers holding the piece (copies)", 1);
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        x.setLowerBound(-0.5);
+        x.setAutoRangeIncludesZero(true);
+        x.setLowerMargin(0.01);
         NumberAxis y = Axes.value("pieces", 1);
         y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         XYPlot plot = new XYPlot(data, x, y, renderer);
@@ -226,7 +231,7 @@ public final class Charts {
         risk.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         risk.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         plot.addDomainMarker(risk, Layer.BACKGROUND);
-        return finish(title, "Each curve: one moment of the run; a curve far from the left edge is a healthy swarm",
+        return finish(title, "Bars: one colour per moment of the run, side by side; bars far from the left edge mean a healthy swarm",
                 plot);
     }
 

@@ -162,6 +162,10 @@ class ChartsTest {
         assertEquals(2, d.getSeriesCount());
         assertEquals(9, d.getYValue(1, 1));
         assertEquals(3, d.getXValue(1, 3));
+        var x = chart.getXYPlot().getDomainAxis();
+        assertTrue(x.getLowerBound() <= 0 && x.getUpperBound() >= 3, "every copy count is visible: " + x.getRange());
+        var y = chart.getXYPlot().getRangeAxis();
+        assertTrue(y.getLowerBound() <= 0 && y.getUpperBound() >= 15, "every count is visible: " + y.getRange());
     }
 
     @Test
