@@ -2,7 +2,7 @@ package org.speedsim.reports;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.api.NumericColumn;
 
@@ -10,11 +10,12 @@ import tech.tablesaw.api.NumericColumn;
  * One time-series column across replications: at each sample time, the mean and its 95 % confidence interval over
  * the replications that have a sample at that time.
  *
- * <p>Replications are aligned on {@code time_s} (every replication samples at the same interval, so equal times
- * coincide exactly). A replication that ended earlier (a run that stops when every leecher is done) contributes
- * nothing after its last sample: later points average the replications still running, and {@code n} says how many.
- * With one replication at a time, lower and upper equal the mean there (no interval can be computed). NaN values
- * are left out like missing samples.
+ * <p>Replications are aligned on {@code time_s}: the points are the union of all replications' sample times (they
+ * share the sampling interval, so most coincide; a run's final sample at its end may fall between them), and at each
+ * point every replication still running contributes its latest sample at or before it (sample-and-hold). A
+ * replication that ended earlier (a run that stops when every leecher is done) contributes nothing after its last
+ * sample: later points average the replications still running, and {@code n} says how many. With one replication
+ * at a point, lower and upper equal the mean there (no interval can be computed). NaN values are left out.
  *
  * <p>Invariant: {@code time} is strictly increasing, all arrays have its length, and {@code lower <= mean <= upper}.
  *
@@ -26,34 +27,46 @@ public record Bands(String column, double[] time, double[] mean, double[] lower,
 
     /** The bands of {@code column} over {@code replications} (those without the column are left out). */
     public static Bands of(List<Replication> replications, String column) {
-        TreeMap<Double, List<Double>> byTime = new TreeMap<>();
+        List<double[]> times = new ArrayList<>();
+        List<double[]> values = new ArrayList<>();
+        TreeSet<Double> union = new TreeSet<>();
         double min = Double.NaN;
         for (Replication r : replications) {
             Table t = r.timeseries();
-            if (!t.columnNames().contains(column)) {
+            if (!t.columnNames().contains(column) || t.rowCount() == 0) {
                 continue;
             }
-            NumericColumn<?> time = t.numberColumn("time_s");
-            NumericColumn<?> values = t.numberColumn(column);
-            for (int i = 0; i < t.rowCount(); i++) {
-                double v = values.getDouble(i);
-                if (!Double.isNaN(v)) {
-                    min = Double.isNaN(min) ? v : Math.min(min, v);
-                    byTime.computeIfAbsent(time.getDouble(i), k -> new ArrayList<>()).add(v);
+            double[] time = t.numberColumn("time_s").asDoubleArray();
+            double[] value = t.numberColumn(column).asDoubleArray();
+            times.add(time);
+            values.add(value);
+            for (int i = 0; i < time.length; i++) {
+                union.add(time[i]);
+                if (!Double.isNaN(value[i])) {
+                    min = Double.isNaN(min) ? value[i] : Math.min(min, value[i]);
                 }
             }
         }
-        int size = byTime.size();
+        int size = union.size();
         double[] time = new double[size];
         double[] mean = new double[size];
         double[] lower = new double[size];
         double[] upper = new double[size];
         int[] n = new int[size];
+        int[] cursor = new int[times.size()];
+        double[] at = new double[times.size()];
         int i = 0;
-        for (var e : byTime.entrySet()) {
-            double[] v = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
-            MeanCi ci = MeanCi.of(v, 0.95);
-            time[i] = e.getKey();
+        for (double t : union) {
+            for (int r = 0; r < times.size(); r++) {
+                double[] rt = times.get(r);
+                while (cursor[r] + 1 < rt.length && rt[cursor[r] + 1] <= t) {
+                    cursor[r]++;
+                }
+                boolean running = rt[0] <= t && t <= rt[rt.length - 1];
+                at[r] = running ? values.get(r)[cursor[r]] : Double.NaN;
+            }
+            MeanCi ci = MeanCi.of(at, 0.95);
+            time[i] = t;
             mean[i] = ci.mean();
             lower[i] = ci.n() > 1 ? ci.lower() : ci.mean();
             upper[i] = ci.n() > 1 ? ci.upper() : ci.mean();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,24 @@ class BandsTest {
         assertEquals(b.mean()[11], b.upper()[11]);
         assertEquals(10, b.min());
         assertTrue(b.hasInterval());
+    }
+
+    /**
+     * A run that ends between two samples adds its final sample as a point of its own; at that point the other runs
+     * contribute their latest samples, so the mean does not jump to the one final value.
+     */
+    @Test
+    void aFinalSampleBetweenTheGridHoldsTheOtherRunsValues() throws IOException {
+        Path a = Fixtures.replication(tmp.resolve("s/0"), "s", 0);
+        Path b = Fixtures.replication(tmp.resolve("s/1"), "s", 1);
+        java.nio.file.Files.writeString(a.resolve("timeseries.csv"), Fixtures.HEADER + "\n"
+                + "0,10,1,1,1,1,0,0,0,0,0,0\n60,20,1,1,1,1,0,0,0,0,0,0\n90.5,40,1,1,1,1,0,0,0,0,0,0\n");
+        java.nio.file.Files.writeString(b.resolve("timeseries.csv"), Fixtures.HEADER + "\n"
+                + "0,30,1,1,1,1,0,0,0,0,0,0\n60,50,1,1,1,1,0,0,0,0,0,0\n120,70,1,1,1,1,0,0,0,0,0,0\n");
+        Bands bands = Bands.of(ScenarioResults.load(tmp.resolve("s")).replications(), "leechers");
+        assertEquals(List.of(0.0, 60.0, 90.5, 120.0), java.util.Arrays.stream(bands.time()).boxed().toList());
+        assertEquals(List.of(20.0, 35.0, 45.0, 70.0), java.util.Arrays.stream(bands.mean()).boxed().toList());
+        assertEquals(List.of(2, 2, 2, 1), java.util.Arrays.stream(bands.n()).boxed().toList());
     }
 
     @Test
