@@ -9,8 +9,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code speedsim} command: its subcommands {@code run}, {@code validate}, {@code compare}, {@code sweep} and
- * {@code tune}, help, version, and the mapping of
+ * The {@code speedsim} command: its subcommands {@code run}, {@code validate}, {@code report}, {@code compare},
+ * {@code sweep} and {@code tune}, help, version, and the mapping of
  * errors to exit codes (0 success, 1 internal error or failed run, 2 bad input).
  */
 @Command(name = "speedsim", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  ./speedsim validate scenarios/*.yaml",
             "  ./speedsim run scenarios/default.yaml --replications 10 --out runs",
+            "  ./speedsim report runs/default",
             "  ./speedsim compare s.yaml --vary 'clients[1].auction=uniform-price,vcg'",
             "  ./speedsim sweep scenarios/default.yaml --param arrivals.peers=100:400:100",
             "  ./speedsim run --help",
@@ -35,7 +36,8 @@ public final class SpeedsimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: run, validate, compare, sweep or tune");
+        throw new ParameterException(spec.commandLine(),
+                "Missing command: run, validate, report, compare, sweep or tune");
     }
 
     /** The command line with its subcommands wired to {@code services}. */
@@ -43,6 +45,7 @@ public final class SpeedsimCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(new SpeedsimCommand());
         cl.addSubcommand("run", new RunCommand(services));
         cl.addSubcommand("validate", new ValidateCommand(services));
+        cl.addSubcommand("report", new ReportCommand());
         cl.addSubcommand("compare", new CompareCommand(services));
         cl.addSubcommand("sweep", new SweepCommand(services));
         cl.addSubcommand("tune", new TuneCommand(services));
@@ -51,6 +54,10 @@ public final class SpeedsimCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // tablesaw logs through SLF4J; without a logging provider SLF4J would print a three-line warning per run
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         System.exit(commandLine(Services.standard()).execute(args));
     }
 }

@@ -36,8 +36,9 @@ class CommandLineTest {
     void helpListsTheCommandsWithExamples() {
         Cli top = cli("--help");
         assertEquals(0, top.exit(), top::toString);
-        assertTrue(top.out().contains("run") && top.out().contains("validate"), top::toString);
-        for (String sub : List.of("run", "validate", "compare", "sweep", "tune")) {
+        assertTrue(top.out().contains("run") && top.out().contains("validate") && top.out().contains("report"),
+                top::toString);
+        for (String sub : List.of("run", "validate", "report", "compare", "sweep", "tune")) {
             Cli c = cli(sub, "--help");
             assertEquals(0, c.exit(), c::toString);
             assertTrue(c.out().contains("Examples:") && c.out().contains("./speedsim " + sub), c::toString);
@@ -48,7 +49,8 @@ class CommandLineTest {
     @Test
     void examplesAndSummariesAreNotWrapped() {
         picocli.CommandLine cl = SpeedsimCommand.commandLine(Fakes.services());
-        assertEquals(java.util.Set.of("run", "validate", "compare", "sweep", "tune"), cl.getSubcommands().keySet());
+        assertEquals(java.util.Set.of("run", "validate", "report", "compare", "sweep", "tune"),
+                cl.getSubcommands().keySet());
         List<picocli.CommandLine> commands = new java.util.ArrayList<>(List.of(cl));
         commands.addAll(cl.getSubcommands().values());
         for (picocli.CommandLine c : commands) {
