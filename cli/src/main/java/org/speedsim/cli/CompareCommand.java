@@ -114,6 +114,9 @@ final class CompareCommand implements Callable<Integer> {
         ResultsTable.write(dir.resolve("runs.csv"), results, List.copyOf(parameters.keySet()));
         ComparisonTable table = ComparisonTable.of(results, options.level);
         table.write(dir);
+        if (!options.noCharts) {
+            ExperimentCharts.compare(dir, variants);
+        }
         if (!options.quiet) {
             o.print(table.terminal());
             o.println("wrote " + variants.size() + " variants x " + replications + " replications to " + dir);

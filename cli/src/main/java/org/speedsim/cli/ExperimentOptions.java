@@ -37,6 +37,9 @@ final class ExperimentOptions {
     @Option(names = "--quiet", description = "No progress bar and no tables on the terminal.")
     boolean quiet;
 
+    @Option(names = "--no-charts", description = "Write the tables only, no charts (faster for large grids).")
+    boolean noCharts;
+
     @Option(names = "--level", paramLabel = "L", defaultValue = "0.95",
             description = "Confidence level of the intervals (default: ${DEFAULT-VALUE}).")
     double level;

@@ -117,6 +117,9 @@ final class SweepCommand implements Callable<Integer> {
         ResultsTable.write(dir.resolve(RESULTS), results, paths);
         PointTable table = PointTable.of(results, paths, options.level);
         table.write(dir.resolve(POINTS));
+        if (!options.noCharts) {
+            ExperimentCharts.sweep(dir, table, ComparisonTable.HEADLINE, options.level);
+        }
         if (!options.quiet) {
             o.print(table.terminal(ComparisonTable.HEADLINE));
             o.println("wrote " + dir.resolve(RESULTS) + " and " + dir.resolve(POINTS));

@@ -46,7 +46,7 @@ class CompareCommandTest {
     @Test
     void variantsSeeIdenticalArrivalsAndBandwidths() throws IOException {
         Cli c = real("compare", TINY.toString(), "--vary", "clients[0].seeding.mean=30s,10min", "--threads", "2",
-                "--out", tmp.toString(), "--quiet");
+                "--out", tmp.toString(), "--quiet", "--no-charts");
         assertEquals(0, c.exit(), c::toString);
         Path dir = tmp.resolve("tiny");
         boolean departuresDiffer = false;
@@ -113,6 +113,9 @@ class CompareCommandTest {
         assertTrue(c.out().contains("best: stays"), c::toString);
         assertTrue(Files.readString(tmp.resolve("tiny/compare.md")).contains("## " + RunMetrics.LIFETIME));
         assertEquals(1 + 3 * 4, Csv.read(tmp.resolve("tiny/runs.csv")).size());
+        for (String chart : List.of("survival", "availability", "download-cdf")) {
+            assertTrue(Files.size(tmp.resolve("tiny/charts").resolve(chart + ".png")) > 0, chart);
+        }
     }
 
     private static List<String> row(List<List<String>> table, String metric, String variant) {
@@ -127,7 +130,7 @@ class CompareCommandTest {
     @Test
     void aSecondRunResumesTheSameComparisonAndRefusesAnother() throws IOException {
         String[] args = {"compare", TINY.toString(), "--vary", "clients[0].seeding.mean=30s,10min",
-            "--replications", "2", "--out", tmp.toString()};
+            "--replications", "2", "--no-charts", "--out", tmp.toString()};
         Cli first = real(args);
         assertEquals(0, first.exit(), first::toString);
         String table = Files.readString(tmp.resolve("tiny/compare.csv"));

@@ -39,12 +39,13 @@ class SweepCommandTest {
 
     private String[] sweep(Path out, String... more) {
         return CompareCommandTest.concat(new String[] {"sweep", TINY, "--param", "protocol.unchokeSlots=2:4:1",
-            "--replications", "2", "--threads", "1", "--out", out.toString()}, more);
+            "--replications", "2", "--threads", "1", "--out", out.toString(), "--no-charts"}, more);
     }
 
     @Test
     void aGridOfOneParameterWritesOneRowPerRun() throws IOException {
-        Cli c = Cli.execute(real(), sweep(tmp));
+        Cli c = Cli.execute(real(), "sweep", TINY, "--param", "protocol.unchokeSlots=2:4:1", "--replications", "2",
+                "--out", tmp.toString());
         assertEquals(0, c.exit(), c::toString);
         Path dir = tmp.resolve("tiny-sweep");
         List<List<String>> rows = Csv.read(dir.resolve(SweepCommand.RESULTS));
@@ -63,12 +64,17 @@ class SweepCommandTest {
         assertEquals(List.of("point", "protocol.unchokeSlots", "metric", "n", "mean", "ci_low", "ci_high"),
                 points.get(0));
         assertTrue(Files.isRegularFile(dir.resolve("sweep.json")));
+        for (String chart : List.of("response-swarmLifetimeSeconds", "response-downloadTimeSeconds.mean")) {
+            assertTrue(Files.size(dir.resolve("charts").resolve(chart + ".png")) > 0, chart);
+            assertTrue(Files.isRegularFile(dir.resolve("charts").resolve(chart + ".svg")), chart);
+        }
     }
 
     @Test
     void twoParametersRunEveryCombinationFirstSlowest() throws IOException {
         Cli c = Cli.execute(real(), "sweep", TINY, "--param", "protocol.unchokeSlots=3:4:1", "--param",
                 "protocol.trackerPeers=10,30", "--replications", "1", "--out", tmp.toString(), "--quiet");
+        assertTrue(Files.isRegularFile(tmp.resolve("tiny-sweep/charts/heatmap-swarmLifetimeSeconds.png")));
         assertEquals(0, c.exit(), c::toString);
         List<List<String>> rows = Csv.read(tmp.resolve("tiny-sweep").resolve(SweepCommand.RESULTS));
         assertEquals(List.of(List.of("3", "10"), List.of("3", "30"), List.of("4", "10"), List.of("4", "30")),
@@ -117,19 +123,19 @@ class SweepCommandTest {
     void aDifferentSweepInTheSameDirectoryIsRefusedUnlessForced() throws IOException {
         assertEquals(0, Cli.execute(real(), sweep(tmp, "--quiet")).exit());
         Cli other = Cli.execute(real(), "sweep", TINY, "--param", "protocol.unchokeSlots=2:5:1", "--replications",
-                "2", "--out", tmp.toString());
+                "2", "--no-charts", "--out", tmp.toString());
         assertEquals(2, other.exit(), other::toString);
         assertTrue(other.err().contains("holds a different sweep (parameters was"), other::toString);
         Cli reps = Cli.execute(real(), sweep(tmp, "--replications", "3"));
         assertEquals(2, reps.exit(), reps::toString);
         Files.writeString(tmp.resolve("tiny-sweep/notes.txt"), "mine");
         Cli forced = Cli.execute(real(), "sweep", TINY, "--param", "protocol.unchokeSlots=2:5:1", "--replications",
-                "1", "--out", tmp.toString(), "--force");
+                "1", "--no-charts", "--out", tmp.toString(), "--force");
         assertEquals(2, forced.exit(), "a file speedsim did not write protects the directory: " + forced);
         assertTrue(forced.err().contains("notes.txt"), forced::toString);
         Files.delete(tmp.resolve("tiny-sweep/notes.txt"));
         forced = Cli.execute(real(), "sweep", TINY, "--param", "protocol.unchokeSlots=2:5:1", "--replications",
-                "1", "--out", tmp.toString(), "--force", "--quiet");
+                "1", "--no-charts", "--out", tmp.toString(), "--force", "--quiet");
         assertEquals(0, forced.exit(), forced::toString);
         assertEquals(1 + 4, Csv.read(tmp.resolve("tiny-sweep").resolve(SweepCommand.RESULTS)).size());
     }

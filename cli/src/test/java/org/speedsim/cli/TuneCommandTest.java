@@ -40,7 +40,7 @@ class TuneCommandTest {
             Synthetic s = parabola(best);
             Path out = tmp.resolve("out" + best);
             Cli c = Cli.execute(s.services(), "tune", file().toString(), "--param", "x=0:1", "--objective",
-                    "swarmLifetime", "--budget", "12", "--replications", "6", "--out", out.toString());
+                    "swarmLifetime", "--budget", "12", "--replications", "6", "--out", out.toString(), "--no-charts");
             assertEquals(0, c.exit(), c::toString);
             JsonNode result = new ObjectMapper().readTree(out.resolve("synthetic-tune/tune-result.json").toFile());
             double found = result.get("best").get("x").asDouble();
@@ -73,6 +73,7 @@ class TuneCommandTest {
         assertEquals(0, again.exit(), again::toString);
         assertEquals(5 * 4, s.runs.get(), "the same search reuses its complete runs");
         assertEquals(table, Files.readString(tmp.resolve("synthetic-tune").resolve(TuneCommand.EVALUATIONS)));
+        assertTrue(Files.size(tmp.resolve("synthetic-tune/charts/evaluations.png")) > 0);
     }
 
     @Test
