@@ -160,7 +160,9 @@ final class CompareCommand implements Callable<Integer> {
             throw new UserInputException("--labels must be distinct and non-empty: " + String.join(",", labels));
         }
         List<Variant> variants = new ArrayList<>();
-        Set<String> directories = new HashSet<>();
+        // names of the experiment's own files and directories are not available to variants
+        Set<String> directories = new HashSet<>(Set.of(ExperimentCharts.DIR, "compare.json", ComparisonTable.CSV,
+                ComparisonTable.MARKDOWN, "runs.csv"));
         Set<String> taken = new HashSet<>();
         for (int i = 0; i < count; i++) {
             LoadedScenario s;

@@ -62,20 +62,6 @@ final class ComparisonTable {
         return new ComparisonTable(rows, metrics, labels, level);
     }
 
-    List<Row> rows() {
-        return rows;
-    }
-
-    /** The row of one metric and variant. */
-    Row row(String metric, String variant) {
-        for (Row r : rows) {
-            if (r.metric().equals(metric) && r.variant().equals(variant)) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("no row for " + metric + " / " + variant);
-    }
-
     /** Writes {@value #CSV} and {@value #MARKDOWN} into {@code dir}. */
     void write(Path dir) throws IOException {
         AtomicFiles.write(dir.resolve(CSV), out -> {

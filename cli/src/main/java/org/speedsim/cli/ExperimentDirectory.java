@@ -189,8 +189,4 @@ final class ExperimentDirectory {
     static void writeJson(Path file, JsonNode node) throws IOException {
         AtomicFiles.write(file, JSON.writeValueAsString(node) + "\n");
     }
-
-    static ObjectMapper json() {
-        return JSON;
-    }
 }
