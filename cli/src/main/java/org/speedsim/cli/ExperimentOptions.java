@@ -24,7 +24,7 @@ final class ExperimentOptions {
     Path out;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Name of the experiment's directory under --out "
-            + "(default: the scenario's name).")
+            + "(default: the scenario's name; sweep and tune add -sweep and -tune).")
     String name;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",

@@ -116,6 +116,8 @@ final class Tuner {
             }
         } catch (BudgetSpent spent) {
             // stage 2 stops where the budget ends; every evaluation made is kept
+        } catch (EvaluationFailed failed) {
+            throw (Exception) failed.getCause();
         }
         return result();
     }
@@ -197,12 +199,7 @@ final class Tuner {
             return;
         }
         List<BigDecimal[]> points = fresh.stream().map(this::value).toList();
-        List<double[]> values;
-        try {
-            values = evaluator.evaluate(points);
-        } catch (EvaluationFailed e) {
-            throw (Exception) e.getCause();
-        }
+        List<double[]> values = evaluator.evaluate(points);
         for (int i = 0; i < fresh.size(); i++) {
             double[] v = values.get(i);
             evaluated.put(key(fresh.get(i)), new Evaluation(evaluated.size(), points.get(i), v,

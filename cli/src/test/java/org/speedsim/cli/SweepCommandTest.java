@@ -168,4 +168,55 @@ class SweepCommandTest {
         assertTrue(shown.contains("runs 2/4 done, 2 left"), shown);
         assertTrue(shown.contains("ETA 20s"), shown);
     }
+
+    /**
+     * The real thing: the sweep runs in its own JVM and is killed (SIGKILL, no chance to clean up) once two of its
+     * six runs are complete; the same command run again finishes it, and its tables equal an uninterrupted sweep's.
+     */
+    @Test
+    void aSweepKilledMidwayAndRestartedGivesTheSameTable() throws Exception {
+        String[] args = {"sweep", TINY, "--param", "initialSeeds[0].leaveAt=5min,20min", "--set", "file.size=16MiB",
+            "--replications", "3", "--threads", "1", "--no-charts", "--quiet"};
+        Path whole = tmp.resolve("whole");
+        assertEquals(0, Cli.execute(real(), CompareCommandTest.concat(args, "--out", whole.toString())).exit());
+
+        Path killed = tmp.resolve("killed");
+        Path dir = killed.resolve("tiny-sweep");
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), SpeedsimCommand.class.getName()));
+        command.addAll(List.of(CompareCommandTest.concat(args, "--out", killed.toString())));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("killed.log").toFile()).start();
+        long complete = 0;
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (p.isAlive() && System.nanoTime() < deadline) {
+            complete = completeRuns(dir);
+            if (complete >= 2) {
+                p.destroyForcibly();
+                break;
+            }
+            Thread.sleep(5);
+        }
+        p.waitFor();
+        assertTrue(complete >= 2 && complete < 6, "killed midway: " + complete + " of 6 complete; "
+                + Files.readString(tmp.resolve("killed.log")));
+        assertFalse(Files.exists(dir.resolve(SweepCommand.RESULTS)));
+
+        Cli resumed = Cli.execute(real(), CompareCommandTest.concat(args, "--out", killed.toString()));
+        assertEquals(0, resumed.exit(), resumed::toString);
+        for (String table : List.of(SweepCommand.RESULTS, SweepCommand.POINTS)) {
+            assertEquals(Files.readString(whole.resolve("tiny-sweep").resolve(table)),
+                    Files.readString(dir.resolve(table)), table);
+        }
+    }
+
+    private static long completeRuns(Path dir) throws IOException {
+        if (!Files.isDirectory(dir.resolve("points"))) {
+            return 0;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(dir.resolve("points"))) {
+            return files.filter(f -> f.getFileName().toString().equals("summary.json")).count();
+        }
+    }
 }
