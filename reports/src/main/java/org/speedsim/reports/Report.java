@@ -24,8 +24,9 @@ import tech.tablesaw.api.Table;
  * report.html          self-contained: scenario, charts (PNG inlined as data: URIs), tables, reading guide
  * report.md            the same text and tables for a repository or a paper draft; images from charts/
  * charts/NAME.png|svg  every chart in both formats (population, availability, survival, download-cdf,
- *                      piece-copies-SCENARIO, and with Speed: clearing-price, tokens-paid, balance-gini,
- *                      escrow-locked, ledger-queue)
+ *                      piece-copies (piece-copies-SCENARIO with several scenarios; only when piececopies.csv
+ *                      exists), and with Speed: clearing-price, tokens-paid, balance-gini, escrow-locked,
+ *                      ledger-queue)
  * tables/summary-SCENARIO.csv   every numeric summary.json field: n, mean, sd, 95 % CI
  * tables/survival-SCENARIO.csv  the Kaplan-Meier curve of swarm lifetime
  * </pre>
