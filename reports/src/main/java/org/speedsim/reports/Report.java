@@ -90,6 +90,10 @@ public final class Report {
         if (scenarios.isEmpty()) {
             throw new IllegalArgumentException("no scenario to report");
         }
+        if (scenarios.stream().map(ScenarioResults::name).distinct().count() < scenarios.size()) {
+            throw new IllegalArgumentException("scenario names must be unique in one report: "
+                    + scenarios.stream().map(ScenarioResults::name).toList());
+        }
         for (ScenarioResults s : scenarios) {
             if (s.replications().isEmpty()) {
                 throw new IllegalArgumentException("scenario " + s.name() + " has no complete replication");
