@@ -68,6 +68,11 @@ public final class Charts {
      * @param yDivisor tick labels show y divided by this (1e6 turns micro-BTT into BTT)
      */
     public static JFreeChart timeSeries(String title, String yLabel, double yDivisor, Map<String, Bands> groups) {
+        return timeSeries(title, yLabel, yDivisor, groups, "");
+    }
+
+    private static JFreeChart timeSeries(String title, String yLabel, double yDivisor, Map<String, Bands> groups,
+                                         String note) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         double maxTime = 0;
         double maxY = 0;
@@ -107,7 +112,7 @@ public final class Charts {
         if (maxY == 0) {
             subtitle += "; every value is 0";
         }
-        return finish(title, subtitle, plot);
+        return finish(title, subtitle + note, plot);
     }
 
     /** {@link #timeSeries(String, String, double, Map)} with tick labels in the data's own unit. */
@@ -123,8 +128,10 @@ public final class Charts {
      * @param deaths per group, the death times in seconds of the replications whose swarm died
      */
     public static JFreeChart availability(Map<String, Bands> groups, Map<String, double[]> deaths) {
+        int died = deaths.values().stream().mapToInt(d -> d.length).sum();
         JFreeChart chart = timeSeries("Availability: distributed copies of the file among online peers",
-                "distributed copies", groups);
+                "distributed copies", 1, groups, died == 0 ? "; no swarm died"
+                        : "; dashed vertical line: the moment a swarm lost the file (" + died + ")");
         XYPlot plot = chart.getXYPlot();
         ValueMarker one = new ValueMarker(1, new Color(120, 120, 120), dashed(1.2f));
         one.setLabel("1.0: one full copy online");
@@ -134,12 +141,13 @@ public final class Charts {
         one.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         plot.addRangeMarker(one, Layer.BACKGROUND);
         int g = 0;
-        int died = 0;
+        boolean labelled = false;
         for (String key : groups.keySet()) {
             double[] d = deaths.getOrDefault(key, new double[0]);
             for (double t : d) {
                 ValueMarker m = new ValueMarker(t, colour(g), dashed(1.5f));
-                if (died == 0) {
+                if (!labelled) {
+                    labelled = true;
                     m.setLabel("swarm died");
                     m.setLabelFont(TICKS);
                     m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
@@ -147,13 +155,9 @@ public final class Charts {
                     m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
                 }
                 plot.addDomainMarker(m, Layer.FOREGROUND);
-                died++;
             }
             g++;
         }
-        TextTitle sub = (TextTitle) chart.getSubtitle(1);
-        sub.setText(sub.getText() + (died == 0 ? "; no swarm died"
-                : "; dashed vertical line: the moment a swarm lost the file (" + died + ")"));
         return chart;
     }
 
