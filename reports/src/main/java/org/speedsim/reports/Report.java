@@ -23,11 +23,14 @@ import tech.tablesaw.api.Table;
  * <pre>
  * report.html          self-contained: scenario, charts (PNG inlined as data: URIs), tables, reading guide
  * report.md            the same text and tables for a repository or a paper draft; images from charts/
- * charts/NAME.png|svg  every chart in both formats (population, availability, survival, download-cdf,
- *                      piece-copies-SCENARIO, and with Speed: clearing-price, tokens-paid, balance-gini,
- *                      escrow-locked, ledger-queue)
+ * charts/NAME.png|svg  every chart in both formats (population, availability, upload-utilisation, survival,
+ *                      download-cdf,
+ *                      piece-copies (piece-copies-SCENARIO with several scenarios; only when piececopies.csv
+ *                      exists), and with Speed: clearing-price, tokens-paid, balance-gini, escrow-locked,
+ *                      ledger-queue)
  * tables/summary-SCENARIO.csv   every numeric summary.json field: n, mean, sd, 95 % CI
  * tables/survival-SCENARIO.csv  the Kaplan-Meier curve of swarm lifetime
+ * tables/timeseries-SCENARIO.csv  every time-series column across replications: mean and 95 % CI per time
  * </pre>
  * Several scenarios are overlaid in the same charts, one colour each.
  *
@@ -38,6 +41,11 @@ public final class Report {
     /** A Speed time-series chart: which column, under which file name, with which labels. */
     private record SpeedChart(String column, String name, String title, String yLabel, double divisor,
                               String guide) {
+        /** A Gini coefficient is a fraction; every other Speed quantity is unbounded above. */
+        JFreeChart chart(Map<String, Bands> groups) {
+            return column.equals("balance_gini") ? Charts.fraction(title, yLabel, groups)
+                    : Charts.timeSeries(title, yLabel, divisor, groups);
+        }
     }
 
     private static final List<SpeedChart> SPEED_CHARTS = List.of(
@@ -89,6 +97,10 @@ public final class Report {
         if (scenarios.isEmpty()) {
             throw new IllegalArgumentException("no scenario to report");
         }
+        if (scenarios.stream().map(ScenarioResults::name).distinct().count() < scenarios.size()) {
+            throw new IllegalArgumentException("scenario names must be unique in one report: "
+                    + scenarios.stream().map(ScenarioResults::name).toList());
+        }
         for (ScenarioResults s : scenarios) {
             if (s.replications().isEmpty()) {
                 throw new IllegalArgumentException("scenario " + s.name() + " has no complete replication");
@@ -103,6 +115,7 @@ public final class Report {
         boolean several = scenarios.size() > 1;
         Map<String, Bands> population = new LinkedHashMap<>();
         Map<String, Bands> availability = new LinkedHashMap<>();
+        Map<String, Bands> utilisation = new LinkedHashMap<>();
         Map<String, double[]> deaths = new LinkedHashMap<>();
         Map<String, double[]> downloads = new LinkedHashMap<>();
         for (ScenarioResults s : scenarios) {
@@ -111,6 +124,7 @@ public final class Report {
             population.put(prefix + "leechers", Bands.of(reps, "leechers"));
             population.put(prefix + "seeds", Bands.of(reps, "seeds"));
             availability.put(s.name(), Bands.of(reps, "distributed_copies"));
+            utilisation.put(s.name(), Bands.of(reps, "upload_utilisation"));
             deaths.put(s.name(), reps.stream().mapToDouble(Replication::deathSeconds).filter(d -> !Double.isNaN(d))
                     .toArray());
             downloadTimes(reps, several ? s.name() + ": " : "", downloads);
@@ -119,6 +133,7 @@ public final class Report {
             summaries.put(s.name(), summary);
             tables.add(writeCsv(summary, "summary-" + Text.slug(s.name())));
             tables.add(writeCsv(survivalTable(survival.get(s.name())), "survival-" + Text.slug(s.name())));
+            tables.add(writeCsv(bandsTable(reps), "timeseries-" + Text.slug(s.name())));
         }
         figure("population", "Leechers and seeds over time",
                 Charts.timeSeries("Peers online: leechers and seeds", "peers online", population),
@@ -128,6 +143,12 @@ public final class Report {
                 "Distributed copies = the smallest number of online copies of any piece plus the fraction of pieces "
                     + "above that minimum. At 1.0 or more the online peers together hold the whole file; below 1.0 "
                     + "some piece is missing and no newcomer can finish: the swarm is dead (dashed line).");
+        figure("upload-utilisation", "Upload utilisation over time",
+                Charts.fraction("Upload utilisation: share of the online peers' upload capacity in use",
+                        "fraction of upload capacity in use", utilisation),
+                "The total transfer rate divided by the summed upload capacity of the peers online. Upload is the "
+                    + "scarce resource of a swarm: a low value with leechers waiting means peers have nothing to "
+                    + "exchange or are choked, not that they lack bandwidth.");
         figure("survival", "Swarm survival (Kaplan-Meier)", Charts.survival(survival),
                 "The probability that a swarm still holds the whole file after a given time, estimated across "
                     + "replications. Runs that ended with the swarm alive are censored (+): they tell that the swarm "
@@ -147,7 +168,7 @@ public final class Report {
                 }
             }
             if (!groups.isEmpty()) {
-                figure(c.name(), c.title(), Charts.timeSeries(c.title(), c.yLabel(), c.divisor(), groups), c.guide());
+                figure(c.name(), c.title(), c.chart(groups), c.guide());
             }
         }
         Path html = out.resolve("report.html");
@@ -253,6 +274,45 @@ public final class Report {
         }
         chosen.add(end);
         return List.copyOf(chosen);
+    }
+
+    /**
+     * Every time-series column across replications: {@code time_s}, {@code n} (replications running), then per
+     * column its mean, ci_lower and ci_upper ({@link Bands}).
+     */
+    private static Table bandsTable(List<Replication> reps) {
+        List<String> columns = new ArrayList<>();
+        for (Replication r : reps) {
+            for (String c : r.timeseries().columnNames()) {
+                if (!c.equals("time_s") && !columns.contains(c)) {
+                    columns.add(c);
+                }
+            }
+        }
+        Bands first = Bands.of(reps, "time_s");
+        Table t = Table.create("timeseries", DoubleColumn.create("time_s", first.time()),
+                IntColumn.create("n", first.n()));
+        for (String c : columns) {
+            Bands b = Bands.of(reps, c);
+            double[] mean = new double[first.size()];
+            double[] lower = new double[first.size()];
+            double[] upper = new double[first.size()];
+            java.util.Arrays.fill(mean, Double.NaN);
+            java.util.Arrays.fill(lower, Double.NaN);
+            java.util.Arrays.fill(upper, Double.NaN);
+            int j = 0;
+            for (int i = 0; i < first.size() && j < b.size(); i++) {
+                if (b.time()[j] == first.time()[i]) {
+                    mean[i] = b.mean()[j];
+                    lower[i] = b.lower()[j];
+                    upper[i] = b.upper()[j];
+                    j++;
+                }
+            }
+            t.addColumns(DoubleColumn.create(c + "_mean", mean), DoubleColumn.create(c + "_ci_lower", lower),
+                    DoubleColumn.create(c + "_ci_upper", upper));
+        }
+        return t;
     }
 
     private static Table survivalTable(SurvivalCurve c) {

@@ -5,14 +5,17 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Finds what a directory given to {@code speedsim report} holds: one replication (it has {@code summary.json} or
  * {@code timeseries.csv}), one scenario (it has numbered replication directories), or several scenarios (its
  * sub-directories have numbered replication directories, taken in name order).
  *
- * <p>Invariant: only numbered directories count as replications, so a {@code report/} directory (or anything else
+ * <p>Invariant: scenario names are unique in the result (a name met twice gets its directory's name appended); only
+ * numbered directories count as replications, so a {@code report/} directory (or anything else
  * beside them) is never mistaken for one, nor for a scenario.
  */
 public final class RunDirectories {
@@ -41,8 +44,14 @@ public final class RunDirectories {
         }
         scenarioDirs.sort(null);
         List<ScenarioResults> found = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         for (Path p : scenarioDirs) {
-            found.add(ScenarioResults.load(p));
+            ScenarioResults s = ScenarioResults.load(p);
+            if (!names.add(s.name())) {
+                s = new ScenarioResults(s.name() + " (" + p.getFileName() + ")", s.replications(), s.skipped());
+                names.add(s.name());
+            }
+            found.add(s);
         }
         return found;
     }

@@ -80,4 +80,16 @@ class ReplicationTest {
         assertFalse(partial.get(0).skipped().isEmpty());
         assertTrue(RunDirectories.find(tmp.resolve("report")).isEmpty());
     }
+
+    @Test
+    void twoDirectoriesOfTheSameScenarioGetDistinctNames() throws IOException {
+        Path a = Fixtures.scenario(tmp.resolve("runs"), "alpha", 1);
+        Path copy = tmp.resolve("runs/alpha-again/0");
+        Fixtures.replication(copy, "alpha", 0);
+        List<ScenarioResults> all = RunDirectories.find(tmp.resolve("runs"));
+        assertEquals(List.of("alpha", "alpha (alpha-again)"), all.stream().map(ScenarioResults::name).toList());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Report.write(List.of(all.get(0), all.get(0)), tmp.resolve("r"), ReportOptions.defaults()));
+        assertTrue(Files.isDirectory(a));
+    }
 }

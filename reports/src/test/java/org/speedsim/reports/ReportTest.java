@@ -45,7 +45,7 @@ class ReportTest {
         Path out = tmp.resolve("runs/report");
         assertEquals(out.resolve("report.html"), w.html());
         assertTrue(Files.isRegularFile(w.markdown()));
-        Set<String> names = Set.of("population", "availability", "survival", "download-cdf", "piece-copies-alpha",
+        Set<String> names = Set.of("population", "availability", "upload-utilisation", "survival", "download-cdf", "piece-copies-alpha",
                 "piece-copies-beta", "clearing-price", "tokens-paid", "balance-gini", "escrow-locked",
                 "ledger-queue");
         for (String n : names) {
@@ -56,7 +56,17 @@ class ReportTest {
             assertEquals(2 * names.size(), s.count(), "nothing else in charts/");
         }
         assertEquals(2 * names.size(), w.charts().size());
-        assertEquals(4, w.tables().size());
+        assertEquals(6, w.tables().size());
+        Table bands = Table.read().csv(out.resolve("tables/timeseries-alpha.csv").toFile());
+        Bands leechers = Bands.of(ScenarioResults.load(tmp.resolve("runs/alpha")).replications(), "leechers");
+        assertEquals(leechers.size(), bands.rowCount());
+        assertEquals(List.of("time_s", "n", "leechers_mean", "leechers_ci_lower", "leechers_ci_upper"),
+                bands.columnNames().subList(0, 5));
+        for (int i = 0; i < leechers.size(); i++) {
+            assertEquals(leechers.mean()[i], bands.numberColumn("leechers_mean").getDouble(i), 1e-9);
+            assertEquals(leechers.upper()[i], bands.numberColumn("leechers_ci_upper").getDouble(i), 1e-9);
+            assertEquals(leechers.n()[i], (int) bands.numberColumn("n").getDouble(i));
+        }
         Table summary = Table.read().csv(CsvReadOptions.builder(out.resolve("tables/summary-alpha.csv").toFile()));
         Table expected = SummaryTable.of(ScenarioResults.load(tmp.resolve("runs/alpha")).replications());
         assertEquals(expected.stringColumn("field").asList(), summary.stringColumn("field").asList());
