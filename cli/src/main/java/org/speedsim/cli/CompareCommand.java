@@ -169,10 +169,10 @@ final class CompareCommand implements Callable<Integer> {
             Map<String, String> values = new LinkedHashMap<>();
             String label;
             if (varied.isEmpty()) {
-                s = services.scenarios().load(files.get(i), options.overrides);
+                s = services.scenarios().load(files.get(i), options.sets());
                 label = taken.contains(s.name()) ? files.get(i).toString() : s.name();
             } else {
-                List<String> overrides = new ArrayList<>(options.overrides);
+                List<String> overrides = new ArrayList<>(options.sets());
                 List<String> shown = new ArrayList<>();
                 for (ValueList.Parameter p : varied) {
                     String value = p.values().get(i);

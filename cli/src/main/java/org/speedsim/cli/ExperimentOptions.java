@@ -31,6 +31,14 @@ final class ExperimentOptions {
             description = "Override a field of every variant after 'extends' is resolved (repeatable).")
     List<String> overrides = new ArrayList<>();
 
+    /**
+     * The {@code --set} overrides followed by {@code seed=N} when {@code --seed} is given, so each run's
+     * {@code scenario.yaml} names the seed it ran with.
+     */
+    List<String> sets() {
+        return RunCommand.withSeed(overrides, seed);
+    }
+
     @Option(names = "--force", description = "Replace an existing experiment directory instead of resuming it.")
     boolean force;
 

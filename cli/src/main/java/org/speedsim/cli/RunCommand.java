@@ -110,7 +110,7 @@ final class RunCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new UserInputException(file + ": no such file");
         }
-        LoadedScenario scenario = services.scenarios().load(file, overrides);
+        LoadedScenario scenario = services.scenarios().load(file, withSeed(overrides, seed));
         long rootSeed = seed != null ? seed : scenario.config().seed();
         int count = replications != null ? replications : scenario.replications();
         List<Path> traces = traceFiles(count);
@@ -166,6 +166,15 @@ final class RunCommand implements Callable<Integer> {
             o.println("report: " + w.html());
             o.flush();
         }
+    }
+
+    /** {@code overrides} followed by {@code seed=N} when a seed is given on the command line. */
+    static List<String> withSeed(List<String> overrides, Long seed) {
+        List<String> all = new ArrayList<>(overrides);
+        if (seed != null) {
+            all.add("seed=" + seed);
+        }
+        return all;
     }
 
     /** Closes a trace (keeping what it holds, also after a failure); a close error never hides the run's own. */

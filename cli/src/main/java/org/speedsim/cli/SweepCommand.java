@@ -145,7 +145,7 @@ final class SweepCommand implements Callable<Integer> {
         List<Variant> points = new ArrayList<>();
         for (int k = 0; k < combos.size(); k++) {
             Map<String, String> values = combos.get(k);
-            List<String> overrides = new ArrayList<>(options.overrides);
+            List<String> overrides = new ArrayList<>(options.sets());
             List<String> label = new ArrayList<>();
             values.forEach((path, v) -> {
                 overrides.add(path + "=" + v);

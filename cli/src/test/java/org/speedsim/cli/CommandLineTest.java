@@ -144,7 +144,7 @@ class CommandLineTest {
             JsonNode s = json.readTree(rep.resolve("summary.json").toFile());
             assertEquals(99, s.get("seed").asLong());
             assertEquals(r, s.get("replication").asInt());
-            assertTrue(Files.readString(rep.resolve("scenario.yaml")).contains("overrides: [a.b=1]"));
+            assertTrue(Files.readString(rep.resolve("scenario.yaml")).contains("overrides: [a.b=1, seed=99]"));
             RunResult expected = Fakes.run(Fakes.config("demo", 42).withSeed(99, r), null, null);
             assertEquals(expected.peers().size() + 1, Csv.read(rep.resolve("peers.csv")).size());
         }

@@ -142,6 +142,9 @@ class EndToEndTest {
             Path other = tmp.resolve("two").resolve(tmp.resolve("one").relativize(f));
             assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(other), f::toString);
         }
+        String yaml = Files.readString(tmp.resolve("one/default/0/scenario.yaml"));
+        assertTrue(yaml.lines().anyMatch(l -> l.strip().startsWith("seed: 11")),
+                "scenario.yaml names the seed the run used, so it reruns the same run:\n" + yaml);
     }
 
     /** One case of the malformed corpus: a file, its --set overrides and the problems it must produce. */
