@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.speedsim.reports.AtomicFiles;
+import org.speedsim.reports.MeanCi;
 
 /**
  * The statistics of a comparison: for every metric and variant, the mean over replications with its confidence
@@ -25,7 +27,7 @@ final class ComparisonTable {
             "downloadTimeSeconds.mean", "downloadTimeSeconds.p90", "bytesUploaded", "tokens.paid");
 
     /** One variant's figures for one metric. */
-    record Row(String metric, String variant, MeanInterval mean, PairedDifference difference, int censored) {
+    record Row(String metric, String variant, MeanCi mean, PairedDifference difference, int censored) {
     }
 
     private final List<Row> rows;
@@ -55,7 +57,7 @@ final class ComparisonTable {
                         censored += c == 1 ? 1 : 0;
                     }
                 }
-                rows.add(new Row(metric, labels.get(v), MeanInterval.of(x, level),
+                rows.add(new Row(metric, labels.get(v), MeanCi.of(x, level),
                         v == 0 ? null : PairedDifference.of(base, x, level), censored));
             }
         }
@@ -68,8 +70,8 @@ final class ComparisonTable {
             CsvWriter csv = new CsvWriter(out, "metric", "variant", "n", "mean", "ci_low", "ci_high",
                     "diff_vs_" + variants.get(0), "diff_ci_low", "diff_ci_high", "p_value", "censored");
             for (Row r : rows) {
-                csv.add(r.metric()).add(r.variant()).add(r.mean().n()).add(r.mean().mean()).add(r.mean().low())
-                        .add(r.mean().high());
+                csv.add(r.metric()).add(r.variant()).add(r.mean().n()).add(r.mean().mean()).add(r.mean().lower())
+                        .add(r.mean().upper());
                 PairedDifference d = r.difference();
                 csv.add(d == null ? Double.NaN : d.mean()).add(d == null ? Double.NaN : d.low())
                         .add(d == null ? Double.NaN : d.high()).add(d == null ? Double.NaN : d.pValue())
@@ -113,7 +115,7 @@ final class ComparisonTable {
     private static List<String> cells(Row r) {
         PairedDifference d = r.difference();
         return List.of(r.variant(), Integer.toString(r.mean().n()), Display.num(r.mean().mean()),
-                Display.interval(r.mean().low(), r.mean().high()),
+                Display.interval(r.mean().lower(), r.mean().upper()),
                 d == null ? "(baseline)" : signed(d.mean()), d == null ? "" : Display.interval(d.low(), d.high()),
                 d == null ? "" : Display.p(d.pValue()));
     }

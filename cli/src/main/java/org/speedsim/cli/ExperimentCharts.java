@@ -133,8 +133,8 @@ final class ExperimentCharts {
             Tuner.Evaluation e = sorted.get(i);
             x[i] = e.point()[0].doubleValue();
             mean[i] = e.mean().mean();
-            lo[i] = e.mean().low();
-            hi[i] = e.mean().high();
+            lo[i] = e.mean().lower();
+            hi[i] = e.mean().upper();
         }
         String subtitle = "every evaluation; shaded: " + Display.num(level * 100) + " % confidence interval; best "
                 + ValueList.canonical(result.best().point()[0]) + ", interval ["
@@ -159,8 +159,8 @@ final class ExperimentCharts {
             PointTable.Row r = rows.get(i);
             xs[i] = x.position(r.variant().parameters().get(param));
             mean[i] = r.mean().mean();
-            lo[i] = r.mean().low();
-            hi[i] = r.mean().high();
+            lo[i] = r.mean().lower();
+            hi[i] = r.mean().upper();
         }
         return new ResponseCharts.Curve(xs, mean, lo, hi);
     }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.speedsim.reports.AtomicFiles;
 
 /**
  * The directory of an experiment ({@code compare}, {@code sweep}), {@code <out>/<name>/}: a manifest

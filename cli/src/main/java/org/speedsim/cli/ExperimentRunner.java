@@ -13,6 +13,7 @@ import org.speedsim.cli.ReplicationRunner.Skipped;
 import org.speedsim.cli.ReplicationRunner.Status;
 import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.SwarmConfig;
+import org.speedsim.reports.AtomicFiles;
 
 /**
  * Runs every replication of every variant of an experiment in parallel (task {@code v * replications + r} is

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Set;
 import java.util.TreeSet;
 import org.speedsim.engine.swarm.ProtocolTrace;
+import org.speedsim.reports.AtomicFiles;
 
 /**
  * A {@link ProtocolTrace} writing one JSON object per protocol event and line:

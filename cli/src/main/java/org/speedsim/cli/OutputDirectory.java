@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.speedsim.reports.AtomicFiles;
 
 /**
  * The directory of one scenario's run, {@code <out>/<scenario-name>/}, holding one sub-directory per replication

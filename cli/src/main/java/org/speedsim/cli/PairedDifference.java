@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.apache.commons.math3.stat.inference.TTest;
+import org.speedsim.reports.MeanCi;
 
 /**
  * The paired difference {@code b - a} of two variants run on the same replications (common random numbers): its
@@ -46,7 +47,7 @@ public record PairedDifference(int n, double mean, double low, double high, doub
             x[i] = pairs.get(i)[1];
             y[i] = pairs.get(i)[0];
         }
-        double half = MeanInterval.halfWidth(d.getStandardDeviation(), n, level);
+        double half = MeanCi.halfWidth(d.getStandardDeviation(), n, level);
         double p = new TTest().pairedTTest(x, y);
         return new PairedDifference(n, mean, mean - half, mean + half, p);
     }

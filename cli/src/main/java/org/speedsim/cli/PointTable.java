@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.speedsim.reports.AtomicFiles;
+import org.speedsim.reports.MeanCi;
 
 /**
  * Per point of a sweep and per metric: the mean over replications with its confidence interval (the response curve
@@ -14,7 +16,7 @@ import java.util.List;
 final class PointTable {
 
     /** One point's figures for one metric. */
-    record Row(int point, Variant variant, String metric, MeanInterval mean) {
+    record Row(int point, Variant variant, String metric, MeanCi mean) {
     }
 
     private final List<Row> rows;
@@ -33,7 +35,7 @@ final class PointTable {
         for (String metric : metrics) {
             for (int k = 0; k < results.variants().size(); k++) {
                 rows.add(new Row(k, results.variants().get(k), metric,
-                        MeanInterval.of(results.values(k, metric), level)));
+                        MeanCi.of(results.values(k, metric), level)));
             }
         }
         return new PointTable(rows, parameters, metrics);
@@ -58,7 +60,7 @@ final class PointTable {
                 for (String p : parameters) {
                     csv.add(r.variant().parameters().get(p));
                 }
-                csv.add(r.metric()).add(r.mean().n()).add(r.mean().mean()).add(r.mean().low()).add(r.mean().high());
+                csv.add(r.metric()).add(r.mean().n()).add(r.mean().mean()).add(r.mean().lower()).add(r.mean().upper());
                 csv.endRow();
             }
         });

@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.speedsim.reports.AtomicFiles;
 
 /**
  * A report's output directory ({@code report.html}, {@code report.md}, {@code charts/}, {@code tables/}).

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.speedsim.reports.AtomicFiles;
 
 /**
  * The tidy table of an experiment: one row per run with the variant's label, its parameter values, the replication

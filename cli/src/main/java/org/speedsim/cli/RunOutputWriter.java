@@ -13,6 +13,7 @@ import org.speedsim.engine.swarm.PeerRecord;
 import org.speedsim.engine.swarm.PieceCopyDistribution;
 import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.TimeSeries;
+import org.speedsim.reports.AtomicFiles;
 import org.speedsim.reports.SummaryJson;
 
 /**

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.speedsim.reports.AtomicFiles;
 import org.speedsim.scenarios.LoadedScenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -180,8 +181,8 @@ final class TuneCommand implements Callable<Integer> {
             best.put(ranges.get(i).path(), ValueList.canonical(result.best().point()[i]));
         }
         best.put("mean", result.best().mean().mean());
-        best.put("ciLow", result.best().mean().low());
-        best.put("ciHigh", result.best().mean().high());
+        best.put("ciLow", result.best().mean().lower());
+        best.put("ciHigh", result.best().mean().upper());
         best.put("directory", directory(result.best().point()));
         ObjectNode interval = summary.putObject("interval");
         for (int i = 0; i < d; i++) {
@@ -278,8 +279,8 @@ final class TuneCommand implements Callable<Integer> {
                 for (BigDecimal p : e.point()) {
                     csv.add(ValueList.canonical(p));
                 }
-                csv.add(directory(e.point())).add(e.mean().n()).add(e.mean().mean()).add(e.mean().low())
-                        .add(e.mean().high()).add(v.difference().mean()).add(v.difference().low())
+                csv.add(directory(e.point())).add(e.mean().n()).add(e.mean().mean()).add(e.mean().lower())
+                        .add(e.mean().upper()).add(v.difference().mean()).add(v.difference().low())
                         .add(v.difference().high()).add(v.difference().pValue())
                         .add(Boolean.toString(e == result.best())).add(Boolean.toString(v.indistinguishable()));
                 csv.endRow();
@@ -312,7 +313,7 @@ final class TuneCommand implements Callable<Integer> {
                 row.add(ValueList.canonical(p));
             }
             row.add(Display.num(e.mean().mean()));
-            row.add(Display.interval(e.mean().low(), e.mean().high()));
+            row.add(Display.interval(e.mean().lower(), e.mean().upper()));
             row.add(e == result.best() ? "" : Display.num(v.difference().mean()));
             row.add(e == result.best() ? "" : Display.p(v.difference().pValue()));
             row.add(e == result.best() ? "best" : v.indistinguishable() ? "not significantly worse" : "");
@@ -332,7 +333,7 @@ final class TuneCommand implements Callable<Integer> {
                 .append(Display.num(1 - options.level)).append(" / ").append(comparisons)
                 .append(" comparisons with the best, Bonferroni)\n");
         b.append("best mean ").append(objective.metric()).append(' ').append(Display.num(result.best().mean().mean()))
-                .append(' ').append(Display.interval(result.best().mean().low(), result.best().mean().high()))
+                .append(' ').append(Display.interval(result.best().mean().lower(), result.best().mean().upper()))
                 .append('\n');
         return b.toString();
     }

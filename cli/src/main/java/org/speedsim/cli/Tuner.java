@@ -16,6 +16,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 import org.apache.commons.math3.optim.univariate.BrentOptimizer;
 import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
+import org.speedsim.reports.MeanCi;
 
 /**
  * The search of {@code tune}: finds the best value of one or two parameters in a box under a budget of evaluations,
@@ -49,7 +50,7 @@ final class Tuner {
     }
 
     /** One evaluated value: its order, the parameter values, the objective by replication and their mean. */
-    record Evaluation(int order, BigDecimal[] point, double[] values, MeanInterval mean) {
+    record Evaluation(int order, BigDecimal[] point, double[] values, MeanCi mean) {
     }
 
     /** One evaluation's comparison with the best. */
@@ -203,7 +204,7 @@ final class Tuner {
         for (int i = 0; i < fresh.size(); i++) {
             double[] v = values.get(i);
             evaluated.put(key(fresh.get(i)), new Evaluation(evaluated.size(), points.get(i), v,
-                    MeanInterval.of(v, level)));
+                    MeanCi.of(v, level)));
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.speedsim.reports.MeanCi;
 
 /** Means, paired differences and the parsing of parameter values, against hand-computed (scipy) figures. */
 class ExperimentStatisticsTest {
@@ -14,23 +15,23 @@ class ExperimentStatisticsTest {
     @Test
     void meanIntervalIsTheStudentTInterval() {
         // x = 3 5 4 6 5: mean 4.6, sd 1.1402, t(0.975, 4) = 2.7764, half width 1.41571 (scipy)
-        MeanInterval m = MeanInterval.of(new double[] {3, 5, 4, 6, 5}, 0.95);
+        MeanCi m = MeanCi.of(new double[] {3, 5, 4, 6, 5}, 0.95);
         assertEquals(5, m.n());
         assertEquals(4.6, m.mean(), 1e-12);
-        assertEquals(4.6 - 1.4157147769822718, m.low(), 1e-9);
-        assertEquals(4.6 + 1.4157147769822718, m.high(), 1e-9);
+        assertEquals(4.6 - 1.4157147769822718, m.lower(), 1e-9);
+        assertEquals(4.6 + 1.4157147769822718, m.upper(), 1e-9);
     }
 
     @Test
     void meanIntervalLeavesOutMissingValuesAndNeverInventsAnInterval() {
-        MeanInterval m = MeanInterval.of(new double[] {Double.NaN, 2, Double.NaN}, 0.95);
+        MeanCi m = MeanCi.of(new double[] {Double.NaN, 2, Double.NaN}, 0.95);
         assertEquals(1, m.n());
         assertEquals(2, m.mean());
-        assertTrue(Double.isNaN(m.low()) && Double.isNaN(m.high()));
-        assertEquals(0, MeanInterval.of(new double[] {Double.NaN}, 0.95).n());
-        MeanInterval constant = MeanInterval.of(new double[] {7, 7, 7}, 0.95);
-        assertEquals(7, constant.low());
-        assertEquals(7, constant.high());
+        assertTrue(Double.isNaN(m.lower()) && Double.isNaN(m.upper()));
+        assertEquals(0, MeanCi.of(new double[] {Double.NaN}, 0.95).n());
+        MeanCi constant = MeanCi.of(new double[] {7, 7, 7}, 0.95);
+        assertEquals(7, constant.lower());
+        assertEquals(7, constant.upper());
     }
 
     @Test

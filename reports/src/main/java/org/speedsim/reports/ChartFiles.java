@@ -2,7 +2,6 @@ package org.speedsim.reports;
 
 import java.awt.Rectangle;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,22 +34,16 @@ public final class ChartFiles {
         Files.createDirectories(dir);
         Path png = dir.resolve(baseName + ".png");
         Path svg = dir.resolve(baseName + ".svg");
-        AtomicWrite.bytes(png, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
+        AtomicFiles.writeBytes(png, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         chart.draw(g, new Rectangle(0, 0, width, height));
         byte[] text = g.getSVGDocument().getBytes(StandardCharsets.UTF_8);
-        AtomicWrite.bytes(svg, out -> out.write(text));
+        AtomicFiles.writeBytes(svg, out -> out.write(text));
         return new Written(png, svg);
     }
 
     /** The chart as PNG bytes (for inlining). */
     public static byte[] png(JFreeChart chart, int width, int height) throws IOException {
         return ChartUtils.encodeAsPNG(chart.createBufferedImage(width, height));
-    }
-
-    /** Writes what a body puts into an output stream. */
-    @FunctionalInterface
-    interface Body {
-        void writeTo(OutputStream out) throws IOException;
     }
 }

@@ -41,9 +41,19 @@ public record MeanCi(int n, double mean, double sd, double lower, double upper) 
             }
         }
         double sd = Math.sqrt(ss / (n - 1));
-        double t = new TDistribution(null, n - 1).inverseCumulativeProbability(0.5 + level / 2);
-        double half = t * sd / Math.sqrt(n);
+        double half = halfWidth(sd, n, level);
         return new MeanCi(n, mean, sd, mean - half, mean + half);
+    }
+
+    /**
+     * Half the width of the two-sided Student-t interval at {@code level} for the mean of {@code n >= 2} values
+     * with sample standard deviation {@code sd}; 0 when {@code sd} is 0.
+     */
+    public static double halfWidth(double sd, int n, double level) {
+        if (sd == 0) {
+            return 0;
+        }
+        return new TDistribution(null, n - 1).inverseCumulativeProbability(0.5 + level / 2) * sd / Math.sqrt(n);
     }
 
     /** The 95 % interval. */

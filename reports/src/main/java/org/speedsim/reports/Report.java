@@ -173,8 +173,8 @@ public final class Report {
         }
         Path html = out.resolve("report.html");
         Path md = out.resolve("report.md");
-        AtomicWrite.text(html, html());
-        AtomicWrite.text(md, markdown());
+        AtomicFiles.write(html, html());
+        AtomicFiles.write(md, markdown());
         List<Path> charts = new ArrayList<>();
         for (Figure f : figures) {
             charts.add(f.files().png());
@@ -324,7 +324,7 @@ public final class Report {
 
     private Path writeCsv(Table t, String name) throws IOException {
         Path file = out.resolve("tables").resolve(name + ".csv");
-        AtomicWrite.bytes(file, o -> t.write().csv(o));
+        AtomicFiles.writeBytes(file, o -> t.write().csv(o));
         return file;
     }
 

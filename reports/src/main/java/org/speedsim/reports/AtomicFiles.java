@@ -1,7 +1,9 @@
-package org.speedsim.cli;
+package org.speedsim.reports;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.channels.Channels;
@@ -24,6 +26,12 @@ public final class AtomicFiles {
     /** Suffix of the temporary files, so leftovers of a killed process can be recognised. */
     public static final String TEMP_SUFFIX = ".tmp";
 
+    /** The body of a binary write: puts the bytes into the stream. */
+    @FunctionalInterface
+    public interface Bytes {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     /** The body of a write: puts the text into the writer. */
     @FunctionalInterface
     public interface Content {
@@ -35,12 +43,20 @@ public final class AtomicFiles {
 
     /** Atomically replaces {@code target} (UTF-8 text) with what {@code content} writes. */
     public static void write(Path target, Content content) throws IOException {
+        writeBytes(target, stream -> {
+            Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+            content.writeTo(out);
+            out.flush();
+        });
+    }
+
+    /** Atomically replaces {@code target} with the bytes {@code content} writes. */
+    public static void writeBytes(Path target, Bytes content) throws IOException {
         Path temp = createTemporary(target);
         boolean moved = false;
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                 Writer out = new BufferedWriter(
-                         new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8), 1 << 16)) {
+                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
                 content.writeTo(out);
                 out.flush();
                 channel.force(true);
@@ -58,7 +74,7 @@ public final class AtomicFiles {
      * Creates an empty temporary file beside {@code target}, named {@code .<name>.<pid>-<thread>[-n].tmp}, with
      * the permissions of any new file (not the owner-only ones of {@link Files#createTempFile}).
      */
-    static Path createTemporary(Path target) throws IOException {
+    public static Path createTemporary(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         String stem = "." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
                 + Thread.currentThread().getId();
