@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Run a scenario's replications in parallel and write their results.",
             "Each replication gets <out>/<scenario>/<replication>/ with scenario.yaml, timeseries.csv, "
-                + "peers.csv and summary.json (written last: its presence means the replication is complete)."
+                + "piececopies.csv, peers.csv and summary.json (written last: its presence means the replication is "
+                + "complete)."
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.speedsim.engine.swarm.PeerRecord;
+import org.speedsim.engine.swarm.PieceCopyDistribution;
 import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.RunSummary;
 import org.speedsim.engine.swarm.TimeSeries;
 
 /**
  * Writes one replication's results into its directory: {@value #SCENARIO} (the resolved scenario),
- * {@value #TIMESERIES}, {@value #PEERS} and, last, {@value #SUMMARY}, so a directory holding a summary is complete.
+ * {@value #TIMESERIES}, {@value #PIECE_COPIES}, {@value #PEERS} and, last, {@value #SUMMARY}, so a directory holding a summary is complete.
  *
  * <p>Invariant: each file is written atomically ({@link AtomicFiles}), and the CSV files depend only on the
  * {@link RunResult}'s simulated content, so the same seed gives byte-identical CSV files; the wall-clock time appears
@@ -28,11 +29,12 @@ public final class RunOutputWriter {
 
     public static final String SCENARIO = "scenario.yaml";
     public static final String TIMESERIES = "timeseries.csv";
+    public static final String PIECE_COPIES = "piececopies.csv";
     public static final String PEERS = "peers.csv";
     public static final String SUMMARY = "summary.json";
 
     /** Every file a replication directory holds, in the order they are written. */
-    public static final List<String> FILES = List.of(SCENARIO, TIMESERIES, PEERS, SUMMARY);
+    public static final List<String> FILES = List.of(SCENARIO, TIMESERIES, PIECE_COPIES, PEERS, SUMMARY);
 
     /** Columns of {@value #PEERS}, in order. */
     public static final List<String> PEER_COLUMNS = List.of("peer", "class", "client", "arrival_s", "completion_s",
@@ -47,6 +49,7 @@ public final class RunOutputWriter {
         Files.createDirectories(dir);
         AtomicFiles.write(dir.resolve(SCENARIO), resolvedYaml);
         AtomicFiles.write(dir.resolve(TIMESERIES), out -> writeTimeSeries(out, result.timeSeries()));
+        AtomicFiles.write(dir.resolve(PIECE_COPIES), out -> writePieceCopies(out, result.pieceCopies()));
         AtomicFiles.write(dir.resolve(PEERS), out -> writePeers(out, result.peers()));
         AtomicFiles.write(dir.resolve(SUMMARY), out -> {
             json.writeValue(out, summary(result));
@@ -62,6 +65,18 @@ public final class RunOutputWriter {
             for (int c = 0; c < columns.size(); c++) {
                 csv.add(series.get(r, c));
             }
+            csv.endRow();
+        }
+    }
+
+    /**
+     * The piece-copy histogram as CSV {@code time_s,copies,pieces}: at each sample time, how many pieces exactly
+     * {@code copies} online peers hold.
+     */
+    public static void writePieceCopies(Writer out, PieceCopyDistribution d) throws IOException {
+        CsvWriter csv = new CsvWriter(out, "time_s", "copies", "pieces");
+        for (int i = 0; i < d.size(); i++) {
+            csv.add(Numbers.seconds(d.timeMicros(i))).add(d.copies(i)).add(d.pieces(i));
             csv.endRow();
         }
     }

@@ -180,7 +180,7 @@ class CommandLineTest {
             assertEquals(0, c.exit(), c::toString);
         }
         for (int r = 0; r < 5; r++) {
-            for (String f : List.of("timeseries.csv", "peers.csv", "scenario.yaml")) {
+            for (String f : List.of("timeseries.csv", "piececopies.csv", "peers.csv", "scenario.yaml")) {
                 byte[] one = Files.readAllBytes(tmp.resolve("t1/demo/" + r + "/" + f));
                 for (int threads = 2; threads <= 3; threads++) {
                     assertArrayEquals(one, Files.readAllBytes(tmp.resolve("t" + threads + "/demo/" + r + "/" + f)),

@@ -76,6 +76,9 @@ class EndToEndTest {
             assertEquals(series.get(0).size(), row.size());
             Double.parseDouble(row.get(0));
         }
+        List<List<String>> copies = Csv.read(rep.resolve("piececopies.csv"));
+        assertEquals(List.of("time_s", "copies", "pieces"), copies.get(0));
+        assertEquals(series.get(1).get(0), copies.get(1).get(0), "the histogram is taken at the sample times");
         List<List<String>> peers = Csv.read(rep.resolve("peers.csv"));
         assertEquals(RunOutputWriter.PEER_COLUMNS, peers.get(0));
         assertTrue(peers.size() > 1, "at least one peer");
@@ -116,7 +119,7 @@ class EndToEndTest {
         try (Stream<Path> s = Files.walk(tmp.resolve("one"))) {
             s.filter(f -> f.toString().endsWith(".csv")).forEach(files::add);
         }
-        assertEquals(4, files.size(), files::toString);
+        assertEquals(6, files.size(), files::toString);
         for (Path f : files) {
             Path other = tmp.resolve("two").resolve(tmp.resolve("one").relativize(f));
             assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(other), f::toString);

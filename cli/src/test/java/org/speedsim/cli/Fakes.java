@@ -107,7 +107,11 @@ final class Fakes {
                 (int) records.stream().filter(r -> r.completionMicros() >= 0).count(), 400.5, 812.25, Double.NaN,
                 death, 1_000_000_007L, 999_999_937L, 12, 400, 1234, true,
                 Map.of("tokensPaid", 123_456_789L, "clearingPriceMean", 0.1 + c.replication(), "events", "clash"));
-        return new RunResult(c, summary, records, series, 0.125);
+        org.speedsim.engine.swarm.PieceCopyDistribution copies = new org.speedsim.engine.swarm.PieceCopyDistribution();
+        for (int t = 0; t <= 10; t++) {
+            copies.record(t * 60_000_000L, new int[] {rng.nextInt(4), rng.nextInt(4), 2, 3});
+        }
+        return new RunResult(c, summary, records, series, copies, 0.125);
     }
 
     static Services services(java.util.function.Supplier<java.io.PrintWriter> terminal) {

@@ -32,10 +32,25 @@ class RunOutputWriterTest {
         Path dir = tmp.resolve("demo/0");
         new RunOutputWriter().write(dir, "name: demo\n", result(42, 0));
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of("peers.csv", "scenario.yaml", "summary.json", "timeseries.csv"),
+            assertEquals(List.of("peers.csv", "piececopies.csv", "scenario.yaml", "summary.json", "timeseries.csv"),
                     files.map(f -> f.getFileName().toString()).sorted().toList());
         }
         assertEquals("name: demo\n", Files.readString(dir.resolve("scenario.yaml")));
+    }
+
+    @Test
+    void pieceCopiesAreOneRowPerTimeAndCopyCount() throws IOException {
+        RunResult r = result(42, 0);
+        Path dir = tmp.resolve("p");
+        new RunOutputWriter().write(dir, "", r);
+        List<List<String>> rows = Csv.read(dir.resolve("piececopies.csv"));
+        assertEquals(List.of("time_s", "copies", "pieces"), rows.get(0));
+        var d = r.pieceCopies();
+        assertEquals(d.size() + 1, rows.size());
+        for (int i = 0; i < d.size(); i++) {
+            assertEquals(List.of(Numbers.seconds(d.timeMicros(i)), Integer.toString(d.copies(i)),
+                    Integer.toString(d.pieces(i))), rows.get(i + 1));
+        }
     }
 
     @Test
@@ -162,7 +177,7 @@ class RunOutputWriterTest {
         w.write(dir, "a", result(1, 0));
         w.write(dir, "b", result(2, 0));
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(4, files.filter(f -> !f.getFileName().toString().startsWith(".")).count());
+            assertEquals(RunOutputWriter.FILES.size(), files.filter(f -> !f.getFileName().toString().startsWith(".")).count());
         }
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(0, files.filter(f -> f.getFileName().toString().startsWith(".")).count());

@@ -58,7 +58,8 @@ import org.speedsim.engine.swarm.SwarmExtension;
 public final class SpeedExtension implements SwarmExtension, LedgerListener {
 
     private static final String[] OWN_COLUMNS = {
-        "clearing_price_nano_per_kib", "slots_sold", "bids_sent", "tokens_accepted_ubtt", "payment_failures"
+        "clearing_price_nano_per_kib", "slots_sold", "bids_sent", "tokens_accepted_ubtt", "payment_failures",
+        "balance_gini"
     };
 
     private final SwarmControl c;
@@ -628,10 +629,23 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
         out[2] = sampleBids;
         out[3] = acceptedTotal;
         out[4] = paymentFailures;
+        out[5] = balanceGini();
         sampleSold = 0;
         samplePriceSum = 0;
         sampleBids = 0;
         ledgerMetrics.sample(now, out, OWN_COLUMNS.length);
+    }
+
+    /** Gini coefficient of the spendable balances of online Speed peers; 0 when none holds tokens. */
+    private double balanceGini() {
+        long[] b = new long[capacity];
+        int n = 0;
+        for (int p = 0; p < capacity; p++) {
+            if (speed[p] && c.isOnline(p)) {
+                b[n++] = ledger.balance(p);
+            }
+        }
+        return Gini.of(b, n);
     }
 
     @Override

@@ -158,6 +158,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
     private boolean invariantsOk = true;
     private final List<String> invariantFailures = new ArrayList<>();
     private final TimeSeries series;
+    private final PieceCopyDistribution pieceCopies = new PieceCopyDistribution();
     private final int extColumns;
     private final ProgressListener progress;
     private final long progressEvery;
@@ -332,7 +333,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
             progress.progress(stopAt, end, onlineCount, sim.eventsProcessed());
         }
         double wall = (System.nanoTime() - wall0) / 1e9;
-        return new RunResult(cfg, summary(stopAt), records(), series, wall);
+        return new RunResult(cfg, summary(stopAt), records(), series, pieceCopies, wall);
     }
 
     private boolean allDone() {
@@ -1587,6 +1588,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
             }
         }
         series.add(row);
+        pieceCopies.record(now, copies);
         if (deepChecks) {
             deepCheck();
         }

@@ -53,7 +53,7 @@ class SpeedSwarmMetricsTest {
         List<String> cols = ts.columns();
         for (String c : List.of("clearing_price_nano_per_kib", "slots_sold", "bids_sent", "tokens_accepted_ubtt",
                 "payment_failures", "escrow_locked_ubtt", "open_channels", "ledger_queue", "ledger_tps",
-                "tokens_paid_ubtt")) {
+                "tokens_paid_ubtt", "balance_gini")) {
             assertTrue(cols.contains(c), c + " in " + cols);
         }
         int accepted = cols.indexOf("tokens_accepted_ubtt");
@@ -75,5 +75,13 @@ class SpeedSwarmMetricsTest {
         assertTrue(maxPrice >= 1000, "prices are at least the reserve");
         long earned = r.peers().stream().mapToLong(PeerRecord::tokensEarned).sum();
         assertEquals(t.get("paid"), earned);
+        int gini = cols.indexOf("balance_gini");
+        double maxGini = 0;
+        for (int i = 0; i < ts.size(); i++) {
+            double g = ts.get(i, gini);
+            assertTrue(g >= 0 && g < 1, "Gini in [0, 1): " + g);
+            maxGini = Math.max(maxGini, g);
+        }
+        assertTrue(maxGini > 0, "payments make balances unequal at some sample");
     }
 }
