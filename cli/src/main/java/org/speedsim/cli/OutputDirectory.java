@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * <p>Invariant: an existing directory is never overwritten silently (an empty one counts as absent). Without
  * {@code force} it is refused; with
  * {@code force} it is emptied first, but only if everything in it looks like speedsim output (replication
- * directories holding only {@link RunOutputWriter#FILES} and temporary leftovers), so a mistyped {@code --out}
+ * directories holding only {@link RunOutputWriter#FILES} and temporary leftovers, and {@code report/} directories of
+ * {@link ReportDirectory}), so a mistyped {@code --out}
  * cannot delete anything else.
  */
 public final class OutputDirectory {
@@ -86,6 +87,9 @@ public final class OutputDirectory {
         }
         try (DirectoryStream<Path> replications = Files.newDirectoryStream(dir)) {
             for (Path rep : replications) {
+                if (isReport(rep)) {
+                    continue;
+                }
                 if (!rep.getFileName().toString().matches("[0-9]+")
                         || !Files.isDirectory(rep, LinkOption.NOFOLLOW_LINKS)) {
                     foreign.add(rep);
@@ -93,7 +97,7 @@ public final class OutputDirectory {
                 }
                 try (DirectoryStream<Path> files = Files.newDirectoryStream(rep)) {
                     for (Path f : files) {
-                        if (!isOurs(f)) {
+                        if (!isOurs(f) && !isReport(f)) {
                             foreign.add(f);
                         }
                     }
@@ -101,6 +105,11 @@ public final class OutputDirectory {
             }
         }
         return foreign;
+    }
+
+    /** A {@code report/} directory written by {@code speedsim report} or {@code run --report}. */
+    private static boolean isReport(Path p) throws IOException {
+        return p.getFileName().toString().equals(ReportDirectory.DEFAULT_NAME) && ReportDirectory.looksLikeReport(p);
     }
 
     private static boolean isOurs(Path f) {

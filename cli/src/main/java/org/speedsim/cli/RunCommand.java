@@ -18,6 +18,9 @@ import org.speedsim.engine.swarm.ProgressListener;
 import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.RunSummary;
 import org.speedsim.engine.swarm.SwarmConfig;
+import org.speedsim.reports.Report;
+import org.speedsim.reports.ReportOptions;
+import org.speedsim.reports.ScenarioResults;
 import org.speedsim.scenarios.LoadedScenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +47,8 @@ import picocli.CommandLine.Spec;
             "  ./speedsim run scenarios/default.yaml",
             "  ./speedsim run scenarios/default.yaml --seed 7 --replications 20 --out runs/a",
             "  ./speedsim run my.yaml --threads 2 --set arrivals.rate=0.5 --force",
-            "  ./speedsim run small.yaml --trace t.jsonl --trace-kinds unchoke,piece"
+            "  ./speedsim run small.yaml --trace t.jsonl --trace-kinds unchoke,piece",
+            "  ./speedsim run scenarios/default.yaml --replications 10 --report"
         })
 final class RunCommand implements Callable<Integer> {
 
@@ -83,6 +87,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--quiet", description = "No progress bar and no summary lines.")
     boolean quiet;
+
+    @Option(names = "--report", description = "After the run, write a report (charts, tables, report.html) into "
+            + "<out>/<scenario>/report/, as 'speedsim report' would.")
+    boolean report;
 
     @Option(names = "--trace", paramLabel = "FILE", description = "Write protocol events as JSON lines (one file "
             + "per replication, FILE-<r>.ext, when there are several).")
@@ -140,7 +148,24 @@ final class RunCommand implements Callable<Integer> {
         if (bar != null) {
             bar.clear();
         }
-        return report(dir, outcome, openTraces);
+        int exit = report(dir, outcome, openTraces);
+        if (report && outcome.statuses().stream().anyMatch(st -> st instanceof Done)) {
+            writeReport(dir);
+        }
+        return exit;
+    }
+
+    /** The report of the complete replications, into {@code <dir>/report/}. */
+    private void writeReport(Path dir) throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Report.Written w = ReportCommand.write(List.of(ScenarioResults.load(dir)), dir,
+                dir.resolve(ReportDirectory.DEFAULT_NAME),
+                ReportOptions.defaults(), false, err);
+        if (!quiet) {
+            PrintWriter o = spec.commandLine().getOut();
+            o.println("report: " + w.html());
+            o.flush();
+        }
     }
 
     /** Closes a trace (keeping what it holds, also after a failure); a close error never hides the run's own. */

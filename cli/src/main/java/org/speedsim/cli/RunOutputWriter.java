@@ -7,15 +7,13 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.speedsim.engine.swarm.PeerRecord;
 import org.speedsim.engine.swarm.PieceCopyDistribution;
 import org.speedsim.engine.swarm.RunResult;
-import org.speedsim.engine.swarm.RunSummary;
 import org.speedsim.engine.swarm.TimeSeries;
+import org.speedsim.reports.SummaryJson;
 
 /**
  * Writes one replication's results into its directory: {@value #SCENARIO} (the resolved scenario),
@@ -99,44 +97,8 @@ public final class RunOutputWriter {
         return micros < 0 ? "" : Numbers.seconds(micros);
     }
 
-    /**
-     * The content of {@value #SUMMARY}: the run's headline figures with seconds instead of microseconds, NaN and
-     * "did not happen" as null, then the extensions' {@code extra} fields in key order (an extra field never
-     * replaces a standard one; a clash is kept as {@code extra.<name>}).
-     */
+    /** The content of {@value #SUMMARY}: see {@link SummaryJson#map}, shared with the reports module. */
     public static Map<String, Object> summary(RunResult result) {
-        RunSummary s = result.summary();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("scenario", s.scenario());
-        m.put("seed", s.seed());
-        m.put("replication", s.replication());
-        m.put("simulatedSeconds", Numbers.toSeconds(s.simulatedMicros()));
-        m.put("wallSeconds", orNull(result.wallSeconds()));
-        m.put("events", s.events());
-        m.put("peersArrived", s.peersArrived());
-        m.put("peersCompleted", s.peersCompleted());
-        Map<String, Object> download = new LinkedHashMap<>();
-        download.put("p50", orNull(s.downloadP50Seconds()));
-        download.put("p90", orNull(s.downloadP90Seconds()));
-        download.put("mean", orNull(s.downloadMeanSeconds()));
-        m.put("downloadTimeSeconds", download);
-        m.put("swarmDeathSeconds", s.swarmDied() ? Numbers.toSeconds(s.swarmDeathMicros()) : null);
-        m.put("swarmDied", s.swarmDied());
-        m.put("bytesUploaded", s.bytesUploaded());
-        m.put("bytesDownloaded", s.bytesDownloaded());
-        m.put("duplicateBytes", s.duplicateBytes());
-        m.put("pieceTransfers", s.pieceTransfers());
-        m.put("overheadBytes", s.overheadBytes());
-        m.put("invariantsOk", s.invariantsOk());
-        for (Map.Entry<String, Object> e : new TreeMap<>(s.extra()).entrySet()) {
-            String key = m.containsKey(e.getKey()) ? "extra." + e.getKey() : e.getKey();
-            Object v = e.getValue();
-            m.put(key, v instanceof Double || v instanceof Float ? orNull(((Number) v).doubleValue()) : v);
-        }
-        return m;
-    }
-
-    private static Double orNull(double d) {
-        return Double.isFinite(d) ? d : null;
+        return SummaryJson.map(result);
     }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code speedsim} command: its subcommands {@code run} and {@code validate}, help, version, and the mapping of
+ * The {@code speedsim} command: its subcommands {@code run}, {@code validate} and {@code report}, help, version, and the mapping of
  * errors to exit codes (0 success, 1 internal error or failed run, 2 bad input).
  */
 @Command(name = "speedsim", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  ./speedsim validate scenarios/*.yaml",
             "  ./speedsim run scenarios/default.yaml --replications 10 --out runs",
+            "  ./speedsim report runs/default",
             "  ./speedsim run --help",
             "",
             "Exit codes: 0 success, 1 internal error or failed run, 2 bad input."
@@ -32,7 +33,7 @@ public final class SpeedsimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: run or validate");
+        throw new ParameterException(spec.commandLine(), "Missing command: run, validate or report");
     }
 
     /** The command line with its subcommands wired to {@code services}. */
@@ -40,11 +41,16 @@ public final class SpeedsimCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(new SpeedsimCommand());
         cl.addSubcommand("run", new RunCommand(services));
         cl.addSubcommand("validate", new ValidateCommand(services));
+        cl.addSubcommand("report", new ReportCommand());
         cl.setExecutionExceptionHandler(new ErrorHandler());
         return cl;
     }
 
     public static void main(String[] args) {
+        // tablesaw logs through SLF4J; without a logging provider SLF4J would print a three-line warning per run
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         System.exit(commandLine(Services.standard()).execute(args));
     }
 }

@@ -53,6 +53,24 @@ class EndToEndTest {
     }
 
     @Test
+    void defaultScenarioRunWithReportAndReportedAgain() throws IOException {
+        Path out = tmp.resolve("runs");
+        Cli c = cli("run", DEFAULT.toString(), "--replications", "2", "--threads", "2", "--out", out.toString(),
+                "--report");
+        assertEquals(0, c.exit(), c::toString);
+        Path report = out.resolve("default/report");
+        for (String f : List.of("report.html", "report.md", "charts/availability.png", "charts/availability.svg",
+                "charts/survival.png", "charts/download-cdf.png", "charts/population.png",
+                "tables/summary-default.csv", "tables/survival-default.csv")) {
+            assertTrue(Files.isRegularFile(report.resolve(f)), f);
+        }
+        Cli again = cli("report", out.toString(), "--force", "--out", report.toString());
+        assertEquals(0, again.exit(), again::toString);
+        assertFalse(again.leaksStackTrace(), again::toString);
+        assertTrue(Files.readString(report.resolve("report.md")).contains("downloadTimeSeconds.p50"));
+    }
+
+    @Test
     void runOfTheDefaultScenarioProducesTheContract() throws IOException {
         Path out = tmp.resolve("runs");
         Cli c = cli("run", DEFAULT.toString(), "--replications", "1", "--threads", "1", "--out", out.toString());

@@ -1,0 +1,458 @@
+package org.speedsim.reports;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jfree.chart.JFreeChart;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * A report of one or more scenarios' runs, written into one directory:
+ * <pre>
+ * report.html          self-contained: scenario, charts (PNG inlined as data: URIs), tables, reading guide
+ * report.md            the same text and tables for a repository or a paper draft; images from charts/
+ * charts/NAME.png|svg  every chart in both formats (population, availability, upload-utilisation, survival,
+ *                      download-cdf,
+ *                      piece-copies (piece-copies-SCENARIO with several scenarios; only when piececopies.csv
+ *                      exists), and with Speed: clearing-price, tokens-paid, balance-gini, escrow-locked,
+ *                      ledger-queue)
+ * tables/summary-SCENARIO.csv   every numeric summary.json field: n, mean, sd, 95 % CI
+ * tables/survival-SCENARIO.csv  the Kaplan-Meier curve of swarm lifetime
+ * tables/timeseries-SCENARIO.csv  every time-series column across replications: mean and 95 % CI per time
+ * </pre>
+ * Several scenarios are overlaid in the same charts, one colour each.
+ *
+ * <p>Invariant: every file is written atomically; the HTML references no file and no network resource.
+ */
+public final class Report {
+
+    /** A Speed time-series chart: which column, under which file name, with which labels. */
+    private record SpeedChart(String column, String name, String title, String yLabel, double divisor,
+                              String guide) {
+    }
+
+    private static final List<SpeedChart> SPEED_CHARTS = List.of(
+            new SpeedChart("clearing_price_nano_per_kib", "clearing-price", "Clearing price of unchoke slots",
+                    "price (nano-BTT per KiB)", 1,
+                    "The mean price of the regular unchoke slots sold in each sampling interval (0: none sold). A "
+                        + "rising price means leechers compete for scarce upload."),
+            new SpeedChart("tokens_paid_ubtt", "tokens-paid", "Tokens paid to uploaders (cumulative)",
+                    "tokens paid (BTT)", 1e6,
+                    "Tokens that reached providers through closed or updated payment channels since the start."),
+            new SpeedChart("balance_gini", "balance-gini", "Inequality of token balances (Gini coefficient)",
+                    "Gini coefficient (0: equal, 1: one peer holds all)", 1,
+                    "Among online Speed peers. A rising Gini means tokens concentrate in a few (seeding) peers."),
+            new SpeedChart("escrow_locked_ubtt", "escrow-locked", "Tokens locked in payment-channel escrow",
+                    "escrow (BTT)", 1e6,
+                    "Tokens requesters have set aside in open channels: paid-for capacity not yet settled."),
+            new SpeedChart("ledger_queue", "ledger-queue", "Ledger queue: transactions waiting for confirmation",
+                    "transactions waiting", 1,
+                    "A queue that keeps growing means the ledger's throughput is the bottleneck of payments."));
+
+    /** A chart of the report with its files and how to read it. */
+    private record Figure(String name, String title, String guide, byte[] png, ChartFiles.Written files) {
+    }
+
+    /** What was written. */
+    public record Written(Path html, Path markdown, List<Path> charts, List<Path> tables) {
+    }
+
+    private final List<ScenarioResults> scenarios;
+    private final Path out;
+    private final ReportOptions options;
+    private final List<Figure> figures = new ArrayList<>();
+    private final List<Path> tables = new ArrayList<>();
+    private final Map<String, Table> summaries = new LinkedHashMap<>();
+    private final Map<String, SurvivalCurve> survival = new LinkedHashMap<>();
+
+    private Report(List<ScenarioResults> scenarios, Path out, ReportOptions options) {
+        this.scenarios = scenarios;
+        this.out = out;
+        this.options = options;
+    }
+
+    /**
+     * Writes the report of {@code scenarios} (each with at least one complete replication) into {@code outDir}
+     * (created if missing; files of the same names are replaced).
+     */
+    public static Written write(List<ScenarioResults> scenarios, Path outDir, ReportOptions options)
+            throws IOException {
+        if (scenarios.isEmpty()) {
+            throw new IllegalArgumentException("no scenario to report");
+        }
+        if (scenarios.stream().map(ScenarioResults::name).distinct().count() < scenarios.size()) {
+            throw new IllegalArgumentException("scenario names must be unique in one report: "
+                    + scenarios.stream().map(ScenarioResults::name).toList());
+        }
+        for (ScenarioResults s : scenarios) {
+            if (s.replications().isEmpty()) {
+                throw new IllegalArgumentException("scenario " + s.name() + " has no complete replication");
+            }
+        }
+        return new Report(scenarios, outDir, options).write();
+    }
+
+    private Written write() throws IOException {
+        Files.createDirectories(out.resolve("charts"));
+        Files.createDirectories(out.resolve("tables"));
+        boolean several = scenarios.size() > 1;
+        Map<String, Bands> population = new LinkedHashMap<>();
+        Map<String, Bands> availability = new LinkedHashMap<>();
+        Map<String, Bands> utilisation = new LinkedHashMap<>();
+        Map<String, double[]> deaths = new LinkedHashMap<>();
+        Map<String, double[]> downloads = new LinkedHashMap<>();
+        for (ScenarioResults s : scenarios) {
+            List<Replication> reps = s.replications();
+            String prefix = several ? s.name() + ": " : "";
+            population.put(prefix + "leechers", Bands.of(reps, "leechers"));
+            population.put(prefix + "seeds", Bands.of(reps, "seeds"));
+            availability.put(s.name(), Bands.of(reps, "distributed_copies"));
+            utilisation.put(s.name(), Bands.of(reps, "upload_utilisation"));
+            deaths.put(s.name(), reps.stream().mapToDouble(Replication::deathSeconds).filter(d -> !Double.isNaN(d))
+                    .toArray());
+            downloadTimes(reps, several ? s.name() + ": " : "", downloads);
+            survival.put(s.name(), KaplanMeier.swarmLifetime(reps));
+            Table summary = SummaryTable.of(reps);
+            summaries.put(s.name(), summary);
+            tables.add(writeCsv(summary, "summary-" + Text.slug(s.name())));
+            tables.add(writeCsv(survivalTable(survival.get(s.name())), "survival-" + Text.slug(s.name())));
+            tables.add(writeCsv(bandsTable(reps), "timeseries-" + Text.slug(s.name())));
+        }
+        figure("population", "Leechers and seeds over time",
+                Charts.timeSeries("Peers online: leechers and seeds", "peers online", population),
+                "Leechers are downloading, seeds hold the whole file. A flash crowd rises fast and drains as "
+                    + "leechers finish; when the seeds reach zero the swarm lives only from the pieces leechers hold.");
+        figure("availability", "Availability over time", Charts.availability(availability, deaths),
+                "Distributed copies = the smallest number of online copies of any piece plus the fraction of pieces "
+                    + "above that minimum. At 1.0 or more the online peers together hold the whole file; below 1.0 "
+                    + "some piece is missing and no newcomer can finish: the swarm is dead (dashed line).");
+        figure("upload-utilisation", "Upload utilisation over time",
+                Charts.timeSeries("Upload utilisation: share of the online peers' upload capacity in use",
+                        "fraction of upload capacity in use", utilisation),
+                "The total transfer rate divided by the summed upload capacity of the peers online. Upload is the "
+                    + "scarce resource of a swarm: a low value with leechers waiting means peers have nothing to "
+                    + "exchange or are choked, not that they lack bandwidth.");
+        figure("survival", "Swarm survival (Kaplan-Meier)", Charts.survival(survival),
+                "The probability that a swarm still holds the whole file after a given time, estimated across "
+                    + "replications. Runs that ended with the swarm alive are censored (+): they tell that the swarm "
+                    + "lived at least that long. A flat line at 1 means no swarm died within the runs.");
+        figure("download-cdf", "Download times", Charts.downloadCdf(downloads),
+                "For each peer class and client: the fraction of its leechers that had finished within a given "
+                    + "download time (arrival to completion). Curves further left are faster; a curve that ends "
+                    + "below 1 had leechers that never finished.");
+        for (ScenarioResults s : scenarios) {
+            pieceCopiesFigure(s);
+        }
+        for (SpeedChart c : SPEED_CHARTS) {
+            Map<String, Bands> groups = new LinkedHashMap<>();
+            for (ScenarioResults s : scenarios) {
+                if (s.replications().stream().anyMatch(r -> r.hasColumn(c.column()))) {
+                    groups.put(s.name(), Bands.of(s.replications(), c.column()));
+                }
+            }
+            if (!groups.isEmpty()) {
+                figure(c.name(), c.title(), Charts.timeSeries(c.title(), c.yLabel(), c.divisor(), groups), c.guide());
+            }
+        }
+        Path html = out.resolve("report.html");
+        Path md = out.resolve("report.md");
+        AtomicWrite.text(html, html());
+        AtomicWrite.text(md, markdown());
+        List<Path> charts = new ArrayList<>();
+        for (Figure f : figures) {
+            charts.add(f.files().png());
+            charts.add(f.files().svg());
+        }
+        return new Written(html, md, charts, List.copyOf(tables));
+    }
+
+    private void figure(String name, String title, JFreeChart chart, String guide) throws IOException {
+        ChartFiles.Written files = ChartFiles.write(chart, out.resolve("charts"), name, options.width(),
+                options.height());
+        figures.add(new Figure(name, title, guide, Files.readAllBytes(files.png()), files));
+    }
+
+    /** Download times (seconds, NaN: never finished) of the leechers, by "class / client", pooled. */
+    private static void downloadTimes(List<Replication> reps, String prefix, Map<String, double[]> into) {
+        Map<String, List<Double>> groups = new TreeMap<>();
+        for (Replication r : reps) {
+            Table p = r.peers();
+            StringColumn cls = p.stringColumn("class");
+            StringColumn client = p.stringColumn("client");
+            BooleanColumn seed = p.booleanColumn("initial_seed");
+            NumericColumn<?> arrival = p.numberColumn("arrival_s");
+            NumericColumn<?> completion = p.numberColumn("completion_s");
+            for (int i = 0; i < p.rowCount(); i++) {
+                if (Boolean.TRUE.equals(seed.get(i))) {
+                    continue;
+                }
+                double d = completion.getDouble(i) - arrival.getDouble(i);
+                groups.computeIfAbsent(prefix + cls.get(i) + " / " + client.get(i), k -> new ArrayList<>()).add(d);
+            }
+        }
+        groups.forEach((k, v) -> into.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
+    }
+
+    private void pieceCopiesFigure(ScenarioResults s) throws IOException {
+        Replication rep = s.replications().stream().filter(r -> r.pieceCopies() != null).findFirst().orElse(null);
+        if (rep == null) {
+            return;
+        }
+        Table t = rep.pieceCopies();
+        NumericColumn<?> time = t.numberColumn("time_s");
+        NumericColumn<?> copies = t.numberColumn("copies");
+        NumericColumn<?> pieces = t.numberColumn("pieces");
+        TreeSet<Double> samples = new TreeSet<>();
+        int maxCopies = 0;
+        for (int i = 0; i < t.rowCount(); i++) {
+            samples.add(time.getDouble(i));
+            maxCopies = Math.max(maxCopies, (int) copies.getDouble(i));
+        }
+        if (samples.isEmpty()) {
+            return;
+        }
+        Map<String, double[]> byMoment = new LinkedHashMap<>();
+        for (double m : moments(samples, rep.deathSeconds(), options.moments())) {
+            double[] h = new double[maxCopies + 1];
+            for (int i = 0; i < t.rowCount(); i++) {
+                if (time.getDouble(i) == m) {
+                    h[(int) copies.getDouble(i)] += pieces.getDouble(i);
+                }
+            }
+            byMoment.put("at " + Text.duration(m), h);
+        }
+        String name = scenarios.size() > 1 ? "piece-copies-" + Text.slug(s.name()) : "piece-copies";
+        String title = "Piece copies: " + s.name() + ", replication " + rep.index();
+        figure(name, title, Charts.pieceCopies("How many online peers hold each piece (" + s.name() + ", replication "
+                        + rep.index() + ")", byMoment),
+                "Each curve counts the pieces held by exactly k online peers at one moment. The swarm is healthy "
+                    + "while every piece sits far to the right; pieces at 1 copy are one departure from being lost, "
+                    + "pieces at 0 are lost to the online peers.");
+    }
+
+    /**
+     * The sample times to show, in order: each requested moment as the last sample at or before it (the first sample
+     * when it is earlier than all); without requests, the samples at or before 1/4, 1/2 and 3/4 of the end and the end
+     * itself, the end being the last sample before the death when the swarm died (NaN death: it did not).
+     */
+    static List<Double> moments(TreeSet<Double> samples, double death, List<Double> requested) {
+        TreeSet<Double> chosen = new TreeSet<>();
+        if (!requested.isEmpty()) {
+            for (double m : requested) {
+                Double s = samples.floor(m);
+                chosen.add(s != null ? s : samples.first());
+            }
+            return List.copyOf(chosen);
+        }
+        double end = samples.last();
+        if (!Double.isNaN(death)) {
+            Double before = samples.lower(death);
+            end = before != null ? before : samples.first();
+        }
+        for (int k = 1; k <= 3; k++) {
+            Double s = samples.floor(end * k / 4);
+            if (s != null) {
+                chosen.add(s);
+            }
+        }
+        chosen.add(end);
+        return List.copyOf(chosen);
+    }
+
+    /**
+     * Every time-series column across replications: {@code time_s}, {@code n} (replications running), then per
+     * column its mean, ci_lower and ci_upper ({@link Bands}).
+     */
+    private static Table bandsTable(List<Replication> reps) {
+        List<String> columns = new ArrayList<>();
+        for (Replication r : reps) {
+            for (String c : r.timeseries().columnNames()) {
+                if (!c.equals("time_s") && !columns.contains(c)) {
+                    columns.add(c);
+                }
+            }
+        }
+        Bands first = Bands.of(reps, "time_s");
+        Table t = Table.create("timeseries", DoubleColumn.create("time_s", first.time()),
+                IntColumn.create("n", first.n()));
+        for (String c : columns) {
+            Bands b = Bands.of(reps, c);
+            double[] mean = new double[first.size()];
+            double[] lower = new double[first.size()];
+            double[] upper = new double[first.size()];
+            java.util.Arrays.fill(mean, Double.NaN);
+            java.util.Arrays.fill(lower, Double.NaN);
+            java.util.Arrays.fill(upper, Double.NaN);
+            int j = 0;
+            for (int i = 0; i < first.size() && j < b.size(); i++) {
+                if (b.time()[j] == first.time()[i]) {
+                    mean[i] = b.mean()[j];
+                    lower[i] = b.lower()[j];
+                    upper[i] = b.upper()[j];
+                    j++;
+                }
+            }
+            t.addColumns(DoubleColumn.create(c + "_mean", mean), DoubleColumn.create(c + "_ci_lower", lower),
+                    DoubleColumn.create(c + "_ci_upper", upper));
+        }
+        return t;
+    }
+
+    private static Table survivalTable(SurvivalCurve c) {
+        return Table.create("survival", DoubleColumn.create("time_s", c.times()),
+                IntColumn.create("at_risk", c.atRisk()), IntColumn.create("events", c.events()),
+                DoubleColumn.create("survival", c.survival()), DoubleColumn.create("ci_lower", c.lower()),
+                DoubleColumn.create("ci_upper", c.upper()));
+    }
+
+    private Path writeCsv(Table t, String name) throws IOException {
+        Path file = out.resolve("tables").resolve(name + ".csv");
+        AtomicWrite.bytes(file, o -> t.write().csv(o));
+        return file;
+    }
+
+    private String title() {
+        return "speedsim report: " + String.join(", ", scenarios.stream().map(ScenarioResults::name).toList());
+    }
+
+    private String overview() {
+        StringBuilder b = new StringBuilder();
+        for (ScenarioResults s : scenarios) {
+            SurvivalCurve c = survival.get(s.name());
+            int died = c.subjects() - c.censored().length;
+            b.append(s.name()).append(": ").append(s.replications().size()).append(" replication")
+                    .append(s.replications().size() == 1 ? "" : "s").append(", ").append(died)
+                    .append(died == 1 ? " swarm" : " swarms").append(" died");
+            if (!Double.isNaN(c.median())) {
+                b.append(", median swarm lifetime ").append(Text.duration(c.median()));
+            }
+            if (!s.skipped().isEmpty()) {
+                b.append(" (").append(s.skipped().size()).append(" incomplete replication directories skipped)");
+            }
+            b.append(". ");
+        }
+        return b.toString().strip();
+    }
+
+    private static final String GUIDE = "How to read this report: every chart shows time in simulated minutes or "
+            + "hours since the run started. With several replications a line is the mean over the replications "
+            + "still running at that time and the shaded band is the 95 % confidence interval of that mean; with "
+            + "several scenarios each has its own colour. The tables give every numeric field of summary.json "
+            + "(times in seconds, data in bytes, tokens in micro-BTT; booleans as 0/1, so a mean is a fraction) with "
+            + "its mean, standard deviation and 95 % confidence interval across replications; n counts the "
+            + "replications where the field had a value.";
+
+    private String html() {
+        StringBuilder h = new StringBuilder(1 << 20);
+        h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
+                .append("<meta charset=\"utf-8\"/>\n<title>").append(Text.xml(title())).append("</title>\n")
+                .append("<style>\nbody{font-family:sans-serif;max-width:62em;margin:2em auto;padding:0 1em;"
+                        + "color:#222;line-height:1.45}\nimg{max-width:100%;height:auto;border:1px solid #ddd}\n"
+                        + "table{border-collapse:collapse;font-size:.85em;margin:.5em 0 1.5em}\n"
+                        + "td,th{border:1px solid #ccc;padding:.15em .5em;text-align:right}\n"
+                        + "td:first-child,th:first-child{text-align:left}\npre{background:#f6f6f6;padding:.8em;"
+                        + "overflow:auto;font-size:.8em}\nfigure{margin:1.5em 0}\nfigcaption{color:#444}\n"
+                        + "</style>\n</head>\n<body>\n");
+        h.append("<h1>").append(Text.xml(title())).append("</h1>\n");
+        h.append("<p>").append(Text.xml(overview())).append("</p>\n");
+        h.append("<p>").append(Text.xml(GUIDE)).append("</p>\n");
+        h.append("<h2>Charts</h2>\n");
+        for (Figure f : figures) {
+            h.append("<figure id=\"").append(f.name()).append("\">\n<img src=\"data:image/png;base64,")
+                    .append(Base64.getEncoder().encodeToString(f.png())).append("\" alt=\"").append(Text.xml(f.title()))
+                    .append("\" width=\"").append(options.width()).append("\" height=\"").append(options.height())
+                    .append("\"/>\n<figcaption><strong>").append(Text.xml(f.title())).append(".</strong> ")
+                    .append(Text.xml(f.guide())).append(" (Files: charts/").append(f.name()).append(".png, .svg.)")
+                    .append("</figcaption>\n</figure>\n");
+        }
+        h.append("<h2>Summary tables</h2>\n");
+        for (Map.Entry<String, Table> e : summaries.entrySet()) {
+            h.append("<h3>").append(Text.xml(e.getKey())).append("</h3>\n");
+            htmlTable(h, e.getValue());
+        }
+        h.append("<h2>Scenarios as run</h2>\n");
+        for (ScenarioResults s : scenarios) {
+            String yaml = s.replications().get(0).scenarioYaml();
+            h.append("<h3>").append(Text.xml(s.name())).append("</h3>\n");
+            h.append(yaml == null ? "<p>(built in memory: no scenario.yaml)</p>\n"
+                    : "<pre>" + Text.xml(yaml) + "</pre>\n");
+        }
+        h.append("</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static void htmlTable(StringBuilder h, Table t) {
+        h.append("<table>\n<tr>");
+        for (String c : t.columnNames()) {
+            h.append("<th>").append(Text.xml(c)).append("</th>");
+        }
+        h.append("</tr>\n");
+        for (int r = 0; r < t.rowCount(); r++) {
+            h.append("<tr>");
+            for (int c = 0; c < t.columnCount(); c++) {
+                h.append("<td>").append(Text.xml(cell(t, r, c))).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static String cell(Table t, int r, int c) {
+        if (t.column(c) instanceof NumericColumn<?> n) {
+            return Text.number(n.getDouble(r));
+        }
+        return t.column(c).getString(r);
+    }
+
+    private String markdown() {
+        StringBuilder m = new StringBuilder(1 << 14);
+        m.append("# ").append(title()).append("\n\n").append(overview()).append("\n\n").append(GUIDE).append("\n\n");
+        m.append("## Charts\n\n");
+        for (Figure f : figures) {
+            m.append("### ").append(f.title()).append("\n\n![").append(f.title()).append("](charts/").append(f.name())
+                    .append(".png)\n\n").append(f.guide()).append(" (SVG: `charts/").append(f.name())
+                    .append(".svg`.)\n\n");
+        }
+        m.append("## Summary tables\n\n");
+        for (Map.Entry<String, Table> e : summaries.entrySet()) {
+            Table t = e.getValue();
+            m.append("### ").append(e.getKey()).append("\n\n|");
+            for (String c : t.columnNames()) {
+                m.append(' ').append(c).append(" |");
+            }
+            m.append("\n|");
+            for (int c = 0; c < t.columnCount(); c++) {
+                m.append(c == 0 ? "---|" : "---:|");
+            }
+            m.append('\n');
+            for (int r = 0; r < t.rowCount(); r++) {
+                m.append('|');
+                for (int c = 0; c < t.columnCount(); c++) {
+                    m.append(' ').append(Text.markdownCell(cell(t, r, c))).append(" |");
+                }
+                m.append('\n');
+            }
+            m.append('\n');
+        }
+        m.append("## Scenarios as run\n\n");
+        for (ScenarioResults s : scenarios) {
+            String yaml = s.replications().get(0).scenarioYaml();
+            m.append("### ").append(s.name()).append("\n\n");
+            m.append(yaml == null ? "(built in memory: no scenario.yaml)\n\n" : "```yaml\n" + yaml.stripTrailing()
+                    + "\n```\n\n");
+        }
+        return m.toString();
+    }
+}

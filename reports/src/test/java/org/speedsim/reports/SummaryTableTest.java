@@ -1,0 +1,50 @@
+package org.speedsim.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+class SummaryTableTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void everyNumericFieldFlattenedWithMeanSdAndInterval() throws IOException {
+        List<Replication> reps = ScenarioResults.load(Fixtures.scenario(tmp, "s", 4)).replications();
+        Table t = SummaryTable.of(reps);
+        assertEquals(List.of("field", "n", "mean", "sd", "ci_lower", "ci_upper"), t.columnNames());
+        List<String> fields = t.stringColumn("field").asList();
+        assertEquals(List.of("simulatedSeconds", "peersCompleted", "downloadTimeSeconds.p50",
+                "downloadTimeSeconds.p90", "swarmDeathSeconds", "swarmDied", "invariantsOk", "tokens.paid",
+                "tokens.conserved"), fields);
+        assertFalse(fields.contains("seed") || fields.contains("replication") || fields.contains("scenario"));
+
+        int paid = fields.indexOf("tokens.paid");
+        // 1000, 2000, 3000, 4000: mean 2500, sd 1290.994, half width t(0.975, 3) * sd / 2 = 3.182446 * 645.497
+        assertEquals(4, t.intColumn("n").get(paid));
+        assertEquals(2500, t.doubleColumn("mean").get(paid), 1e-9);
+        assertEquals(1290.9944, t.doubleColumn("sd").get(paid), 1e-4);
+        assertEquals(2500 - 2054.2603, t.doubleColumn("ci_lower").get(paid), 1e-3);
+        assertEquals(2500 + 2054.2603, t.doubleColumn("ci_upper").get(paid), 1e-3);
+
+        int p50 = fields.indexOf("downloadTimeSeconds.p50");
+        assertEquals(3, t.intColumn("n").get(p50), "null in replication 0 is left out");
+        assertEquals(102, t.doubleColumn("mean").get(p50), 1e-9);
+
+        int death = fields.indexOf("swarmDeathSeconds");
+        assertEquals(2, t.intColumn("n").get(death), "only the swarms that died have a death time");
+        assertEquals((360 + 480) / 2.0, t.doubleColumn("mean").get(death), 1e-9);
+
+        int died = fields.indexOf("swarmDied");
+        assertEquals(0.5, t.doubleColumn("mean").get(died), 1e-12, "a boolean's mean is a fraction");
+        assertTrue(t.doubleColumn("ci_lower").get(died) <= 0.5);
+    }
+}
