@@ -83,9 +83,4 @@ public final class Numbers {
         }
         return b.toString();
     }
-
-    /** Microseconds as seconds in a double (for JSON). */
-    public static double toSeconds(long micros) {
-        return micros / 1e6;
-    }
 }

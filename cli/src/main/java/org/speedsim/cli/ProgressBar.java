@@ -8,9 +8,11 @@ import java.util.function.LongSupplier;
 import org.speedsim.engine.swarm.ProgressListener;
 
 /**
- * A one-line terminal progress display for the replications of a run: overall fraction of simulated time done, the
- * simulated clock of the slowest running replication, peers online (summed over running replications), events per
- * wall-clock second, and replications finished. Redrawn in place ({@code \r}) at most every
+ * A one-line terminal progress display for the runs of a command (the replications of {@code run}, or every run of
+ * a {@code compare} or {@code sweep}): overall fraction of simulated time done, the simulated clock of the slowest
+ * running run, peers online (summed over running runs), events per wall-clock second, runs done and left, and an
+ * estimate of the wall time left (from the progress made since the display started; runs completed by an earlier,
+ * interrupted command count as done but not as progress). Redrawn in place ({@code \r}) at most every
  * {@link #REDRAW_NANOS}; the engine threads only store numbers and, when a redraw is due, try to draw.
  *
  * <p>Invariant: the wall clock is used only for display pacing and the events-per-second figure, never for
@@ -24,7 +26,10 @@ public final class ProgressBar {
 
     private final PrintWriter out;
     private final LongSupplier nanoClock;
-    private final int replications;
+    private final int tasks;
+    private final String unit;
+    private final long startNanos;
+    private int alreadyDone;
     private final AtomicLongArray now;
     private final AtomicLongArray duration;
     private final AtomicLongArray peers;
@@ -43,16 +48,32 @@ public final class ProgressBar {
 
     /** A display of {@code replications} runs drawn on {@code out}, paced by {@code nanoClock}. */
     public ProgressBar(PrintWriter out, int replications, LongSupplier nanoClock) {
+        this(out, replications, "replications", nanoClock);
+    }
+
+    /** A display of {@code tasks} runs, counted as {@code unit} ("runs", "replications"). */
+    public ProgressBar(PrintWriter out, int tasks, String unit, LongSupplier nanoClock) {
+        this.unit = unit;
         this.out = out;
         this.nanoClock = nanoClock;
-        this.replications = replications;
-        this.now = new AtomicLongArray(replications);
-        this.duration = new AtomicLongArray(replications);
-        this.peers = new AtomicLongArray(replications);
-        this.events = new AtomicLongArray(replications);
-        this.state = new AtomicLongArray(replications);
+        this.tasks = tasks;
+        this.now = new AtomicLongArray(tasks);
+        this.duration = new AtomicLongArray(tasks);
+        this.peers = new AtomicLongArray(tasks);
+        this.events = new AtomicLongArray(tasks);
+        this.state = new AtomicLongArray(tasks);
         this.lastNanos = nanoClock.getAsLong();
         this.nextDrawNanos = lastNanos;
+        this.startNanos = lastNanos;
+    }
+
+    /** Run {@code r} was complete before this command started (an interrupted experiment being resumed). */
+    public void alreadyDone(int r) {
+        if (state.getAndSet(r, FINISHED) != FINISHED) {
+            synchronized (this) {
+                alreadyDone++;
+            }
+        }
     }
 
     /** The listener to give the engine for replication {@code r}. */
@@ -115,7 +136,7 @@ public final class ProgressBar {
         long slowestDuration = 0;
         int finished = 0;
         int running = 0;
-        for (int r = 0; r < replications; r++) {
+        for (int r = 0; r < tasks; r++) {
             long s = state.get(r);
             totalEvents += events.get(r);
             if (s == FINISHED) {
@@ -133,7 +154,7 @@ public final class ProgressBar {
                 }
             }
         }
-        fraction /= Math.max(1, replications);
+        fraction /= Math.max(1, tasks);
         if (t - lastNanos >= REDRAW_NANOS / 2) {
             eventsPerSecond = (totalEvents - lastEvents) * 1e9 / (t - lastNanos);
             lastEvents = totalEvents;
@@ -148,10 +169,20 @@ public final class ProgressBar {
             b.append("  peers ").append(online);
         }
         b.append("  ").append(rate(eventsPerSecond)).append(" ev/s");
-        if (replications > 1) {
-            b.append("  replications ").append(finished).append('/').append(replications).append(" done");
+        if (tasks > 1) {
+            b.append("  ").append(unit).append(' ').append(finished).append('/').append(tasks).append(" done, ")
+                    .append(tasks - finished).append(" left");
+        }
+        double gained = fraction - (double) alreadyDone() / Math.max(1, tasks);
+        if (finished < tasks && gained > 0.005) {
+            double left = (t - startNanos) / 1e9 * (1 - fraction) / gained;
+            b.append("  ETA ").append(clock((long) (left * 1e6)));
         }
         return b.toString();
+    }
+
+    private synchronized int alreadyDone() {
+        return alreadyDone;
     }
 
     /** Simulated time as {@code 3h05m12s}, {@code 5m12s} or {@code 12s}. */

@@ -9,7 +9,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code speedsim} command: its subcommands {@code run}, {@code validate} and {@code report}, help, version, and the mapping of
+ * The {@code speedsim} command: its subcommands {@code run}, {@code validate}, {@code report}, {@code compare},
+ * {@code sweep} and {@code tune}, help, version, and the mapping of
  * errors to exit codes (0 success, 1 internal error or failed run, 2 bad input).
  */
 @Command(name = "speedsim", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -19,6 +20,8 @@ import picocli.CommandLine.Spec;
             "  ./speedsim validate scenarios/*.yaml",
             "  ./speedsim run scenarios/default.yaml --replications 10 --out runs",
             "  ./speedsim report runs/default",
+            "  ./speedsim compare s.yaml --vary 'clients[1].auction=uniform-price,vcg'",
+            "  ./speedsim sweep scenarios/default.yaml --param arrivals.peers=100:400:100",
             "  ./speedsim run --help",
             "",
             "Exit codes: 0 success, 1 internal error or failed run, 2 bad input."
@@ -33,7 +36,8 @@ public final class SpeedsimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: run, validate or report");
+        throw new ParameterException(spec.commandLine(),
+                "Missing command: run, validate, report, compare, sweep or tune");
     }
 
     /** The command line with its subcommands wired to {@code services}. */
@@ -42,6 +46,9 @@ public final class SpeedsimCommand implements Callable<Integer> {
         cl.addSubcommand("run", new RunCommand(services));
         cl.addSubcommand("validate", new ValidateCommand(services));
         cl.addSubcommand("report", new ReportCommand());
+        cl.addSubcommand("compare", new CompareCommand(services));
+        cl.addSubcommand("sweep", new SweepCommand(services));
+        cl.addSubcommand("tune", new TuneCommand(services));
         cl.setExecutionExceptionHandler(new ErrorHandler());
         return cl;
     }

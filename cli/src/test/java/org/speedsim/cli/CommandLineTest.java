@@ -38,7 +38,7 @@ class CommandLineTest {
         assertEquals(0, top.exit(), top::toString);
         assertTrue(top.out().contains("run") && top.out().contains("validate") && top.out().contains("report"),
                 top::toString);
-        for (String sub : List.of("run", "validate", "report")) {
+        for (String sub : List.of("run", "validate", "report", "compare", "sweep", "tune")) {
             Cli c = cli(sub, "--help");
             assertEquals(0, c.exit(), c::toString);
             assertTrue(c.out().contains("Examples:") && c.out().contains("./speedsim " + sub), c::toString);
@@ -49,9 +49,10 @@ class CommandLineTest {
     @Test
     void examplesAndSummariesAreNotWrapped() {
         picocli.CommandLine cl = SpeedsimCommand.commandLine(Fakes.services());
-        assertEquals(java.util.Set.of("run", "validate", "report"), cl.getSubcommands().keySet());
-        List<picocli.CommandLine> commands = List.of(cl, cl.getSubcommands().get("run"),
-                cl.getSubcommands().get("validate"), cl.getSubcommands().get("report"));
+        assertEquals(java.util.Set.of("run", "validate", "report", "compare", "sweep", "tune"),
+                cl.getSubcommands().keySet());
+        List<picocli.CommandLine> commands = new java.util.ArrayList<>(List.of(cl));
+        commands.addAll(cl.getSubcommands().values());
         for (picocli.CommandLine c : commands) {
             String usage = c.getUsageMessage();
             for (String line : c.getCommandSpec().usageMessage().footer()) {

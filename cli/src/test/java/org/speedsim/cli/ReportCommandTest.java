@@ -126,7 +126,7 @@ class ReportCommandTest {
     void helpDescribesTheLayout() {
         Cli c = cli("report", "--help");
         assertEquals(0, c.exit(), c::toString);
-        for (String s : List.of("report.html", "report.md", "charts/", "tables/summary-", "--moments", "--force")) {
+        for (String s : List.of("report.html", "report.md", "charts/", "summary-SCENARIO.csv", "--moments", "--force")) {
             assertTrue(c.out().contains(s), s);
         }
     }

@@ -68,11 +68,21 @@ public final class Charts {
      * @param yDivisor tick labels show y divided by this (1e6 turns micro-BTT into BTT)
      */
     public static JFreeChart timeSeries(String title, String yLabel, double yDivisor, Map<String, Bands> groups) {
-        return timeSeries(title, yLabel, yDivisor, groups, "");
+        return timeSeries(title, yLabel, yDivisor, groups, "", Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * A quantity between 0 and 1 over time (a utilisation, a Gini coefficient): as {@link #timeSeries}, with the
+     * confidence band cut to [0, 1] and the axis from 0 to 1.
+     */
+    public static JFreeChart fraction(String title, String yLabel, Map<String, Bands> groups) {
+        JFreeChart chart = timeSeries(title, yLabel, 1, groups, "", 1);
+        chart.getXYPlot().getRangeAxis().setRange(0, 1.02);
+        return chart;
     }
 
     private static JFreeChart timeSeries(String title, String yLabel, double yDivisor, Map<String, Bands> groups,
-                                         String note) {
+                                         String note, double ceiling) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         double maxTime = 0;
         double maxY = 0;
@@ -83,7 +93,7 @@ public final class Charts {
             YIntervalSeries s = new YIntervalSeries(e.getKey(), false, true);
             for (int i = 0; i < b.size(); i++) {
                 double lower = nonNegative ? Math.max(0, b.lower()[i]) : b.lower()[i];
-                s.add(b.time()[i], b.mean()[i], lower, b.upper()[i]);
+                s.add(b.time()[i], b.mean()[i], lower, Math.min(ceiling, b.upper()[i]));
                 maxTime = Math.max(maxTime, b.time()[i]);
                 maxY = Math.max(maxY, Math.abs(b.upper()[i]));
                 maxN = Math.max(maxN, b.n()[i]);
@@ -107,7 +117,8 @@ public final class Charts {
         XYPlot plot = new XYPlot(data, Axes.time("time since start", maxTime), y, renderer);
         String subtitle = maxN > 1
                 ? "Lines: mean over the replications (up to " + maxN + "; fewer once a run has ended); shaded: 95 % "
-                    + "confidence interval of the mean" + (nonNegative ? ", cut at 0" : "")
+                    + "confidence interval of the mean"
+                    + (ceiling == 1 ? ", cut to [0, 1]" : nonNegative ? ", cut at 0" : "")
                 : "One replication";
         if (maxY == 0) {
             subtitle += "; every value is 0";
@@ -131,7 +142,8 @@ public final class Charts {
         int died = deaths.values().stream().mapToInt(d -> d.length).sum();
         JFreeChart chart = timeSeries("Availability: distributed copies of the file among online peers",
                 "distributed copies", 1, groups, died == 0 ? "; no swarm died"
-                        : "; dashed vertical line: the moment a swarm lost the file (" + died + ")");
+                        : "; dashed vertical line: the moment a swarm lost the file (" + died + ")",
+                Double.POSITIVE_INFINITY);
         XYPlot plot = chart.getXYPlot();
         ValueMarker one = new ValueMarker(1, new Color(120, 120, 120), dashed(1.2f));
         one.setLabel("1.0: one full copy online");

@@ -41,6 +41,11 @@ public final class Report {
     /** A Speed time-series chart: which column, under which file name, with which labels. */
     private record SpeedChart(String column, String name, String title, String yLabel, double divisor,
                               String guide) {
+        /** A Gini coefficient is a fraction; every other Speed quantity is unbounded above. */
+        JFreeChart chart(Map<String, Bands> groups) {
+            return column.equals("balance_gini") ? Charts.fraction(title, yLabel, groups)
+                    : Charts.timeSeries(title, yLabel, divisor, groups);
+        }
     }
 
     private static final List<SpeedChart> SPEED_CHARTS = List.of(
@@ -139,7 +144,7 @@ public final class Report {
                     + "above that minimum. At 1.0 or more the online peers together hold the whole file; below 1.0 "
                     + "some piece is missing and no newcomer can finish: the swarm is dead (dashed line).");
         figure("upload-utilisation", "Upload utilisation over time",
-                Charts.timeSeries("Upload utilisation: share of the online peers' upload capacity in use",
+                Charts.fraction("Upload utilisation: share of the online peers' upload capacity in use",
                         "fraction of upload capacity in use", utilisation),
                 "The total transfer rate divided by the summed upload capacity of the peers online. Upload is the "
                     + "scarce resource of a swarm: a low value with leechers waiting means peers have nothing to "
@@ -163,7 +168,7 @@ public final class Report {
                 }
             }
             if (!groups.isEmpty()) {
-                figure(c.name(), c.title(), Charts.timeSeries(c.title(), c.yLabel(), c.divisor(), groups), c.guide());
+                figure(c.name(), c.title(), c.chart(groups), c.guide());
             }
         }
         Path html = out.resolve("report.html");

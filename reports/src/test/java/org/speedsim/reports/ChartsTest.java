@@ -179,6 +179,20 @@ class ChartsTest {
     }
 
     @Test
+    void aFractionsBandStaysInTheUnitInterval() throws Exception {
+        Bands b = new Bands("upload_utilisation", new double[] {0, 60}, new double[] {0.9, 0.1},
+                new double[] {0.7, -0.2}, new double[] {1.3, 0.4}, new int[] {3, 3}, 0);
+        JFreeChart chart = Charts.fraction("Upload utilisation", "fraction in use", Map.of("s", b));
+        written(chart, "upload-utilisation", 640, 400);
+        var d = (org.jfree.data.xy.IntervalXYDataset) chart.getXYPlot().getDataset(0);
+        assertEquals(0.9, d.getYValue(0, 0));
+        assertEquals(1.0, d.getEndYValue(0, 0));
+        assertEquals(0.0, d.getStartYValue(0, 1));
+        assertEquals(0.4, d.getEndYValue(0, 1));
+        assertEquals(0, chart.getXYPlot().getRangeAxis().getLowerBound());
+    }
+
+    @Test
     void anAllZeroSeriesStillShowsAUsableAxis() throws Exception {
         Bands b = Bands.of(reps.subList(0, 1), "min_piece_copies");
         Bands zero = new Bands("q", b.time(), new double[b.size()], new double[b.size()], new double[b.size()],

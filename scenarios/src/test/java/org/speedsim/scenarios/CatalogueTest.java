@@ -29,7 +29,8 @@ class CatalogueTest {
     void theCatalogueHoldsTheDocumentedScenarios() throws IOException {
         List<String> names = catalogue().stream().map(p -> p.getFileName().toString()).toList();
         assertTrue(names.containsAll(List.of("default.yaml", "flash-crowd.yaml", "steady-state.yaml",
-                "seed-departure.yaml", "speed-seeding.yaml")), names.toString());
+                "seed-departure.yaml", "speed-seeding.yaml", "speed-vs-legacy.yaml", "spending-rate.yaml")),
+                names.toString());
     }
 
     @Test

@@ -1,0 +1,196 @@
+package org.speedsim.cli;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.speedsim.reports.Bands;
+import org.speedsim.reports.ChartFiles;
+import org.speedsim.reports.Charts;
+import org.speedsim.reports.KaplanMeier;
+import org.speedsim.reports.Replication;
+import org.speedsim.reports.ResponseCharts;
+import org.speedsim.reports.ScenarioResults;
+import org.speedsim.reports.SurvivalCurve;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The charts of experiments, written as PNG and SVG into {@code <experiment>/charts/}: for {@code compare} the
+ * variants' survival curves, availability and download-time distributions overlaid; for {@code sweep} each headline
+ * metric's response curve with its confidence band (two parameters: one curve per value of the second, and a heat
+ * map); for {@code tune} the objective at every evaluated value.
+ *
+ * <p>Invariant: charts are drawn only from complete run directories and the experiment's own tables, so they show
+ * the same runs as the tables.
+ */
+final class ExperimentCharts {
+
+    static final String DIR = "charts";
+    private static final int WIDTH = 900;
+    private static final int HEIGHT = 560;
+
+    private ExperimentCharts() {
+    }
+
+    /** Overlaid survival, availability and download-time charts of a comparison's variants. */
+    static void compare(Path dir, List<Variant> variants) throws IOException {
+        Map<String, SurvivalCurve> survival = new LinkedHashMap<>();
+        Map<String, Bands> availability = new LinkedHashMap<>();
+        Map<String, double[]> deaths = new LinkedHashMap<>();
+        Map<String, double[]> downloads = new LinkedHashMap<>();
+        for (Variant v : variants) {
+            List<Replication> reps = ScenarioResults.load(dir.resolve(v.directory())).replications();
+            survival.put(v.label(), KaplanMeier.swarmLifetime(reps));
+            availability.put(v.label(), Bands.of(reps, "distributed_copies"));
+            deaths.put(v.label(), reps.stream().mapToDouble(Replication::deathSeconds).filter(d -> !Double.isNaN(d))
+                    .toArray());
+            downloads.put(v.label(), downloadSeconds(reps));
+        }
+        Path charts = dir.resolve(DIR);
+        ChartFiles.write(Charts.survival(survival), charts, "survival", WIDTH, HEIGHT);
+        ChartFiles.write(Charts.availability(availability, deaths), charts, "availability", WIDTH, HEIGHT);
+        ChartFiles.write(Charts.downloadCdf(downloads), charts, "download-cdf", WIDTH, HEIGHT);
+    }
+
+    /** Download times in seconds of every leecher of the replications, pooled (NaN: never finished). */
+    static double[] downloadSeconds(List<Replication> reps) {
+        List<Double> all = new ArrayList<>();
+        for (Replication r : reps) {
+            Table p = r.peers();
+            BooleanColumn seed = p.booleanColumn("initial_seed");
+            NumericColumn<?> arrival = p.numberColumn("arrival_s");
+            NumericColumn<?> completion = p.numberColumn("completion_s");
+            for (int i = 0; i < p.rowCount(); i++) {
+                if (!Boolean.TRUE.equals(seed.get(i))) {
+                    all.add(completion.getDouble(i) - arrival.getDouble(i));
+                }
+            }
+        }
+        return all.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Response curves (and, for two parameters, heat maps) of the headline metrics of a sweep. */
+    static void sweep(Path dir, PointTable table, List<String> metrics, double level) throws IOException {
+        List<String> params = table.parameters();
+        Axis x = Axis.of(table, params.get(0));
+        Axis y = params.size() > 1 ? Axis.of(table, params.get(1)) : null;
+        String band = "shaded: " + Display.num(level * 100) + " % confidence interval of the mean over replications";
+        for (String metric : metrics) {
+            List<PointTable.Row> rows = table.rows().stream().filter(r -> r.metric().equals(metric)).toList();
+            if (rows.isEmpty()) {
+                continue;
+            }
+            Map<String, ResponseCharts.Curve> curves = new LinkedHashMap<>();
+            List<String> groups = y == null ? List.of("") : y.values();
+            for (String g : groups) {
+                List<PointTable.Row> in = rows.stream()
+                        .filter(r -> y == null || r.variant().parameters().get(params.get(1)).equals(g))
+                        .sorted(Comparator.comparingDouble(r -> x.position(r.variant().parameters().get(params.get(0)))))
+                        .toList();
+                curves.put(y == null ? metric : params.get(1) + " = " + g, curve(in, x, params.get(0)));
+            }
+            String name = fileName(metric);
+            JFreeChart chart = ResponseCharts.response(metric + " against " + params.get(0), band
+                    + censoredNote(metric), params.get(0), x.labels(), metric, curves);
+            ChartFiles.write(chart, dir.resolve(DIR), "response-" + name, WIDTH, HEIGHT);
+            if (y != null) {
+                double[][] z = new double[x.values().size()][y.values().size()];
+                for (double[] zi : z) {
+                    java.util.Arrays.fill(zi, Double.NaN);
+                }
+                for (PointTable.Row r : rows) {
+                    int i = x.values().indexOf(r.variant().parameters().get(params.get(0)));
+                    int j = y.values().indexOf(r.variant().parameters().get(params.get(1)));
+                    z[i][j] = r.mean().mean();
+                }
+                JFreeChart heat = ResponseCharts.heatMap(metric + " over " + params.get(0) + " and " + params.get(1),
+                        "mean over replications" + censoredNote(metric), params.get(0), x.labels(), x.positions(),
+                        params.get(1), y.labels(), y.positions(), metric, z);
+                ChartFiles.write(heat, dir.resolve(DIR), "heatmap-" + name, WIDTH, HEIGHT);
+            }
+        }
+    }
+
+    /** The objective at every evaluated value of a one-parameter tuning, with its confidence interval. */
+    static void tune(Path dir, String parameter, String metric, Tuner.Result result, double level)
+            throws IOException {
+        List<Tuner.Evaluation> sorted = new ArrayList<>(result.evaluations());
+        sorted.sort(Comparator.comparing(e -> e.point()[0]));
+        int n = sorted.size();
+        double[] x = new double[n];
+        double[] mean = new double[n];
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        for (int i = 0; i < n; i++) {
+            Tuner.Evaluation e = sorted.get(i);
+            x[i] = e.point()[0].doubleValue();
+            mean[i] = e.mean().mean();
+            lo[i] = e.mean().low();
+            hi[i] = e.mean().high();
+        }
+        String subtitle = "every evaluation; shaded: " + Display.num(level * 100) + " % confidence interval; best "
+                + ValueList.canonical(result.best().point()[0]) + ", interval ["
+                + ValueList.canonical(result.interval()[0][0]) + ", " + ValueList.canonical(result.interval()[0][1])
+                + "]" + censoredNote(metric);
+        JFreeChart chart = ResponseCharts.response(metric + " against " + parameter, subtitle, parameter, null,
+                metric, Map.of(metric, new ResponseCharts.Curve(x, mean, lo, hi)));
+        ChartFiles.write(chart, dir.resolve(DIR), "evaluations", WIDTH, HEIGHT);
+    }
+
+    private static String censoredNote(String metric) {
+        return metric.equals(RunMetrics.LIFETIME) ? "; a swarm alive at the end counts with the run's length" : "";
+    }
+
+    private static ResponseCharts.Curve curve(List<PointTable.Row> rows, Axis x, String param) {
+        int n = rows.size();
+        double[] xs = new double[n];
+        double[] mean = new double[n];
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        for (int i = 0; i < n; i++) {
+            PointTable.Row r = rows.get(i);
+            xs[i] = x.position(r.variant().parameters().get(param));
+            mean[i] = r.mean().mean();
+            lo[i] = r.mean().low();
+            hi[i] = r.mean().high();
+        }
+        return new ResponseCharts.Curve(xs, mean, lo, hi);
+    }
+
+    private static String fileName(String metric) {
+        return metric.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /** A parameter's values in grid order: at their numeric value when every value is a number, else at 0, 1, ... */
+    private record Axis(List<String> values, boolean numeric) {
+
+        static Axis of(PointTable table, String param) {
+            LinkedHashSet<String> values = new LinkedHashSet<>();
+            for (PointTable.Row r : table.rows()) {
+                values.add(r.variant().parameters().get(param));
+            }
+            boolean numeric = values.stream().allMatch(v -> v.matches("[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?"));
+            return new Axis(List.copyOf(values), numeric);
+        }
+
+        double position(String value) {
+            return numeric ? new BigDecimal(value).doubleValue() : values.indexOf(value);
+        }
+
+        double[] positions() {
+            return values.stream().mapToDouble(this::position).toArray();
+        }
+
+        List<String> labels() {
+            return numeric ? null : values;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.speedsim.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The options {@code compare}, {@code sweep} and {@code tune} share: seed, replications, threads, output. */
+final class ExperimentOptions {
+
+    @Option(names = "--seed", paramLabel = "N", description = "Root seed of every variant (default: the scenario's).")
+    Long seed;
+
+    @Option(names = "--replications", paramLabel = "N", description = "Replications of every variant (default: the "
+            + "scenario's). Replication r of every variant runs with the same (seed, r).")
+    Integer replications;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Runs at once (default: the number of processors). "
+            + "Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs",
+            description = "Output directory (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Name of the experiment's directory under --out "
+            + "(default: the scenario's name; sweep and tune add -sweep and -tune).")
+    String name;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Override a field of every variant after 'extends' is resolved (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--force", description = "Replace an existing experiment directory instead of resuming it.")
+    boolean force;
+
+    @Option(names = "--quiet", description = "No progress bar and no tables on the terminal.")
+    boolean quiet;
+
+    @Option(names = "--no-charts", description = "Write the tables only, no charts (faster for large grids).")
+    boolean noCharts;
+
+    @Option(names = "--level", paramLabel = "L", defaultValue = "0.95",
+            description = "Confidence level of the intervals (default: ${DEFAULT-VALUE}).")
+    double level;
+
+    /** Checks the numeric options. */
+    void check() throws UserInputException {
+        if (replications != null && replications < 1) {
+            throw new UserInputException("--replications must be at least 1: " + replications);
+        }
+        if (threads != null && threads < 1) {
+            throw new UserInputException("--threads must be at least 1: " + threads);
+        }
+        if (!(level > 0 && level < 1)) {
+            throw new UserInputException("--level must be between 0 and 1: " + level);
+        }
+    }
+
+    int threadCount() {
+        return threads != null ? threads : ReplicationRunner.defaultThreads();
+    }
+}

@@ -1,0 +1,146 @@
+package org.speedsim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.speedsim.cli.ReplicationRunner.Done;
+import org.speedsim.cli.ReplicationRunner.Failed;
+import org.speedsim.cli.ReplicationRunner.Outcome;
+import org.speedsim.cli.ReplicationRunner.Skipped;
+import org.speedsim.cli.ReplicationRunner.Status;
+import org.speedsim.engine.swarm.RunResult;
+import org.speedsim.engine.swarm.SwarmConfig;
+
+/**
+ * Runs every replication of every variant of an experiment in parallel (task {@code v * replications + r} is
+ * replication r of variant v, run with {@code withSeed(seed, r)}) into {@code <dir>/<variant directory>/<r>/}, and
+ * reads back each run's metrics from its {@code summary.json}.
+ *
+ * <p>Invariants: a run whose directory already holds a {@code summary.json} is complete and is not run again (that
+ * is what makes an interrupted experiment resumable: {@code summary.json} is written last and atomically); a partial
+ * run directory is run again from the start; results depend only on (variant, seed, r), never on threads or on
+ * which runs an earlier, interrupted command completed.
+ */
+final class ExperimentRunner {
+
+    /** The metrics of each run, {@code [variant][replication]}, null where the run failed or never ran. */
+    record Results(List<Variant> variants, RunMetrics[][] metrics, int reused, Outcome<RunMetrics> outcome) {
+
+        /** The values of {@code metric} of variant {@code v} by replication (NaN where absent). */
+        double[] values(int v, String metric) {
+            double[] x = new double[metrics[v].length];
+            for (int r = 0; r < x.length; r++) {
+                x[r] = metrics[v][r] == null ? Double.NaN : metrics[v][r].get(metric);
+            }
+            return x;
+        }
+
+        boolean complete() {
+            return outcome.allDone();
+        }
+    }
+
+    private final Services services;
+    private final int threads;
+
+    ExperimentRunner(Services services, int threads) {
+        this.services = services;
+        this.threads = threads;
+    }
+
+    /** The directory of replication r of a variant. */
+    static Path runDirectory(Path dir, Variant v, int r) {
+        return OutputDirectory.replication(dir.resolve(v.directory()), r);
+    }
+
+    /** Runs what is not complete yet; shows progress on {@code terminal} when it is not null. */
+    Results run(Path dir, List<Variant> variants, long seed, int replications, PrintWriter terminal)
+            throws InterruptedException {
+        int tasks = variants.size() * replications;
+        ProgressBar bar = terminal == null ? null : new ProgressBar(terminal, tasks, "runs", System::nanoTime);
+        int reused = 0;
+        boolean[] complete = new boolean[tasks];
+        for (int t = 0; t < tasks; t++) {
+            complete[t] = isComplete(runDirectory(dir, variants.get(t / replications), t % replications));
+            if (complete[t]) {
+                reused++;
+                if (bar != null) {
+                    bar.alreadyDone(t);
+                }
+            }
+        }
+        RunOutputWriter writer = new RunOutputWriter();
+        Outcome<RunMetrics> outcome = new ReplicationRunner(threads).run(tasks, t -> {
+            Variant v = variants.get(t / replications);
+            int r = t % replications;
+            Path runDir = runDirectory(dir, v, r);
+            if (!complete[t]) {
+                try {
+                    SwarmConfig config = v.scenario().config().withSeed(seed, r);
+                    removeLeftovers(runDir);
+                    RunResult result = services.engine().run(config, null, bar == null ? null : bar.listener(t),
+                            Math.max(1_000_000L, config.durationMicros() / 1000));
+                    writer.write(runDir, v.scenario().resolvedYaml(), result);
+                } finally {
+                    if (bar != null) {
+                        bar.finished(t);
+                    }
+                }
+            }
+            return RunMetrics.read(runDir.resolve(RunOutputWriter.SUMMARY));
+        });
+        if (bar != null) {
+            bar.clear();
+        }
+        RunMetrics[][] metrics = new RunMetrics[variants.size()][replications];
+        for (Status<RunMetrics> s : outcome.statuses()) {
+            if (s instanceof Done<RunMetrics> d) {
+                metrics[d.index() / replications][d.index() % replications] = d.value();
+            }
+        }
+        return new Results(variants, metrics, reused, outcome);
+    }
+
+    static boolean isComplete(Path runDir) {
+        return Files.isRegularFile(runDir.resolve(RunOutputWriter.SUMMARY));
+    }
+
+    /** Deletes the temporary files a killed writer left in a run directory. */
+    private static void removeLeftovers(Path runDir) throws IOException {
+        if (!Files.isDirectory(runDir)) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(runDir, "." + "*" + AtomicFiles.TEMP_SUFFIX)) {
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    /** Reports failed runs on {@code err}: one line each, and which runs are kept for a rerun to resume. */
+    static int reportFailures(PrintWriter err, Path dir, Results results, int replications, boolean debug) {
+        if (results.complete()) {
+            return 0;
+        }
+        int done = 0;
+        int notRun = 0;
+        for (Status<RunMetrics> s : results.outcome().statuses()) {
+            Variant v = results.variants().get(s.index() / replications);
+            if (s instanceof Failed<RunMetrics> f) {
+                ErrorHandler.internalError(err, "run " + v.label() + " replication " + (s.index() % replications)
+                        + " failed", f.error(), debug);
+            } else if (s instanceof Skipped) {
+                notRun++;
+            } else {
+                done++;
+            }
+        }
+        err.println("speedsim: incomplete; " + done + " complete runs kept in " + dir + ", " + notRun + " not run; "
+                + "run the same command again to finish the rest");
+        err.flush();
+        return ErrorHandler.INTERNAL;
+    }
+}

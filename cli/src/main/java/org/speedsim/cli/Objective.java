@@ -1,0 +1,60 @@
+package org.speedsim.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What {@code tune} optimises: a metric of {@link RunMetrics}, averaged over replications, and whether more or less
+ * of it is better. Named objectives ({@link #NAMED}) carry their direction; any other metric needs one.
+ */
+record Objective(String name, String metric, Goal goal) {
+
+    /** Whether more or less is better. */
+    enum Goal {
+        MAX, MIN;
+
+        boolean better(double a, double b) {
+            return this == MAX ? a > b : a < b;
+        }
+    }
+
+    /** The objectives known by a short name. */
+    static final Map<String, Objective> NAMED = named();
+
+    private static Map<String, Objective> named() {
+        Map<String, Objective> m = new LinkedHashMap<>();
+        m.put("swarmLifetime", new Objective("swarmLifetime", RunMetrics.LIFETIME, Goal.MAX));
+        m.put("meanDownloadTime", new Objective("meanDownloadTime", "downloadTimeSeconds.mean", Goal.MIN));
+        m.put("medianDownloadTime", new Objective("medianDownloadTime", "downloadTimeSeconds.p50", Goal.MIN));
+        m.put("p90DownloadTime", new Objective("p90DownloadTime", "downloadTimeSeconds.p90", Goal.MIN));
+        m.put("completedFraction", new Objective("completedFraction", RunMetrics.COMPLETED_FRACTION, Goal.MAX));
+        m.put("peersCompleted", new Objective("peersCompleted", "peersCompleted", Goal.MAX));
+        return m;
+    }
+
+    /** The direction in which a metric is better, when it is one of the named objectives' metrics, else null. */
+    static Goal goalOf(String metric) {
+        for (Objective o : NAMED.values()) {
+            if (o.metric().equals(metric)) {
+                return o.goal();
+            }
+        }
+        return metric.equals("swarmDied") ? Goal.MIN : null;
+    }
+
+    /** The objective called {@code name} (a named one or a metric), with {@code goal} if given. */
+    static Objective of(String name, Goal goal) throws UserInputException {
+        Objective known = NAMED.get(name);
+        if (known != null) {
+            return goal == null ? known : new Objective(name, known.metric(), goal);
+        }
+        if (goal == null) {
+            goal = goalOf(name);
+        }
+        if (goal == null) {
+            throw new UserInputException("--objective " + name + ": not one of " + String.join(", ", NAMED.keySet())
+                    + "; for another summary field (such as tokens.paid) say --goal max or --goal min");
+        }
+        return new Objective(name, name, goal);
+    }
+}

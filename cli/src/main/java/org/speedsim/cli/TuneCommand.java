@@ -1,0 +1,339 @@
+package org.speedsim.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.speedsim.scenarios.LoadedScenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code speedsim tune}: searches for the best value of one or two scenario parameters under noise with common
+ * random numbers ({@link Tuner} states the design), and reports the best value, its interval and every evaluation.
+ */
+@Command(name = "tune", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {
+            "Search for the best value of one or two parameters.",
+            "An evaluation runs every replication of the scenario at one value; replication r of every value uses "
+                + "the same seed and replication index (common random numbers), so the mean objective is a "
+                + "deterministic function of the value and differences between values are not blurred by "
+                + "different randomness.",
+            "Design: stage 1 evaluates a grid across the range (1-D: max(3, (budget+1)/2) values; 2-D: k x k, "
+                + "k = floor(sqrt(budget/2))); stage 2 refines around the best grid value with the rest of the "
+                + "budget (1-D: Brent's method between its grid neighbours; 2-D: BOBYQA). Values are on a lattice of "
+                + "10000 steps per range. Interval (1-D): from the nearest evaluated value below the best that is "
+                + "significantly worse (paired t-tests, Bonferroni-corrected over the m comparisons with the best: "
+                + "each at (1 - level) / m) to the nearest one above (a range end if none); it holds the optimum "
+                + "when the expected objective is unimodal. 2-D: the range of the values not significantly worse.",
+            "Writes <out>/<name>/: tune.json (the search asked for), tune-result.json (best value, interval), "
+                + "evaluations/<value>/<replication>/ "
+                + "(standard run directories), evaluations.csv (every evaluation with its mean, interval and "
+                + "paired difference to the best) and runs.csv (one row per run). Run the same command again after "
+                + "an interruption: evaluations already complete are reused."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ./speedsim tune scenarios/spending-rate.yaml \\",
+            "      --param 'clients[1].bidding.spendingRate=0:1' --objective swarmLifetime",
+            "  ./speedsim tune s.yaml --param 'clients[1].reservePrice=0:50' \\",
+            "      --objective meanDownloadTime --budget 16",
+            "  ./speedsim tune s.yaml --param arrivals.rate=1:10/min \\",
+            "      --objective tokens.paid --goal max",
+            "",
+            "Objectives: swarmLifetime (max; a swarm alive at the end counts with the",
+            "run's length, a lower bound), meanDownloadTime, medianDownloadTime,",
+            "p90DownloadTime (min), completedFraction, peersCompleted (max), or any",
+            "field of summary.json (such as tokens.paid) with --goal max or --goal min."
+        })
+final class TuneCommand implements Callable<Integer> {
+
+    static final String EVALUATIONS = "evaluations.csv";
+
+    private final Services services;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Mixin
+    ExperimentOptions options;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file.")
+    Path file;
+
+    @Option(names = "--param", paramLabel = "PATH=LO:HI", required = true,
+            description = "A numeric parameter and its range; once or twice.")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--objective", paramLabel = "NAME", required = true,
+            description = "What to optimise: a named objective (see below) or a field of summary.json.")
+    String objectiveName;
+
+    @Option(names = "--goal", paramLabel = "max|min", description = "max or min (default: the named objective's).")
+    String goal;
+
+    @Option(names = "--budget", paramLabel = "N", description = "Most values to evaluate (default: 12 for one "
+            + "parameter, 20 for two).")
+    Integer budget;
+
+    TuneCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        options.check();
+        if (params.size() > 2) {
+            throw new UserInputException("--param: tune searches one or two parameters, not " + params.size());
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new UserInputException(file + ": no such file");
+        }
+        Objective objective = Objective.of(objectiveName, goal());
+        List<ValueList.Parameter> ranges = new ArrayList<>();
+        for (String p : params) {
+            ranges.add(ValueList.range("--param", p));
+        }
+        if (ranges.size() == 2 && ranges.get(0).path().equals(ranges.get(1).path())) {
+            throw new UserInputException("--param " + ranges.get(0).path() + " is given twice");
+        }
+        int d = ranges.size();
+        int evaluations = budget != null ? budget : d == 1 ? 12 : 20;
+        if (evaluations < Tuner.minimumBudget(d)) {
+            throw new UserInputException("--budget must be at least " + Tuner.minimumBudget(d) + " for " + d
+                    + " parameter" + (d == 1 ? "" : "s") + ": " + evaluations);
+        }
+        // the base scenario, at the low end of every range, checks the file and the paths before any run
+        LoadedScenario base = load(ranges, bounds(ranges, 0));
+        long seed = options.seed != null ? options.seed : base.config().seed();
+        int replications = options.replications != null ? options.replications : base.replications();
+        String name = options.name != null ? options.name : base.name() + "-tune";
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        ranges.forEach(r -> parameters.put(r.path(), r.values()));
+        ObjectNode manifest = ExperimentDirectory.manifest("tune", name, seed, replications, List.of(), parameters);
+        manifest.put("objective", objective.name());
+        manifest.put("metric", objective.metric());
+        manifest.put("goal", objective.goal().name().toLowerCase(Locale.ROOT));
+        manifest.put("budget", evaluations);
+        manifest.put("level", options.level);
+        ExperimentDirectory.Prepared prepared = ExperimentDirectory.prepare(options.out, name, manifest,
+                options.force);
+        Path dir = prepared.dir();
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter terminal = options.quiet ? null : services.terminal().get();
+        ExperimentRunner runner = new ExperimentRunner(services, options.threadCount());
+        List<Variant> all = new ArrayList<>();
+        List<ExperimentRunner.Results> batches = new ArrayList<>();
+        boolean debugging = DebugOption.requested(spec.commandLine().getParseResult());
+        Tuner tuner = new Tuner(bounds(ranges, 0), bounds(ranges, 1), objective.goal(), evaluations, options.level,
+                points -> {
+                    List<Variant> batch = new ArrayList<>();
+                    for (BigDecimal[] p : points) {
+                        batch.add(variant(ranges, p));
+                    }
+                    ExperimentRunner.Results results = runner.run(dir, batch, seed, replications, terminal);
+                    if (ExperimentRunner.reportFailures(spec.commandLine().getErr(), dir, results, replications,
+                            debugging) != 0) {
+                        throw new RunsFailed();
+                    }
+                    all.addAll(batch);
+                    batches.add(results);
+                    List<double[]> values = new ArrayList<>();
+                    for (int i = 0; i < batch.size(); i++) {
+                        values.add(results.values(i, objective.metric()));
+                    }
+                    return values;
+                });
+        Tuner.Result result;
+        try {
+            result = tuner.run();
+        } catch (RunsFailed e) {
+            return ErrorHandler.INTERNAL;
+        }
+        ResultsTable.write(dir.resolve("runs.csv"), merge(all, batches, replications), List.copyOf(parameters.keySet()));
+        writeEvaluations(dir, ranges, result, all);
+        if (d == 1 && !options.noCharts) {
+            ExperimentCharts.tune(dir, ranges.get(0).path() + (ranges.get(0).unit().isEmpty() ? ""
+                    : " (" + ranges.get(0).unit() + ")"), objective.metric(), result, options.level);
+        }
+        ObjectNode summary = manifest.deepCopy();
+        summary.put("design", "grid then " + (d == 1 ? "Brent" : "BOBYQA") + " on a lattice of " + Tuner.STEPS
+                + " steps; interval: " + (d == 1 ? "nearest significantly worse evaluations around the best"
+                : "range of the evaluations not significantly worse than the best"));
+        ObjectNode best = summary.putObject("best");
+        for (int i = 0; i < d; i++) {
+            best.put(ranges.get(i).path(), ValueList.canonical(result.best().point()[i]));
+        }
+        best.put("mean", result.best().mean().mean());
+        best.put("ciLow", result.best().mean().low());
+        best.put("ciHigh", result.best().mean().high());
+        best.put("directory", directory(result.best().point()));
+        ObjectNode interval = summary.putObject("interval");
+        for (int i = 0; i < d; i++) {
+            ArrayNode a = interval.putArray(ranges.get(i).path());
+            a.add(ValueList.canonical(result.interval()[i][0]));
+            a.add(ValueList.canonical(result.interval()[i][1]));
+        }
+        ObjectNode units = summary.putObject("units");
+        ranges.forEach(r -> units.put(r.path(), r.unit()));
+        summary.put("evaluations", result.evaluations().size());
+        ExperimentDirectory.writeJson(dir.resolve("tune-result.json"), summary);
+        if (!options.quiet) {
+            o.print(describe(ranges, objective, result));
+            o.println("wrote " + result.evaluations().size() + " evaluations x " + replications + " replications to "
+                    + dir);
+        }
+        o.flush();
+        return 0;
+    }
+
+    /** A batch of runs failed; already reported. */
+    private static final class RunsFailed extends Exception {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private Objective.Goal goal() throws UserInputException {
+        if (goal == null) {
+            return null;
+        }
+        return switch (goal.strip().toLowerCase(Locale.ROOT)) {
+            case "max", "maximise", "maximize" -> Objective.Goal.MAX;
+            case "min", "minimise", "minimize" -> Objective.Goal.MIN;
+            default -> throw new UserInputException("--goal must be max or min: " + goal);
+        };
+    }
+
+    private static BigDecimal[] bounds(List<ValueList.Parameter> ranges, int end) {
+        return ranges.stream().map(r -> r.numbers().get(end)).toArray(BigDecimal[]::new);
+    }
+
+    private LoadedScenario load(List<ValueList.Parameter> ranges, BigDecimal[] point) throws Exception {
+        List<String> overrides = new ArrayList<>(options.overrides);
+        for (int i = 0; i < point.length; i++) {
+            overrides.add(ranges.get(i).path() + "=" + ValueList.canonical(point[i]) + ranges.get(i).unit());
+        }
+        return services.scenarios().load(file, overrides);
+    }
+
+    private Variant variant(List<ValueList.Parameter> ranges, BigDecimal[] point) throws Exception {
+        Map<String, String> values = new LinkedHashMap<>();
+        List<String> label = new ArrayList<>();
+        for (int i = 0; i < point.length; i++) {
+            values.put(ranges.get(i).path(), ValueList.canonical(point[i]) + ranges.get(i).unit());
+            label.add(ValueList.canonical(point[i]) + ranges.get(i).unit());
+        }
+        return new Variant(String.join(",", label), directory(point), values, load(ranges, point));
+    }
+
+    /** {@code evaluations/0.25} or {@code evaluations/0.25_3}: the values, so a rerun finds its runs. */
+    private static String directory(BigDecimal[] point) {
+        List<String> parts = new ArrayList<>();
+        for (BigDecimal p : point) {
+            parts.add(ValueList.canonical(p));
+        }
+        return "evaluations/" + OutputDirectory.safeName(String.join("_", parts));
+    }
+
+    private static ExperimentRunner.Results merge(List<Variant> variants, List<ExperimentRunner.Results> batches,
+                                                  int replications) {
+        RunMetrics[][] metrics = new RunMetrics[variants.size()][];
+        int i = 0;
+        List<ReplicationRunner.Status<RunMetrics>> statuses = new ArrayList<>();
+        for (ExperimentRunner.Results b : batches) {
+            for (RunMetrics[] m : b.metrics()) {
+                metrics[i++] = m;
+            }
+            statuses.addAll(b.outcome().statuses());
+        }
+        int reused = batches.stream().mapToInt(ExperimentRunner.Results::reused).sum();
+        return new ExperimentRunner.Results(variants, metrics, reused, new ReplicationRunner.Outcome<>(statuses));
+    }
+
+    private void writeEvaluations(Path dir, List<ValueList.Parameter> ranges, Tuner.Result result,
+                                  List<Variant> variants) throws java.io.IOException {
+        AtomicFiles.write(dir.resolve(EVALUATIONS), out -> {
+            List<String> header = new ArrayList<>(List.of("evaluation"));
+            ranges.forEach(r -> header.add(r.path()));
+            header.addAll(List.of("directory", "n", "mean", "ci_low", "ci_high", "diff_vs_best", "diff_ci_low",
+                    "diff_ci_high", "p_value", "best", "not_worse_than_best"));
+            CsvWriter csv = new CsvWriter(out, header.toArray(String[]::new));
+            for (Tuner.Versus v : result.versus()) {
+                Tuner.Evaluation e = v.evaluation();
+                csv.add(e.order());
+                for (BigDecimal p : e.point()) {
+                    csv.add(ValueList.canonical(p));
+                }
+                csv.add(directory(e.point())).add(e.mean().n()).add(e.mean().mean()).add(e.mean().low())
+                        .add(e.mean().high()).add(v.difference().mean()).add(v.difference().low())
+                        .add(v.difference().high()).add(v.difference().pValue())
+                        .add(Boolean.toString(e == result.best())).add(Boolean.toString(v.indistinguishable()));
+                csv.endRow();
+            }
+        });
+    }
+
+    private String describe(List<ValueList.Parameter> ranges, Objective objective, Tuner.Result result) {
+        StringBuilder b = new StringBuilder();
+        List<List<String>> table = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("#"));
+        ranges.forEach(r -> header.add(r.path()));
+        header.addAll(List.of(objective.metric() + " mean", Display.num(options.level * 100) + " % CI",
+                "diff vs best", "p", ""));
+        table.add(header);
+        List<Tuner.Versus> sorted = new ArrayList<>(result.versus());
+        sorted.sort((x, y) -> {
+            for (int i = 0; i < x.evaluation().point().length; i++) {
+                int c = x.evaluation().point()[i].compareTo(y.evaluation().point()[i]);
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        });
+        for (Tuner.Versus v : sorted) {
+            Tuner.Evaluation e = v.evaluation();
+            List<String> row = new ArrayList<>(List.of(Integer.toString(e.order())));
+            for (BigDecimal p : e.point()) {
+                row.add(ValueList.canonical(p));
+            }
+            row.add(Display.num(e.mean().mean()));
+            row.add(Display.interval(e.mean().low(), e.mean().high()));
+            row.add(e == result.best() ? "" : Display.num(v.difference().mean()));
+            row.add(e == result.best() ? "" : Display.p(v.difference().pValue()));
+            row.add(e == result.best() ? "best" : v.indistinguishable() ? "not significantly worse" : "");
+            table.add(row);
+        }
+        b.append("evaluations (").append(objective.goal() == Objective.Goal.MAX ? "maximise " : "minimise ")
+                .append(objective.metric()).append("):\n").append(Display.table(table, "  "));
+        for (int i = 0; i < ranges.size(); i++) {
+            b.append("best ").append(ranges.get(i).path()).append(" = ")
+                    .append(ValueList.canonical(result.best().point()[i])).append(ranges.get(i).unit())
+                    .append(", interval [").append(ValueList.canonical(result.interval()[i][0])).append(", ")
+                    .append(ValueList.canonical(result.interval()[i][1])).append("]").append(ranges.get(i).unit())
+                    .append('\n');
+        }
+        int comparisons = Math.max(1, result.evaluations().size() - 1);
+        b.append("significantly worse: p < ").append(Display.num((1 - options.level) / comparisons)).append(" (")
+                .append(Display.num(1 - options.level)).append(" / ").append(comparisons)
+                .append(" comparisons with the best, Bonferroni)\n");
+        b.append("best mean ").append(objective.metric()).append(' ').append(Display.num(result.best().mean().mean()))
+                .append(' ').append(Display.interval(result.best().mean().low(), result.best().mean().high()))
+                .append('\n');
+        return b.toString();
+    }
+}

@@ -1,0 +1,66 @@
+package org.speedsim.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.speedsim.engine.rng.RandomStreams;
+import org.speedsim.engine.swarm.RunResult;
+import org.speedsim.engine.swarm.RunSummary;
+import org.speedsim.engine.swarm.SwarmConfig;
+import org.speedsim.scenarios.LoadedScenario;
+
+/**
+ * A synthetic scenario whose answer is known by construction: the loader reads one number {@code x} from the
+ * overrides ({@code --set x=0.3}, default 0), and the engine gives replication r at x a swarm that dies at
+ * {@code lifetime(x, r)} seconds, a function the test chooses. Everything else of the run comes from {@link Fakes}.
+ * The configuration carries x in its name ({@code synthetic@0.3}), where the engine reads it.
+ */
+final class Synthetic {
+
+    /** The lifetime in seconds of replication r (with the run's seed) at parameter x. */
+    @FunctionalInterface
+    interface Lifetime {
+        double seconds(double x, long seed, int replication);
+    }
+
+    private final Lifetime lifetime;
+    final AtomicInteger runs = new AtomicInteger();
+
+    Synthetic(Lifetime lifetime) {
+        this.lifetime = lifetime;
+    }
+
+    Services services() {
+        return new Services(this::load, (c, trace, progress, every) -> run(c), () -> null);
+    }
+
+    private LoadedScenario load(Path file, List<String> overrides) {
+        double x = 0;
+        for (String o : overrides) {
+            if (o.startsWith("x=")) {
+                x = Double.parseDouble(o.substring(2));
+            }
+        }
+        SwarmConfig config = Fakes.config("synthetic@" + x, 42);
+        return new LoadedScenario("synthetic", file, config, 10, "name: synthetic\nx: " + x + "\n");
+    }
+
+    private RunResult run(SwarmConfig c) {
+        runs.incrementAndGet();
+        double x = Double.parseDouble(c.name().substring(c.name().indexOf('@') + 1));
+        RunResult fake = Fakes.run(c, null, null);
+        RunSummary s = fake.summary();
+        long death = Math.round(lifetime.seconds(x, c.seed(), c.replication()) * 1e6);
+        RunSummary summary = new RunSummary(s.scenario(), s.seed(), s.replication(), s.simulatedMicros(), s.events(),
+                s.peersArrived(), s.peersCompleted(), s.downloadP50Seconds(), s.downloadP90Seconds(),
+                s.downloadMeanSeconds(), death, s.bytesUploaded(), s.bytesDownloaded(), s.duplicateBytes(),
+                s.pieceTransfers(), s.overheadBytes(), true, Map.of());
+        return new RunResult(c, summary, fake.peers(), fake.timeSeries(), fake.pieceCopies(), 0.125);
+    }
+
+    /** A standard normal draw for (seed, replication, purpose): the noise of a replication, shared across x. */
+    static double normal(long seed, int replication, String purpose) {
+        return new RandomStreams(seed, replication).stream(purpose).nextGaussian();
+    }
+}
