@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.speedsim.reports.SummaryJson;
 
 /**
  * The numbers of one replication's {@code summary.json}, flattened to {@code name -> value} in file order (nested
@@ -49,24 +49,8 @@ public record RunMetrics(Map<String, Double> values) {
         m.put(CENSORED, alive ? 1.0 : 0.0);
         double arrived = number(root.get("peersArrived"));
         m.put(COMPLETED_FRACTION, arrived > 0 ? number(root.get("peersCompleted")) / arrived : Double.NaN);
-        flatten("", root, m);
+        SummaryJson.numbers(root, EXCLUDED).forEach(m::putIfAbsent);
         return new RunMetrics(m);
-    }
-
-    private static void flatten(String prefix, JsonNode node, Map<String, Double> out) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String name = prefix + e.getKey();
-            JsonNode v = e.getValue();
-            if (prefix.isEmpty() && EXCLUDED.contains(name)) {
-                continue;
-            }
-            if (v.isObject()) {
-                flatten(name + ".", v, out);
-            } else if (v.isNumber() || v.isBoolean() || v.isNull()) {
-                out.putIfAbsent(name, number(v));
-            }
-        }
     }
 
     private static double number(JsonNode v) {

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.RunSummary;
@@ -23,6 +25,37 @@ public final class SummaryJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SummaryJson() {
+    }
+
+    /**
+     * The numeric fields of a summary in file order, nested ones flattened with dots ({@code downloadTimeSeconds.p50},
+     * {@code tokens.paid}): numbers as they are, booleans as 1 or 0, null as NaN; strings are left out, and so are the
+     * top-level fields named in {@code skip}.
+     */
+    public static Map<String, Double> numbers(JsonNode summary, Set<String> skip) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        flatten("", summary, skip, out);
+        return out;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Set<String> skip, Map<String, Double> out) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = prefix + e.getKey();
+            JsonNode v = e.getValue();
+            if (prefix.isEmpty() && skip.contains(key)) {
+                continue;
+            }
+            if (v.isObject()) {
+                flatten(key + ".", v, skip, out);
+            } else if (v.isNumber()) {
+                out.put(key, v.asDouble());
+            } else if (v.isBoolean()) {
+                out.put(key, v.asBoolean() ? 1.0 : 0.0);
+            } else if (v.isNull()) {
+                out.put(key, Double.NaN);
+            }
+        }
     }
 
     /** The summary as an ordered map of JSON values (numbers, booleans, strings, nested maps, null). */

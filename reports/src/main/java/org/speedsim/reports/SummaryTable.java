@@ -1,8 +1,6 @@
 package org.speedsim.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +32,7 @@ public final class SummaryTable {
     public static Table of(List<Replication> replications) {
         Map<String, double[]> values = new LinkedHashMap<>();
         for (int r = 0; r < replications.size(); r++) {
-            Map<String, Double> flat = new LinkedHashMap<>();
-            flatten("", replications.get(r).summary(), flat);
+            Map<String, Double> flat = SummaryJson.numbers(replications.get(r).summary(), IDENTIFIERS);
             for (Map.Entry<String, Double> e : flat.entrySet()) {
                 double[] v = values.computeIfAbsent(e.getKey(), k -> nans(replications.size()));
                 v[r] = e.getValue();
@@ -58,26 +55,6 @@ public final class SummaryTable {
         }
         return Table.create("summary", StringColumn.create("field", field),
                 IntColumn.create("n", n.stream().mapToInt(Integer::intValue).toArray()), mean, sd, lower, upper);
-    }
-
-    private static void flatten(String prefix, JsonNode node, Map<String, Double> out) {
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> e = fields.next();
-            String key = prefix + e.getKey();
-            JsonNode v = e.getValue();
-            if (v.isObject()) {
-                flatten(key + ".", v, out);
-            } else if (prefix.isEmpty() && IDENTIFIERS.contains(key)) {
-                continue;
-            } else if (v.isNumber()) {
-                out.put(key, v.asDouble());
-            } else if (v.isBoolean()) {
-                out.put(key, v.asBoolean() ? 1.0 : 0.0);
-            } else if (v.isNull()) {
-                out.put(key, Double.NaN);
-            }
-        }
     }
 
     private static double[] nans(int n) {
