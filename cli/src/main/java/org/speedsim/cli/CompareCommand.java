@@ -1,7 +1,6 @@
 package org.speedsim.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -80,9 +79,7 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         options.check();
         for (Path f : files) {
-            if (!Files.isRegularFile(f)) {
-                throw new UserInputException(f + ": no such file");
-            }
+            UserInputException.requireFile(f);
         }
         List<Variant> variants = variants();
         LoadedScenario first = variants.get(0).scenario();

@@ -107,9 +107,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         checkArguments();
-        if (!Files.isRegularFile(file)) {
-            throw new UserInputException(file + ": no such file");
-        }
+        UserInputException.requireFile(file);
         LoadedScenario scenario = services.scenarios().load(file, withSeed(overrides, seed));
         long rootSeed = seed != null ? seed : scenario.config().seed();
         int count = replications != null ? replications : scenario.replications();

@@ -1,7 +1,6 @@
 package org.speedsim.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,9 +74,7 @@ final class SweepCommand implements Callable<Integer> {
         if (params.size() > 2) {
             throw new UserInputException("--param: a sweep has one or two parameters, not " + params.size());
         }
-        if (!Files.isRegularFile(file)) {
-            throw new UserInputException(file + ": no such file");
-        }
+        UserInputException.requireFile(file);
         List<ValueList.Parameter> grid = new ArrayList<>();
         for (String p : params) {
             grid.add(ValueList.grid("--param", p));

@@ -102,9 +102,7 @@ final class TuneCommand implements Callable<Integer> {
         if (params.size() > 2) {
             throw new UserInputException("--param: tune searches one or two parameters, not " + params.size());
         }
-        if (!Files.isRegularFile(file)) {
-            throw new UserInputException(file + ": no such file");
-        }
+        UserInputException.requireFile(file);
         Objective objective = Objective.of(objectiveName, goal());
         List<ValueList.Parameter> ranges = new ArrayList<>();
         for (String p : params) {
