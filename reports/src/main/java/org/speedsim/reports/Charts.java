@@ -13,6 +13,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.Marker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
@@ -146,11 +147,7 @@ public final class Charts {
                 Double.POSITIVE_INFINITY);
         XYPlot plot = chart.getXYPlot();
         ValueMarker one = new ValueMarker(1, new Color(120, 120, 120), dashed(1.2f));
-        one.setLabel("1.0: one full copy online");
-        one.setLabelFont(TICKS);
-        one.setLabelBackgroundColor(new Color(255, 255, 255, 0));
-        one.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        one.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        label(one, "1.0: one full copy online", RectangleAnchor.TOP_RIGHT, TextAnchor.BOTTOM_RIGHT);
         plot.addRangeMarker(one, Layer.BACKGROUND);
         int g = 0;
         boolean labelled = false;
@@ -160,11 +157,7 @@ public final class Charts {
                 ValueMarker m = new ValueMarker(t, colour(g), dashed(1.5f));
                 if (!labelled) {
                     labelled = true;
-                    m.setLabel("swarm died");
-                    m.setLabelFont(TICKS);
-                    m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
-                    m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-                    m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+                    label(m, "swarm died", RectangleAnchor.TOP_LEFT, TextAnchor.TOP_RIGHT);
                 }
                 plot.addDomainMarker(m, Layer.FOREGROUND);
             }
@@ -241,11 +234,7 @@ public final class Charts {
         y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         XYPlot plot = new XYPlot(data, x, y, renderer);
         IntervalMarker risk = new IntervalMarker(-0.5, 1.5, new Color(213, 94, 0, 40));
-        risk.setLabel("0-1 copies: lost, or one departure from lost");
-        risk.setLabelFont(TICKS);
-        risk.setLabelBackgroundColor(new Color(255, 255, 255, 0));
-        risk.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-        risk.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        label(risk, "0-1 copies: lost, or one departure from lost", RectangleAnchor.TOP_LEFT, TextAnchor.TOP_LEFT);
         plot.addDomainMarker(risk, Layer.BACKGROUND);
         return finish(title, "Bars: one colour per moment of the run, side by side; bars far from the left edge mean a healthy swarm",
                 plot);
@@ -354,4 +343,12 @@ public final class Charts {
         return p;
     }
 
+    /** Labels a marker in the tick font on a transparent background, placed by the two anchors. */
+    private static void label(Marker m, String text, RectangleAnchor anchor, TextAnchor textAnchor) {
+        m.setLabel(text);
+        m.setLabelFont(TICKS);
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        m.setLabelAnchor(anchor);
+        m.setLabelTextAnchor(textAnchor);
+    }
 }
