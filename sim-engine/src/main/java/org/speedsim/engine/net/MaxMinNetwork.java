@@ -794,9 +794,10 @@ public final class MaxMinNetwork implements FlowNetwork {
     }
 
     private void growNodes(int n) {
-        int c = Math.max(n, nodes * 2) * 2;
         int oldLinks = adj.length;
-        if (c > oldLinks) {
+        if (2 * n > oldLinks) {
+            // doubling: growing to exactly n on every new node copied every link array per join (quadratic)
+            int c = Math.max(2 * n, 2 * oldLinks);
             adj = Arrays.copyOf(adj, c);
             li = Arrays.copyOf(li, 8 * c);
             ld = Arrays.copyOf(ld, 8 * c);
