@@ -16,9 +16,9 @@ import org.speedsim.engine.rng.RandomStreams;
  * exchange over flows of the {@link FlowNetwork}, choking rounds, tracker announces, arrivals and departures, and
  * the bookkeeping that metrics need. Package-private: {@link Swarm} is the public face.
  *
- * <p>Invariants (checked by {@link #deepCheck()}): a peer's availability counts equal the number of its neighbours
- * holding each piece; a direction's missing count equals the pieces its uploader has and its downloader lacks;
- * the global copy count of a piece equals the online peers holding it; a piece is "downloading" at a peer exactly
+ * <p>Invariants (checked by {@link #deepCheck()}): a leecher's availability count of each piece it lacks equals the
+ * number of its neighbours holding that piece; a peer's piece row flags exactly the pieces of its bit set; a
+ * direction is in its uploader's and its downloader's unchoked sets exactly while it is unchoked; the global copy count of a piece equals the online peers holding it; a piece is "downloading" at a peer exactly
  * while some transfer of it to that peer is in flight; bytes uploaded equal bytes downloaded.
  */
 final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
@@ -73,7 +73,10 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
     private final int[] haveCount;
     private final long[][] downloading;
     private final long[][] started;
-    private final byte[][] avail;
+    /** Per online peer: which pieces it holds and how many of its neighbours hold each (see {@link PieceRows}). */
+    private final PieceRows rows;
+    /** Offset of each peer's row in {@link #rows}, -1 when offline. */
+    private final int[] rowOf;
     private final PartialPieces[] partial;
     private final int[] distinctInflight;
     /**
@@ -106,6 +109,10 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
     private final int[] stamp;
     private int stampNow;
 
+    /** Per uploader, the directions it has unchoked; per downloader, the directions unchoking it. */
+    private final DirSets serving;
+    private final DirSets served;
+
     private final int[] onlineList;
     private final int[] onlinePos;
     private int onlineCount;
@@ -122,7 +129,6 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
     private boolean[] dirUnchoked = new boolean[128];
     private boolean[] dirOptimistic = new boolean[128];
     private boolean[] dirStalled = new boolean[128];
-    private int[] dirMissing = new int[128];
     private int[] dirFlow = new int[128];
     private int[] dirPiece = new int[128];
     private long[] dirStartBytes = new long[128];
@@ -228,7 +234,9 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         haveCount = new int[total];
         downloading = new long[total][];
         started = new long[total][];
-        avail = new byte[total][];
+        rows = new PieceRows(pieces, Math.min(total, 1024));
+        rowOf = new int[total];
+        Arrays.fill(rowOf, -1);
         partial = new PartialPieces[total];
         distinctInflight = new int[total];
         pickEpoch = new int[total];
@@ -258,6 +266,8 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         bannedPeer = new int[total][];
         bannedUntil = new long[total][];
         stamp = new int[total];
+        serving = new DirSets(total);
+        served = new DirSets(total);
         onlineList = new int[total];
         onlinePos = new int[total];
         copies = new int[pieces];
@@ -407,7 +417,9 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         seeding[p] = client.seeding().create(p, streams.stream("behaviour", p));
         onlinePos[p] = onlineCount;
         onlineList[onlineCount++] = p;
+        rowOf[p] = rows.allocate();
         if (asSeed) {
+            Arrays.fill(rows.cells(), rowOf[p], rowOf[p] + pieces, (byte) PieceRows.HAS);
             for (int w = 0; w < words; w++) {
                 have[p][w] = -1L;
             }
@@ -425,7 +437,6 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
             leechersOnline++;
             downloading[p] = new long[words];
             started[p] = new long[words];
-            avail[p] = new byte[pieces];
             partial[p] = new PartialPieces();
         }
         long offset = Math.floorMod(trackerRng[p].nextLong(), proto.rechokeMicros());
@@ -465,7 +476,8 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         cancel(rechokeHandle, p);
         cancel(announceHandle, p);
         cancel(seedHandle, p);
-        avail[p] = null;
+        rows.release(rowOf[p]);
+        rowOf[p] = -1;
         partial[p] = null;
         downloading[p] = null;
         started[p] = null;
@@ -611,8 +623,6 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
             dirLastChoke[d] = -1;
             dirIdleEpoch[d] = -1;
         }
-        dirMissing[2 * c] = seed[b] ? 0 : countMissing(a, b);
-        dirMissing[2 * c + 1] = seed[a] ? 0 : countMissing(b, a);
         addAvailability(b, a, 1);
         addAvailability(a, b, 1);
         for (SwarmExtension e : ext) {
@@ -621,28 +631,40 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         emit("connect", a, b, 0);
     }
 
-    /** Pieces {@code up} has that {@code down} lacks. */
-    private int countMissing(int up, int down) {
+    /** Whether {@code down} wants something from {@code up}: {@code up} holds a piece {@code down} lacks. */
+    private boolean interested(int up, int down) {
+        if (seed[down]) {
+            return false;
+        }
+        if (seed[up]) {
+            return true;
+        }
         long[] hu = have[up];
         long[] hd = have[down];
-        int n = 0;
         for (int w = 0; w < words; w++) {
-            n += Long.bitCount(hu[w] & ~hd[w]);
+            if ((hu[w] & ~hd[w]) != 0) {
+                return true;
+            }
         }
-        return n;
+        return false;
     }
 
-    /** Adds {@code delta} to {@code observer}'s availability of every piece {@code holder} has. */
+    /**
+     * Adds {@code delta} to {@code observer}'s availability of every piece {@code holder} has and {@code observer}
+     * lacks (counts of pieces a peer holds are not kept: its picker never asks for them).
+     */
     private void addAvailability(int observer, int holder, int delta) {
-        byte[] av = avail[observer];
-        if (av == null) {
+        if (seed[observer] || rowOf[observer] < 0) {
             return;
         }
+        byte[] cells = rows.cells();
+        int off = rowOf[observer];
         long[] h = have[holder];
+        long[] mine = have[observer];
         for (int w = 0; w < words; w++) {
-            long x = h[w];
+            long x = h[w] & ~mine[w];
             while (x != 0) {
-                av[(w << 6) + Long.numberOfTrailingZeros(x)] += delta;
+                cells[off + (w << 6) + Long.numberOfTrailingZeros(x)] += delta;
                 x &= x - 1;
             }
         }
@@ -661,7 +683,6 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
             dirUnchoked = Arrays.copyOf(dirUnchoked, m);
             dirOptimistic = Arrays.copyOf(dirOptimistic, m);
             dirStalled = Arrays.copyOf(dirStalled, m);
-            dirMissing = Arrays.copyOf(dirMissing, m);
             dirFlow = Arrays.copyOf(dirFlow, m);
             dirPiece = Arrays.copyOf(dirPiece, m);
             dirStartBytes = Arrays.copyOf(dirStartBytes, m);
@@ -691,8 +712,8 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         }
         stopTransfer(2 * c);
         stopTransfer(2 * c + 1);
-        dirUnchoked[2 * c] = false;
-        dirUnchoked[2 * c + 1] = false;
+        setUnchoked(2 * c, false);
+        setUnchoked(2 * c + 1, false);
         removeConn(a, c);
         removeConn(b, c);
         addAvailability(b, a, -1);
@@ -800,7 +821,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         }
         int u = uploaderOf(d);
         int v = downloaderOf(d);
-        if (seed[v] || !online[v] || dirMissing[d] == 0) {
+        if (seed[v] || !online[v] || !interested(u, v)) {
             return;
         }
         for (SwarmExtension e : ext) {
@@ -968,7 +989,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
     }
 
     private void continueFlow(int d, int f, int u, int v) {
-        boolean go = online[u] && online[v] && !seed[v] && dirUnchoked[d] && dirMissing[d] > 0;
+        boolean go = online[u] && online[v] && !seed[v] && dirUnchoked[d] && interested(u, v);
         if (go) {
             for (SwarmExtension e : ext) {
                 if (!e.mayUpload(u, v)) {
@@ -1018,32 +1039,36 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         setBit(have[v], p);
         haveCount[v]++;
         copies[p]++;
-        // the HAVE broadcast: the hottest loop of a run, so it reads the per-slot arrays only
+        // The HAVE broadcast, the hottest loop of a run: it touches one byte of each neighbour's piece row only.
+        // Interest is not counted per direction but tested where needed; only the few unchoked directions of v
+        // are looked at for the consequences.
         int[] nb = nbr[v];
-        int[] od = outDir[v];
-        int[] id = inDir[v];
+        byte[] cells = rows.cells();
+        cells[rowOf[v] + p] |= (byte) PieceRows.HAS;
+        for (int i = 0; i < connCount[v]; i++) {
+            int c = rowOf[nb[i]] + p;
+            byte b = cells[c];
+            if (b >= 0) {
+                cells[c] = (byte) (b + 1);
+            }
+        }
+        // an uploader unchoking v that held p may now have nothing v wants
+        for (int i = 0; i < served.size(v); i++) {
+            int d = served.get(v, i);
+            int w = uploaderOf(d);
+            if (hasPiece(w, p) && !interested(w, v)) {
+                requestInterestRechoke(w);
+            }
+        }
+        // a peer v unchokes that lacked p may have an idle request pipe with work again
         int word = p >>> 6;
         long bit = 1L << p;
-        for (int i = 0; i < connCount[v]; i++) {
-            int w = nb[i];
-            byte[] aw = avail[w];
-            if (aw != null) {
-                aw[p]++;
-            }
-            if ((have[w][word] & bit) != 0) {
-                int in = id[i];
-                if (--dirMissing[in] == 0 && dirUnchoked[in]) {
-                    requestInterestRechoke(w);
-                }
-            } else {
-                // w learns of a piece it lacks: an idle request pipe from v to w may have work again
-                int out = od[i];
-                dirMissing[out]++;
-                if (dirUnchoked[out] && dirFlow[out] < 0
-                        && ((downloading[w][word] & bit) == 0 || endGame(w))) {
-                    dirIdleEpoch[out] = -1;
-                    tryStart(out);
-                }
+        for (int i = 0; i < serving.size(v); i++) {
+            int d = serving.get(v, i);
+            int w = downloaderOf(d);
+            if (!hasPiece(w, p) && dirFlow[d] < 0 && ((downloading[w][word] & bit) == 0 || endGame(w))) {
+                dirIdleEpoch[d] = -1;
+                tryStart(d);
             }
         }
         if (haveCount[v] == pieces) {
@@ -1082,7 +1107,6 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         seed[v] = true;
         seedsOnline++;
         leechersOnline--;
-        avail[v] = null;
         emit("complete", v, 0, 0);
         for (SwarmExtension e : ext) {
             e.onCompleted(v);
@@ -1163,7 +1187,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
             }
             return;
         }
-        dirUnchoked[d] = true;
+        setUnchoked(d, true);
         dirLastUnchoke[d] = sim.now();
         emit("unchoke", u, v, optimistic ? 1 : 0);
         for (SwarmExtension e : ext) {
@@ -1172,13 +1196,27 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         tryStart(d);
     }
 
+    private void setUnchoked(int d, boolean on) {
+        if (dirUnchoked[d] == on) {
+            return;
+        }
+        dirUnchoked[d] = on;
+        if (on) {
+            serving.add(uploaderOf(d), d);
+            served.add(downloaderOf(d), d);
+        } else {
+            serving.remove(uploaderOf(d), d);
+            served.remove(downloaderOf(d), d);
+        }
+    }
+
     private void chokeDir(int d) {
         if (!dirUnchoked[d]) {
             return;
         }
         int u = uploaderOf(d);
         int v = downloaderOf(d);
-        dirUnchoked[d] = false;
+        setUnchoked(d, false);
         dirOptimistic[d] = false;
         dirLastChoke[d] = sim.now();
         stopTransfer(d);
@@ -1224,7 +1262,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
                     dirDownSnap2[in] = dirDownSnap1[in];
                     dirDownSnap1[in] = dirCum[in];
                 }
-                if (dirMissing[out] > 0 && !seed[q] && !isBanned(p, q)) {
+                if (!seed[q] && interested(p, q) && !isBanned(p, q)) {
                     candDir[n] = out;
                     recv[n] = r;
                     sent[n] = s;
@@ -1426,7 +1464,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
 
         @Override
         public int availability(int p) {
-            return avail[self][p];
+            return rows.cells()[rowOf[self] + p] & PieceRows.COUNT;
         }
 
         @Override
@@ -1619,7 +1657,14 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
             if (seed[p] != (n == pieces)) {
                 fail("peer " + p + " seed flag disagrees with its pieces");
             }
-            if (avail[p] != null) {
+            byte[] cells = rows.cells();
+            for (int x = 0; x < pieces; x++) {
+                if ((cells[rowOf[p] + x] < 0) != hasPiece(p, x)) {
+                    fail("peer " + p + "'s piece row disagrees with its bit set at piece " + x);
+                    break;
+                }
+            }
+            if (!seed[p]) {
                 int[] av = new int[pieces];
                 for (int j = 0; j < connCount[p]; j++) {
                     int q = other(conns[p][j], p);
@@ -1630,9 +1675,9 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
                     }
                 }
                 for (int x = 0; x < pieces; x++) {
-                    if (av[x] != avail[p][x]) {
-                        fail("availability of piece " + x + " at peer " + p + " is " + avail[p][x] + ", not "
-                                + av[x]);
+                    if (!hasPiece(p, x) && av[x] != (cells[rowOf[p] + x] & PieceRows.COUNT)) {
+                        fail("availability of piece " + x + " at peer " + p + " is "
+                                + (cells[rowOf[p] + x] & PieceRows.COUNT) + ", not " + av[x]);
                         break;
                     }
                 }
@@ -1650,9 +1695,8 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
                 int c = conns[p][j];
                 int q = other(c, p);
                 int d = dir(c, p);
-                int m = seed[q] ? 0 : countMissing(p, q);
-                if (m != dirMissing[d]) {
-                    fail("missing count " + p + "->" + q + " is " + dirMissing[d] + ", not " + m);
+                if (dirUnchoked[d] != serving.contains(p, d) || dirUnchoked[d] != served.contains(q, d)) {
+                    fail("unchoked sets disagree with direction " + p + "->" + q);
                 }
                 if (!online[q]) {
                     fail("peer " + p + " is connected to departed peer " + q);
@@ -1824,7 +1868,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
     @Override
     public boolean isInterested(int peer, int other) {
         int c = connection(peer, other);
-        return c >= 0 && dirMissing[dir(c, other)] > 0 && !seed[peer];
+        return c >= 0 && interested(other, peer);
     }
 
     @Override

@@ -1,0 +1,61 @@
+package org.speedsim.engine.swarm;
+
+import java.util.Arrays;
+
+/**
+ * For every peer, a set of direction ids (the unchoked directions it uploads on, or those it downloads on) with
+ * constant-time add and remove, so that a peer's few unchoked directions are found without visiting all its
+ * connections. A direction belongs to at most one peer's set. Iteration order depends only on the sequence of
+ * adds and removes (a removal moves the last member into the gap), never on memory addresses.
+ */
+final class DirSets {
+
+    private final int[][] members;
+    private final int[] size;
+    private int[] pos = new int[128];
+
+    DirSets(int peers) {
+        members = new int[peers][];
+        size = new int[peers];
+    }
+
+    int size(int peer) {
+        return size[peer];
+    }
+
+    int get(int peer, int i) {
+        return members[peer][i];
+    }
+
+    void add(int peer, int d) {
+        int[] m = members[peer];
+        int n = size[peer];
+        if (m == null) {
+            m = members[peer] = new int[8];
+        } else if (n == m.length) {
+            m = members[peer] = Arrays.copyOf(m, n * 2);
+        }
+        if (d >= pos.length) {
+            pos = Arrays.copyOf(pos, Math.max(d + 1, pos.length * 2));
+        }
+        m[n] = d;
+        pos[d] = n;
+        size[peer] = n + 1;
+    }
+
+    void remove(int peer, int d) {
+        int[] m = members[peer];
+        int i = pos[d];
+        if (i >= size[peer] || m[i] != d) {
+            throw new IllegalStateException("direction " + d + " is not in peer " + peer + "'s set");
+        }
+        int last = m[--size[peer]];
+        m[i] = last;
+        pos[last] = i;
+    }
+
+    boolean contains(int peer, int d) {
+        int[] m = members[peer];
+        return m != null && d < pos.length && pos[d] < size[peer] && m[pos[d]] == d;
+    }
+}
