@@ -1089,10 +1089,9 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         if (seed[v] || !online[v]) {
             return;
         }
-        int[] id = inDir[v];
-        for (int i = 0; i < connCount[v]; i++) {
-            int d = id[i];
-            if (dirFlow[d] < 0 && dirUnchoked[d]) {
+        for (int i = 0; i < served.size(v); i++) {
+            int d = served.get(v, i);
+            if (dirFlow[d] < 0) {
                 tryStart(d);
             }
         }
@@ -1248,12 +1247,20 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
             n = 0;
             chosenCount = 0;
             optimistic = -1;
+            // only unchoked directions carry flows, so only they have bytes to settle
+            for (int i = 0; i < serving.size(p); i++) {
+                settle(serving.get(p, i));
+            }
+            for (int i = 0; i < served.size(p); i++) {
+                settle(served.get(p, i));
+            }
+            int[] nb = nbr[p];
+            int[] od = SwarmEngine.this.outDir[p];
+            int[] id = SwarmEngine.this.inDir[p];
             for (int i = 0; i < connCount[p]; i++) {
-                int q = nbr[p][i];
-                int out = SwarmEngine.this.outDir[p][i];
-                int in = SwarmEngine.this.inDir[p][i];
-                settle(out);
-                settle(in);
+                int q = nb[i];
+                int out = od[i];
+                int in = id[i];
                 long s = dirCum[out] - dirUpSnap2[out];
                 long r = dirCum[in] - dirDownSnap2[in];
                 if (roll) {
