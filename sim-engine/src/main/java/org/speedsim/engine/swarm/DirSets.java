@@ -5,17 +5,19 @@ import java.util.Arrays;
 /**
  * For every peer, a set of direction ids (the unchoked directions it uploads on, or those it downloads on) with
  * constant-time add and remove, so that a peer's few unchoked directions are found without visiting all its
- * connections. A direction belongs to at most one peer's set. Iteration order depends only on the sequence of
+ * connections; each member carries the peer at the direction's other end. A direction belongs to at most one peer's set. Iteration order depends only on the sequence of
  * adds and removes (a removal moves the last member into the gap), never on memory addresses.
  */
 final class DirSets {
 
     private final int[][] members;
+    private final int[][] others;
     private final int[] size;
     private int[] pos = new int[128];
 
     DirSets(int peers) {
         members = new int[peers][];
+        others = new int[peers][];
         size = new int[peers];
     }
 
@@ -27,18 +29,26 @@ final class DirSets {
         return members[peer][i];
     }
 
-    void add(int peer, int d) {
+    /** The peer at the other end of the i-th member. */
+    int other(int peer, int i) {
+        return others[peer][i];
+    }
+
+    void add(int peer, int d, int other) {
         int[] m = members[peer];
         int n = size[peer];
         if (m == null) {
             m = members[peer] = new int[8];
+            others[peer] = new int[8];
         } else if (n == m.length) {
             m = members[peer] = Arrays.copyOf(m, n * 2);
+            others[peer] = Arrays.copyOf(others[peer], n * 2);
         }
         if (d >= pos.length) {
             pos = Arrays.copyOf(pos, Math.max(d + 1, pos.length * 2));
         }
         m[n] = d;
+        others[peer][n] = other;
         pos[d] = n;
         size[peer] = n + 1;
     }
@@ -49,8 +59,10 @@ final class DirSets {
         if (i >= size[peer] || m[i] != d) {
             throw new IllegalStateException("direction " + d + " is not in peer " + peer + "'s set");
         }
-        int last = m[--size[peer]];
+        int n = --size[peer];
+        int last = m[n];
         m[i] = last;
+        others[peer][i] = others[peer][n];
         pos[last] = i;
     }
 

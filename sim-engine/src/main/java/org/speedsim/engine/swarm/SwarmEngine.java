@@ -1053,10 +1053,10 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
             }
         }
         // an uploader unchoking v that held p may now have nothing v wants
+        // (the neighbours' piece bytes were just touched: testing them is cheaper than their bit sets)
         for (int i = 0; i < served.size(v); i++) {
-            int d = served.get(v, i);
-            int w = uploaderOf(d);
-            if (hasPiece(w, p) && !interested(w, v)) {
+            int w = served.other(v, i);
+            if (cells[rowOf[w] + p] < 0 && !interested(w, v)) {
                 requestInterestRechoke(w);
             }
         }
@@ -1065,8 +1065,8 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         long bit = 1L << p;
         for (int i = 0; i < serving.size(v); i++) {
             int d = serving.get(v, i);
-            int w = downloaderOf(d);
-            if (!hasPiece(w, p) && dirFlow[d] < 0 && ((downloading[w][word] & bit) == 0 || endGame(w))) {
+            int w = serving.other(v, i);
+            if (cells[rowOf[w] + p] >= 0 && dirFlow[d] < 0 && ((downloading[w][word] & bit) == 0 || endGame(w))) {
                 dirIdleEpoch[d] = -1;
                 tryStart(d);
             }
@@ -1201,8 +1201,8 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         }
         dirUnchoked[d] = on;
         if (on) {
-            serving.add(uploaderOf(d), d);
-            served.add(downloaderOf(d), d);
+            serving.add(uploaderOf(d), d, downloaderOf(d));
+            served.add(downloaderOf(d), d, uploaderOf(d));
         } else {
             serving.remove(uploaderOf(d), d);
             served.remove(downloaderOf(d), d);
@@ -1428,10 +1428,15 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         private int from;
         private int dir;
 
+        private byte[] cells;
+        private int row;
+
         void set(int v, int u, int d) {
             self = v;
             from = u;
             dir = d;
+            cells = rows.cells();
+            row = rowOf[v];
         }
 
         @Override
@@ -1471,7 +1476,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
 
         @Override
         public int availability(int p) {
-            return rows.cells()[rowOf[self] + p] & PieceRows.COUNT;
+            return cells[row + p] & PieceRows.COUNT;
         }
 
         @Override
