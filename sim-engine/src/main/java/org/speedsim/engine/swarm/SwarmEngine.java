@@ -134,11 +134,17 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
     private long[] dirStartBytes = new long[128];
     private long[] dirTransferBytes = new long[128];
     private long[] dirAccounted = new long[128];
-    private long[] dirCum = new long[128];
-    private long[] dirUpSnap1 = new long[128];
-    private long[] dirUpSnap2 = new long[128];
-    private long[] dirDownSnap1 = new long[128];
-    private long[] dirDownSnap2 = new long[128];
+    /**
+     * Byte counters of each direction for the choker's rate windows, eight longs per direction so that a rechoke
+     * reads one cache line per direction: bytes so far, and their value at the uploader's ({@code UP}) and at the
+     * downloader's ({@code DOWN}) last two rounds.
+     */
+    private long[] dirRates = new long[128 << 3];
+    private static final int R_CUM = 0;
+    private static final int R_UP1 = 1;
+    private static final int R_UP2 = 2;
+    private static final int R_DOWN1 = 3;
+    private static final int R_DOWN2 = 4;
     private long[] dirLastUnchoke = new long[128];
     private long[] dirLastChoke = new long[128];
     private int[] flowDir = new int[256];
@@ -614,11 +620,11 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
             dirStalled[d] = false;
             dirFlow[d] = -1;
             dirPiece[d] = -1;
-            dirCum[d] = 0;
-            dirUpSnap1[d] = 0;
-            dirUpSnap2[d] = 0;
-            dirDownSnap1[d] = 0;
-            dirDownSnap2[d] = 0;
+            dirRates[(d << 3) + R_CUM] = 0;
+            dirRates[(d << 3) + R_UP1] = 0;
+            dirRates[(d << 3) + R_UP2] = 0;
+            dirRates[(d << 3) + R_DOWN1] = 0;
+            dirRates[(d << 3) + R_DOWN2] = 0;
             dirLastUnchoke[d] = -1;
             dirLastChoke[d] = -1;
             dirIdleEpoch[d] = -1;
@@ -688,11 +694,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
             dirStartBytes = Arrays.copyOf(dirStartBytes, m);
             dirTransferBytes = Arrays.copyOf(dirTransferBytes, m);
             dirAccounted = Arrays.copyOf(dirAccounted, m);
-            dirCum = Arrays.copyOf(dirCum, m);
-            dirUpSnap1 = Arrays.copyOf(dirUpSnap1, m);
-            dirUpSnap2 = Arrays.copyOf(dirUpSnap2, m);
-            dirDownSnap1 = Arrays.copyOf(dirDownSnap1, m);
-            dirDownSnap2 = Arrays.copyOf(dirDownSnap2, m);
+            dirRates = Arrays.copyOf(dirRates, m << 3);
             dirLastUnchoke = Arrays.copyOf(dirLastUnchoke, m);
             dirLastChoke = Arrays.copyOf(dirLastChoke, m);
             dirMark = Arrays.copyOf(dirMark, m);
@@ -797,7 +799,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         if (delta == 0) {
             return;
         }
-        dirCum[d] += delta;
+        dirRates[(d << 3) + R_CUM] += delta;
         bytesUp[uploaderOf(d)] += delta;
         bytesDown[downloaderOf(d)] += delta;
         totalUp += delta;
@@ -1261,13 +1263,13 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
                 int q = nb[i];
                 int out = od[i];
                 int in = id[i];
-                long s = dirCum[out] - dirUpSnap2[out];
-                long r = dirCum[in] - dirDownSnap2[in];
+                long s = dirRates[(out << 3) + R_CUM] - dirRates[(out << 3) + R_UP2];
+                long r = dirRates[(in << 3) + R_CUM] - dirRates[(in << 3) + R_DOWN2];
                 if (roll) {
-                    dirUpSnap2[out] = dirUpSnap1[out];
-                    dirUpSnap1[out] = dirCum[out];
-                    dirDownSnap2[in] = dirDownSnap1[in];
-                    dirDownSnap1[in] = dirCum[in];
+                    dirRates[(out << 3) + R_UP2] = dirRates[(out << 3) + R_UP1];
+                    dirRates[(out << 3) + R_UP1] = dirRates[(out << 3) + R_CUM];
+                    dirRates[(in << 3) + R_DOWN2] = dirRates[(in << 3) + R_DOWN1];
+                    dirRates[(in << 3) + R_DOWN1] = dirRates[(in << 3) + R_CUM];
                 }
                 if (!seed[q] && interested(p, q) && !isBanned(p, q)) {
                     candDir[n] = out;
