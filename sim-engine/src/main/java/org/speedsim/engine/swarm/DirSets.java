@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * For every peer, a set of direction ids (the unchoked directions it uploads on, or those it downloads on) with
  * constant-time add and remove, so that a peer's few unchoked directions are found without visiting all its
- * connections; each member carries the peer at the direction's other end. A direction belongs to at most one peer's set. Iteration order depends only on the sequence of
- * adds and removes (a removal moves the last member into the gap), never on memory addresses.
+ * connections; each member carries the peer at the direction's other end. A direction belongs to at most one
+ * peer's set. Iteration order depends only on the sequence of adds and removes (a removal moves the last member
+ * into the gap), never on memory addresses.
  */
 final class DirSets {
 

@@ -18,8 +18,9 @@ import org.speedsim.engine.rng.RandomStreams;
  *
  * <p>Invariants (checked by {@link #deepCheck()}): a leecher's availability count of each piece it lacks equals the
  * number of its neighbours holding that piece; a peer's piece row flags exactly the pieces of its bit set; a
- * direction is in its uploader's and its downloader's unchoked sets exactly while it is unchoked; the global copy count of a piece equals the online peers holding it; a piece is "downloading" at a peer exactly
- * while some transfer of it to that peer is in flight; bytes uploaded equal bytes downloaded.
+ * direction is in its uploader's and its downloader's unchoked sets exactly while it is unchoked; the global copy
+ * count of a piece equals the online peers holding it; a piece is "downloading" at a peer exactly while some
+ * transfer of it to that peer is in flight; bytes uploaded equal bytes downloaded.
  */
 final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
 
