@@ -173,7 +173,7 @@ final class CompareCommand implements Callable<Integer> {
                 List<String> shown = new ArrayList<>();
                 for (ValueList.Parameter p : varied) {
                     String value = p.values().get(i);
-                    overrides.add(p.path() + "=" + value);
+                    overrides.add("--vary " + p.path() + "=" + value);
                     values.put(p.path(), value);
                     shown.add(varied.size() == 1 ? value : p.path() + "=" + value);
                 }

@@ -145,7 +145,7 @@ final class SweepCommand implements Callable<Integer> {
             List<String> overrides = new ArrayList<>(options.sets());
             List<String> label = new ArrayList<>();
             values.forEach((path, v) -> {
-                overrides.add(path + "=" + v);
+                overrides.add("--param " + path + "=" + v);
                 label.add(path + "=" + v);
             });
             LoadedScenario s = services.scenarios().load(file, overrides);

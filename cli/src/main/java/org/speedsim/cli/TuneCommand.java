@@ -224,7 +224,8 @@ final class TuneCommand implements Callable<Integer> {
     private LoadedScenario load(List<ValueList.Parameter> ranges, BigDecimal[] point) throws Exception {
         List<String> overrides = new ArrayList<>(options.sets());
         for (int i = 0; i < point.length; i++) {
-            overrides.add(ranges.get(i).path() + "=" + ValueList.canonical(point[i]) + ranges.get(i).unit());
+            overrides.add("--param " + ranges.get(i).path() + "=" + ValueList.canonical(point[i])
+                    + ranges.get(i).unit());
         }
         return services.scenarios().load(file, overrides);
     }

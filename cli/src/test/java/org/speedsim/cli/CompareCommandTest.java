@@ -174,6 +174,14 @@ class CompareCommandTest {
         assertFalse(Files.exists(tmp.resolve("tiny")), "nothing written for a bad request");
     }
 
+    @Test
+    void aBadVariedPathIsReportedUnderItsOwnOption() {
+        Cli c = real("compare", TINY.toString(), "--vary", "nosuchfield=1,2", "--out", tmp.toString(), "--quiet");
+        assertEquals(2, c.exit(), c::toString);
+        assertTrue(c.err().contains("--vary nosuchfield=1"), c::toString);
+        assertFalse(c.err().contains("--set nosuchfield"), c::toString);
+    }
+
     static String[] concat(String[] a, String... b) {
         String[] all = new String[a.length + b.length];
         System.arraycopy(a, 0, all, 0, a.length);

@@ -126,6 +126,10 @@ final class Resolver {
     /** Applies one {@code path=value} override; returns the new root, or null with a problem. */
     YNode.Map set(YNode.Map root, String override) {
         String shown = "--set " + override;
+        if (override.startsWith("--") && override.indexOf(' ') > 2) {
+            shown = override;
+            override = override.substring(override.indexOf(' ') + 1);
+        }
         YNode.Origin here = YNode.Origin.of(shown);
         int eq = override.indexOf('=');
         if (eq <= 0) {

@@ -27,7 +27,8 @@ public final class ScenarioLoader {
 
     /**
      * Loads a scenario with the built-in strategies; {@code overrides} are {@code path=value} strings applied after
-     * {@code extends} is resolved.
+     * {@code extends} is resolved. An override may start with the command-line option it came from and a space
+     * ({@code --vary clients[0].share=0.5}); errors then name that option instead of {@code --set}.
      *
      * @throws ScenarioException with every problem found
      */
