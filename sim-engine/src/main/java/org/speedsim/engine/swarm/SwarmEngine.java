@@ -89,6 +89,8 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
     private final int[][] conns;
     /** Parallel to conns: the neighbour, and the directions out of and into the peer, per connection slot. */
     private final int[][] nbr;
+    /** Parallel to conns: the neighbour's row offset in {@link #rows} (fixed while both are online). */
+    private final int[][] nbrRow;
     private final int[][] outDir;
     private final int[][] inDir;
     private final int[] connCount;
@@ -250,6 +252,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         sawEndGame = new boolean[total];
         conns = new int[total][];
         nbr = new int[total][];
+        nbrRow = new int[total][];
         outDir = new int[total][];
         inDir = new int[total][];
         connCount = new int[total];
@@ -413,6 +416,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         have[p] = new long[words];
         conns[p] = new int[proto.maxConnections()];
         nbr[p] = new int[proto.maxConnections()];
+        nbrRow[p] = new int[proto.maxConnections()];
         outDir[p] = new int[proto.maxConnections()];
         inDir[p] = new int[proto.maxConnections()];
         ClientSpec client = cfg.clients().get(cli);
@@ -742,6 +746,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         int i = connCount[p]++;
         conns[p][i] = c;
         nbr[p][i] = q;
+        nbrRow[p][i] = rowOf[q];
         outDir[p][i] = out;
         inDir[p][i] = in;
     }
@@ -753,6 +758,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
             if (l[i] == c) {
                 l[i] = l[n - 1];
                 nbr[p][i] = nbr[p][n - 1];
+                nbrRow[p][i] = nbrRow[p][n - 1];
                 outDir[p][i] = outDir[p][n - 1];
                 inDir[p][i] = inDir[p][n - 1];
                 connCount[p] = n - 1;
@@ -1045,11 +1051,11 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         // The HAVE broadcast, the hottest loop of a run: it touches one byte of each neighbour's piece row only.
         // Interest is not counted per direction but tested where needed; only the few unchoked directions of v
         // are looked at for the consequences.
-        int[] nb = nbr[v];
+        int[] nr = nbrRow[v];
         byte[] cells = rows.cells();
         cells[rowOf[v] + p] |= (byte) PieceRows.HAS;
         for (int i = 0; i < connCount[v]; i++) {
-            int c = rowOf[nb[i]] + p;
+            int c = nr[i] + p;
             byte b = cells[c];
             if (b >= 0) {
                 cells[c] = (byte) (b + 1);
