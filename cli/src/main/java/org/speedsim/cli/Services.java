@@ -21,7 +21,10 @@ import org.speedsim.scenarios.ScenarioLoader;
  */
 public record Services(ScenarioSource scenarios, Engine engine, Supplier<PrintWriter> terminal) {
 
-    /** Loads and validates a scenario file. */
+    /**
+     * Loads and validates a scenario file; overrides are {@code path=value}, optionally after the option they came
+     * from ({@code --param x=1}), as {@link ScenarioLoader#load(Path, List)} takes them.
+     */
     @FunctionalInterface
     public interface ScenarioSource {
         LoadedScenario load(Path file, List<String> overrides) throws ScenarioException;

@@ -38,6 +38,7 @@ final class Synthetic {
     private LoadedScenario load(Path file, List<String> overrides) {
         double x = 0;
         for (String o : overrides) {
+            o = o.startsWith("--") ? o.substring(o.indexOf(' ') + 1) : o;
             if (o.startsWith("x=")) {
                 x = Double.parseDouble(o.substring(2));
             }
