@@ -123,7 +123,10 @@ final class Resolver {
         problems.add(new Problem(o.file(), o.line(), o.column(), path, message));
     }
 
-    /** Applies one {@code path=value} override; returns the new root, or null with a problem. */
+    /**
+     * Applies one {@code path=value} override, optionally prefixed by the option it came from ({@code --vary ...});
+     * problems name that option, {@code --set} by default. Returns the new root, or null with a problem.
+     */
     YNode.Map set(YNode.Map root, String override) {
         String shown = "--set " + override;
         if (override.startsWith("--") && override.indexOf(' ') > 2) {
