@@ -83,9 +83,9 @@ final class CompareCommand implements Callable<Integer> {
         }
         List<Variant> variants = variants();
         LoadedScenario first = variants.get(0).scenario();
-        long seed = options.seed != null ? options.seed : first.config().seed();
-        int replications = options.replications != null ? options.replications : first.replications();
-        String name = options.name != null ? options.name : defaultName(variants);
+        long seed = options.rootSeed(first);
+        int replications = options.replicationCount(first);
+        String name = options.experimentName(defaultName(variants));
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         for (ValueList.Parameter p : varied()) {
             parameters.put(p.path(), p.values());

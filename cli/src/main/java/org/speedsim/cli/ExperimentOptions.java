@@ -3,6 +3,7 @@ package org.speedsim.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.speedsim.scenarios.LoadedScenario;
 import picocli.CommandLine.Option;
 
 /** The options {@code compare}, {@code sweep} and {@code tune} share: seed, replications, threads, output. */
@@ -67,5 +68,20 @@ final class ExperimentOptions {
 
     int threadCount() {
         return threads != null ? threads : ReplicationRunner.defaultThreads();
+    }
+
+    /** The root seed of every variant: {@code --seed}, else {@code scenario}'s. */
+    long rootSeed(LoadedScenario scenario) {
+        return seed != null ? seed : scenario.config().seed();
+    }
+
+    /** Replications of every variant: {@code --replications}, else {@code scenario}'s. */
+    int replicationCount(LoadedScenario scenario) {
+        return replications != null ? replications : scenario.replications();
+    }
+
+    /** The experiment's directory name: {@code --name}, else {@code fallback}. */
+    String experimentName(String fallback) {
+        return name != null ? name : fallback;
     }
 }

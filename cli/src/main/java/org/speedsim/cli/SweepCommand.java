@@ -75,18 +75,12 @@ final class SweepCommand implements Callable<Integer> {
             throw new UserInputException("--param: a sweep has one or two parameters, not " + params.size());
         }
         UserInputException.requireFile(file);
-        List<ValueList.Parameter> grid = new ArrayList<>();
-        for (String p : params) {
-            grid.add(ValueList.grid("--param", p));
-        }
-        if (grid.size() == 2 && grid.get(0).path().equals(grid.get(1).path())) {
-            throw new UserInputException("--param " + grid.get(0).path() + " is given twice");
-        }
+        List<ValueList.Parameter> grid = ValueList.distinct("--param", params, ValueList::grid);
         List<Variant> points = points(grid);
         LoadedScenario first = points.get(0).scenario();
-        long seed = options.seed != null ? options.seed : first.config().seed();
-        int replications = options.replications != null ? options.replications : first.replications();
-        String name = options.name != null ? options.name : first.name() + "-sweep";
+        long seed = options.rootSeed(first);
+        int replications = options.replicationCount(first);
+        String name = options.experimentName(first.name() + "-sweep");
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         grid.forEach(g -> parameters.put(g.path(), g.values()));
         ExperimentDirectory.Prepared prepared = ExperimentDirectory.prepare(options.out, name,

@@ -104,13 +104,7 @@ final class TuneCommand implements Callable<Integer> {
         }
         UserInputException.requireFile(file);
         Objective objective = Objective.of(objectiveName, goal());
-        List<ValueList.Parameter> ranges = new ArrayList<>();
-        for (String p : params) {
-            ranges.add(ValueList.range("--param", p));
-        }
-        if (ranges.size() == 2 && ranges.get(0).path().equals(ranges.get(1).path())) {
-            throw new UserInputException("--param " + ranges.get(0).path() + " is given twice");
-        }
+        List<ValueList.Parameter> ranges = ValueList.distinct("--param", params, ValueList::range);
         int d = ranges.size();
         int evaluations = budget != null ? budget : d == 1 ? 12 : 20;
         if (evaluations < Tuner.minimumBudget(d)) {
@@ -119,9 +113,9 @@ final class TuneCommand implements Callable<Integer> {
         }
         // the base scenario, at the low end of every range, checks the file and the paths before any run
         LoadedScenario base = load(ranges, bounds(ranges, 0));
-        long seed = options.seed != null ? options.seed : base.config().seed();
-        int replications = options.replications != null ? options.replications : base.replications();
-        String name = options.name != null ? options.name : base.name() + "-tune";
+        long seed = options.rootSeed(base);
+        int replications = options.replicationCount(base);
+        String name = options.experimentName(base.name() + "-tune");
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         ranges.forEach(r -> parameters.put(r.path(), r.values()));
         ObjectNode manifest = ExperimentDirectory.manifest("tune", name, seed, replications, List.of(), parameters);

@@ -91,6 +91,26 @@ final class ValueList {
         return new Parameter(pr[0], values, unit);
     }
 
+    /** How one argument of an option becomes a {@link Parameter} ({@link #grid}, {@link #range}). */
+    @FunctionalInterface
+    interface Parser {
+        Parameter parse(String option, String argument) throws UserInputException;
+    }
+
+    /** Each argument parsed by {@code parser}; no two may name the same path. */
+    static List<Parameter> distinct(String option, List<String> arguments, Parser parser)
+            throws UserInputException {
+        List<Parameter> parsed = new ArrayList<>();
+        for (String a : arguments) {
+            Parameter p = parser.parse(option, a);
+            if (parsed.stream().anyMatch(q -> q.path().equals(p.path()))) {
+                throw new UserInputException(option + " " + p.path() + " is given twice");
+            }
+            parsed.add(p);
+        }
+        return parsed;
+    }
+
     /** {@code PATH=LO:HI}: the two ends of a numeric range, LO below HI. */
     static Parameter range(String option, String argument) throws UserInputException {
         String[] pr = pathAndRest(option, argument);
