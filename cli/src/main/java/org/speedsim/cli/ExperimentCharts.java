@@ -93,7 +93,8 @@ final class ExperimentCharts {
             for (String g : groups) {
                 List<PointTable.Row> in = rows.stream()
                         .filter(r -> y == null || r.variant().parameters().get(params.get(1)).equals(g))
-                        .sorted(Comparator.comparingDouble(r -> x.position(r.variant().parameters().get(params.get(0)))))
+                        .sorted(Comparator.comparingDouble(
+                                r -> x.position(r.variant().parameters().get(params.get(0)))))
                         .toList();
                 curves.put(y == null ? metric : params.get(1) + " = " + g, curve(in, x, params.get(0)));
             }
@@ -124,24 +125,14 @@ final class ExperimentCharts {
             throws IOException {
         List<Tuner.Evaluation> sorted = new ArrayList<>(result.evaluations());
         sorted.sort(Comparator.comparing(e -> e.point()[0]));
-        int n = sorted.size();
-        double[] x = new double[n];
-        double[] mean = new double[n];
-        double[] lo = new double[n];
-        double[] hi = new double[n];
-        for (int i = 0; i < n; i++) {
-            Tuner.Evaluation e = sorted.get(i);
-            x[i] = e.point()[0].doubleValue();
-            mean[i] = e.mean().mean();
-            lo[i] = e.mean().lower();
-            hi[i] = e.mean().upper();
-        }
+        double[] x = sorted.stream().mapToDouble(e -> e.point()[0].doubleValue()).toArray();
         String subtitle = "every evaluation; shaded: " + Display.num(level * 100) + " % confidence interval; best "
                 + ValueList.canonical(result.best().point()[0]) + ", interval ["
                 + ValueList.canonical(result.interval()[0][0]) + ", " + ValueList.canonical(result.interval()[0][1])
                 + "]" + censoredNote(metric);
         JFreeChart chart = ResponseCharts.response(metric + " against " + parameter, subtitle, parameter, null,
-                metric, Map.of(metric, new ResponseCharts.Curve(x, mean, lo, hi)));
+                metric, Map.of(metric,
+                        ResponseCharts.Curve.of(x, sorted.stream().map(Tuner.Evaluation::mean).toList())));
         ChartFiles.write(chart, dir.resolve(DIR), "evaluations", WIDTH, HEIGHT);
     }
 
@@ -150,19 +141,8 @@ final class ExperimentCharts {
     }
 
     private static ResponseCharts.Curve curve(List<PointTable.Row> rows, Axis x, String param) {
-        int n = rows.size();
-        double[] xs = new double[n];
-        double[] mean = new double[n];
-        double[] lo = new double[n];
-        double[] hi = new double[n];
-        for (int i = 0; i < n; i++) {
-            PointTable.Row r = rows.get(i);
-            xs[i] = x.position(r.variant().parameters().get(param));
-            mean[i] = r.mean().mean();
-            lo[i] = r.mean().lower();
-            hi[i] = r.mean().upper();
-        }
-        return new ResponseCharts.Curve(xs, mean, lo, hi);
+        double[] xs = rows.stream().mapToDouble(r -> x.position(r.variant().parameters().get(param))).toArray();
+        return ResponseCharts.Curve.of(xs, rows.stream().map(PointTable.Row::mean).toList());
     }
 
     private static String fileName(String metric) {

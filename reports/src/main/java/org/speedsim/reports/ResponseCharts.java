@@ -34,6 +34,21 @@ public final class ResponseCharts {
 
     /** One curve: the x positions and, at each, the mean with its interval (NaN bounds: no interval). */
     public record Curve(double[] x, double[] mean, double[] lower, double[] upper) {
+
+        /** The means and interval ends of {@code intervals}, the i-th at {@code x[i]}. */
+        public static Curve of(double[] x, List<MeanCi> intervals) {
+            int n = intervals.size();
+            double[] mean = new double[n];
+            double[] lower = new double[n];
+            double[] upper = new double[n];
+            for (int i = 0; i < n; i++) {
+                MeanCi ci = intervals.get(i);
+                mean[i] = ci.mean();
+                lower[i] = ci.lower();
+                upper[i] = ci.upper();
+            }
+            return new Curve(x, mean, lower, upper);
+        }
     }
 
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 17);
