@@ -1250,6 +1250,9 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
 
         private boolean periodic;
 
+        /** Sum of the loads that warm the cache in {@link #begin}: kept so that they are not optimised away. */
+        long touched;
+
         void begin(int p, boolean roll) {
             self = p;
             periodic = roll;
@@ -1266,6 +1269,13 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
             int[] nb = nbr[p];
             int[] od = SwarmEngine.this.outDir[p];
             int[] id = SwarmEngine.this.inDir[p];
+            // the loop below does too much per neighbour for its cache misses to overlap: load each line it will
+            // need first (the neighbour's first piece word, both directions' rate lines)
+            long sum = 0;
+            for (int i = 0; i < connCount[p]; i++) {
+                sum += have[nb[i]][0] + dirRates[od[i] << 3] + dirRates[id[i] << 3];
+            }
+            touched += sum;
             for (int i = 0; i < connCount[p]; i++) {
                 int q = nb[i];
                 int out = od[i];
@@ -1440,12 +1450,22 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         private byte[] cells;
         private int row;
 
+        /** Row bytes summed by {@link #set}: kept so that the loads are not optimised away. */
+        long touched;
+
         void set(int v, int u, int d) {
             self = v;
             from = u;
             dir = d;
             cells = rows.cells();
             row = rowOf[v];
+            // The scan reads this peer's row line by line with enough work between lines that the core waits for
+            // each miss in turn; one load per line first lets the misses overlap.
+            long sum = 0;
+            for (int i = row, end = row + pieces; i < end; i += 64) {
+                sum += cells[i];
+            }
+            touched += sum;
         }
 
         @Override
