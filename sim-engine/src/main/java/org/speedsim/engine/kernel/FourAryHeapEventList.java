@@ -3,25 +3,38 @@ package org.speedsim.engine.kernel;
 import java.util.Arrays;
 
 /**
- * An indexed 4-ary min-heap of events in primitive arrays, the default event list. Each event lives in a slot
- * holding its payload (kind, target, arg), its generation and its heap position; the heap itself stores, per
- * position, the ordering key (time, sequence) next to the slot number, so a sift compares keys in adjacent memory
- * (the four children of a node share a cache line) instead of chasing slot numbers. A 4-ary heap is half as deep as
- * a binary one, which pays off because popping the earliest event dominates a simulation. Slots are recycled
- * through a free stack; the generation is folded into the handle, so a handle outliving its event is recognised.
+ * An indexed 4-ary min-heap of events in primitive arrays, the default event list. Each event lives in a slot holding
+ * its payload (kind, target, arg), its sequence number, its generation and its heap position; the heap itself stores,
+ * per position, the event's time next to its slot number, so a sift compares times in adjacent memory (the four
+ * children of a node share one or two cache lines) and reads a sequence number through the slot only when two times are
+ * equal. A 4-ary heap is half as deep as a binary one, which pays off because popping the earliest event dominates a
+ * simulation. Slots are recycled through a free stack; the generation is folded into the handle, so a handle outliving
+ * its event is recognised.
  *
- * <p>Invariant: after every public call, for every position p &gt; 0 the key at p is not less than the key at its
- * parent (p - 1) / 4, and {@code pos[heapSlot[p]] == p}; no call allocates except when the arrays grow.
+ * <p>The heap's time array is padded with {@link Long#MAX_VALUE} beyond the last event, so every node's four children
+ * can be read without comparing their positions to the size. The earliest of four children is chosen by times alone
+ * with branch-free arithmetic (a branch on the comparison would be mispredicted often); when any two of the times it
+ * compared are equal, which includes an event at {@code Long.MAX_VALUE} meeting the padding, the choice is redone
+ * comparing (time, sequence) over the real children only. {@link #pop()} walks the hole left by the root down the path
+ * of earliest children to the bottom, then sifts the last event up from there: the last event almost always belongs
+ * near the bottom, so this saves comparing it at every level on the way down.
+ *
+ * <p>Invariant: after every public call, for every position 0 &lt; p &lt; size the key (time, sequence) at p is not
+ * less than the key at its parent (p - 1) / 4, {@code pos[heapSlot[p]] == p}, every position from size to the end of
+ * {@code heapTime} (at least four past the last event) holds {@code Long.MAX_VALUE}, and no call allocates except when
+ * the arrays grow.
  */
 public final class FourAryHeapEventList implements EventList {
 
+    private static final long PAD = Long.MAX_VALUE;
+
     private long[] heapTime;
-    private long[] heapSeq;
     private int[] heapSlot;
 
     private int[] kind;
     private int[] target;
     private long[] arg;
+    private long[] seq;
     private int[] generation;
     private int[] pos;
 
@@ -42,12 +55,13 @@ public final class FourAryHeapEventList implements EventList {
 
     public FourAryHeapEventList(int initialCapacity) {
         int c = Math.max(16, initialCapacity);
-        heapTime = new long[c];
-        heapSeq = new long[c];
+        heapTime = new long[c + 4];
+        Arrays.fill(heapTime, PAD);
         heapSlot = new int[c];
         kind = new int[c];
         target = new int[c];
         arg = new long[c];
+        seq = new long[c];
         generation = new int[c];
         pos = new int[c];
         free = new int[c];
@@ -59,7 +73,9 @@ public final class FourAryHeapEventList implements EventList {
         kind[slot] = k;
         target[slot] = tg;
         arg[slot] = a;
-        siftUp(size++, t, nextSeq++, slot);
+        long s = nextSeq++;
+        seq[slot] = s;
+        siftUp(size++, t, s, slot);
         return ((long) generation[slot] << 32) | slot;
     }
 
@@ -81,10 +97,12 @@ public final class FourAryHeapEventList implements EventList {
             return false;
         }
         int p = pos[slot];
+        long s = nextSeq++;
+        seq[slot] = s;
         if (t < heapTime[p]) {
-            siftUp(p, t, nextSeq++, slot);
+            siftUp(p, t, s, slot);
         } else {
-            siftDown(p, t, nextSeq++, slot);
+            siftDown(p, t, s, slot);
         }
         return true;
     }
@@ -106,7 +124,7 @@ public final class FourAryHeapEventList implements EventList {
 
     @Override
     public long peekSequence() {
-        return size == 0 ? Long.MAX_VALUE : heapSeq[0];
+        return size == 0 ? Long.MAX_VALUE : seq[heapSlot[0]];
     }
 
     @Override
@@ -119,15 +137,31 @@ public final class FourAryHeapEventList implements EventList {
         if (size == 0) {
             return false;
         }
-        int slot = heapSlot[0];
-        curTime = heapTime[0];
+        long[] ht = heapTime;
+        int[] hslot = heapSlot;
+        int slot = hslot[0];
+        curTime = ht[0];
         curKind = kind[slot];
         curTarget = target[slot];
         curArg = arg[slot];
         releaseSlot(slot);
-        int last = --size;
-        if (last > 0) {
-            siftDown(0, heapTime[last], heapSeq[last], heapSlot[last]);
+        int n = --size;
+        long t = ht[n];
+        int moved = hslot[n];
+        ht[n] = PAD;
+        if (n > 0) {
+            int[] ps = pos;
+            int p = 0;
+            int c;
+            while ((c = 4 * p + 1) < n) {
+                int m = minChild(ht, c, n);
+                int ms = hslot[m];
+                ht[p] = ht[m];
+                hslot[p] = ms;
+                ps[ms] = p;
+                p = m;
+            }
+            siftUp(p, t, seq[moved], moved);
         }
         return true;
     }
@@ -177,13 +211,15 @@ public final class FourAryHeapEventList implements EventList {
     }
 
     private void grow() {
-        int c = kind.length * 2;
-        heapTime = Arrays.copyOf(heapTime, c);
-        heapSeq = Arrays.copyOf(heapSeq, c);
+        int old = kind.length;
+        int c = old * 2;
+        heapTime = Arrays.copyOf(heapTime, c + 4);
+        Arrays.fill(heapTime, old + 4, c + 4, PAD);
         heapSlot = Arrays.copyOf(heapSlot, c);
         kind = Arrays.copyOf(kind, c);
         target = Arrays.copyOf(target, c);
         arg = Arrays.copyOf(arg, c);
+        seq = Arrays.copyOf(seq, c);
         generation = Arrays.copyOf(generation, c);
         pos = Arrays.copyOf(pos, c);
         free = Arrays.copyOf(free, c);
@@ -191,82 +227,105 @@ public final class FourAryHeapEventList implements EventList {
 
     /** Removes the entry at heap position p and refills the hole with the last entry. */
     private void removeAt(int p) {
-        int last = --size;
-        if (p == last) {
+        int n = --size;
+        long t = heapTime[n];
+        int slot = heapSlot[n];
+        heapTime[n] = PAD;
+        if (p == n) {
             return;
         }
-        long t = heapTime[last];
-        long s = heapSeq[last];
-        int slot = heapSlot[last];
-        if (p > 0 && before(t, s, heapTime[(p - 1) >>> 2], heapSeq[(p - 1) >>> 2])) {
+        long s = seq[slot];
+        if (p > 0 && before(t, s, (p - 1) >>> 2)) {
             siftUp(p, t, s, slot);
         } else {
             siftDown(p, t, s, slot);
         }
     }
 
-    private static boolean before(long t, long s, long t2, long s2) {
-        return t < t2 || (t == t2 && s < s2);
+    /** Whether the key (t, s) is less than the key at position q. */
+    private boolean before(long t, long s, int q) {
+        long qt = heapTime[q];
+        return t < qt || (t == qt && s < seq[heapSlot[q]]);
+    }
+
+    /** The position of the earliest of the children c..c+3 (c &lt; n), the ones at n or beyond being padding. */
+    private int minChild(long[] ht, int c, int n) {
+        long t0 = ht[c];
+        long t1 = ht[c + 1];
+        long t2 = ht[c + 2];
+        long t3 = ht[c + 3];
+        long l01 = less(t1, t0);
+        long m01 = t0 ^ ((t0 ^ t1) & -l01);
+        long l23 = less(t3, t2);
+        long m23 = t2 ^ ((t2 ^ t3) & -l23);
+        long l = less(m23, m01);
+        int m = c + (int) (l01 ^ ((l01 ^ (2 + l23)) & -l));
+        if ((t0 == t1) | (t2 == t3) | (m01 == m23)) {
+            return minChildTied(c, n);
+        }
+        return m;
+    }
+
+    /** 1 if x &lt; y, else 0 (signed, overflow-safe), without a branch. */
+    private static long less(long x, long y) {
+        long d = x - y;
+        return (d ^ ((x ^ y) & (d ^ x))) >>> 63;
+    }
+
+    private int minChildTied(int c, int n) {
+        int m = c;
+        int end = Math.min(c + 4, n);
+        for (int j = c + 1; j < end; j++) {
+            if (before(heapTime[j], seq[heapSlot[j]], m)) {
+                m = j;
+            }
+        }
+        return m;
     }
 
     /** Places the entry (t, s, slot) at hole p or above it. */
     private void siftUp(int p, long t, long s, int slot) {
         long[] ht = heapTime;
-        long[] hs = heapSeq;
         int[] hslot = heapSlot;
+        int[] ps = pos;
         while (p > 0) {
             int parent = (p - 1) >>> 2;
             long pt = ht[parent];
-            if (t > pt || (t == pt && s > hs[parent])) {
+            int pslot = hslot[parent];
+            if (t > pt || (t == pt && s > seq[pslot])) {
                 break;
             }
-            int ps = hslot[parent];
             ht[p] = pt;
-            hs[p] = hs[parent];
-            hslot[p] = ps;
-            pos[ps] = p;
+            hslot[p] = pslot;
+            ps[pslot] = p;
             p = parent;
         }
         ht[p] = t;
-        hs[p] = s;
         hslot[p] = slot;
-        pos[slot] = p;
+        ps[slot] = p;
     }
 
-    /** Places the entry (t, s, slot) at hole p or below it; positions at or beyond {@code size} are not read. */
+    /** Places the entry (t, s, slot) at hole p or below it. */
     private void siftDown(int p, long t, long s, int slot) {
         long[] ht = heapTime;
-        long[] hs = heapSeq;
         int[] hslot = heapSlot;
+        int[] ps = pos;
         int n = size;
-        while (true) {
-            int c = 4 * p + 1;
-            if (c >= n) {
-                break;
-            }
-            int m = c;
-            long mt = ht[c];
-            int end = Math.min(c + 4, n);
-            for (int j = c + 1; j < end; j++) {
-                long jt = ht[j];
-                if (jt < mt || (jt == mt && hs[j] < hs[m])) {
-                    m = j;
-                    mt = jt;
-                }
-            }
-            if (t < mt || (t == mt && s < hs[m])) {
-                break;
-            }
+        int c;
+        while ((c = 4 * p + 1) < n) {
+            int m = minChild(ht, c, n);
+            long mt = ht[m];
             int ms = hslot[m];
+            if (t < mt || (t == mt && s < seq[ms])) {
+                break;
+            }
             ht[p] = mt;
-            hs[p] = hs[m];
             hslot[p] = ms;
-            pos[ms] = p;
+            ps[ms] = p;
             p = m;
         }
         ht[p] = t;
-        hs[p] = s;
         hslot[p] = slot;
-        pos[slot] = p;
+        ps[slot] = p;
     }
 }
