@@ -11,18 +11,24 @@ import java.util.Arrays;
  * simulation. Slots are recycled through a free stack; the generation is folded into the handle, so a handle outliving
  * its event is recognised.
  *
- * <p>The heap's time array is padded with {@link Long#MAX_VALUE} beyond the last event, so every node's four children
- * can be read without comparing their positions to the size. The earliest of four children is chosen by times alone
- * with branch-free arithmetic (a branch on the comparison would be mispredicted often); when any two of the times it
- * compared are equal, which includes an event at {@code Long.MAX_VALUE} meeting the padding, the choice is redone
- * comparing (time, sequence) over the real children only. {@link #pop()} walks the hole left by the root down the path
- * of earliest children to the bottom, then sifts the last event up from there: the last event almost always belongs
- * near the bottom, so this saves comparing it at every level on the way down.
+ * <p>The heap arrays extend four positions past the slot capacity and the times from position size on are
+ * {@code Long.MAX_VALUE}, so every node's four children can be read without comparing their positions to the size. The
+ * earliest of four children is chosen by times alone with branch-free arithmetic (a branch on each comparison would be
+ * mispredicted often): as long as no negative time has been scheduled, the difference of two times (padding included)
+ * cannot overflow and its sign bit is the comparison; after the first negative time, an overflow-safe formula is used
+ * for good. When any two of the times compared are equal, which includes an event at {@code Long.MAX_VALUE} meeting the
+ * padding, the choice is redone comparing (time, sequence) over the real children only.
+ *
+ * <p>{@link #pop()} walks the hole left by the root down the path of earliest children to the bottom, then sifts the
+ * last event up from there: the last event almost always belongs near the bottom, so this saves comparing it at every
+ * level on the way down. As no branch predicts the path, the processor would fetch each level only once the previous
+ * one is decided; so the walk also loads the times and slots of the sixteen grandchildren (adjacent in both arrays) a
+ * level ahead, folding the values into a field only so that the compiler keeps the loads.
  *
  * <p>Invariant: after every public call, for every position 0 &lt; p &lt; size the key (time, sequence) at p is not
  * less than the key at its parent (p - 1) / 4, {@code pos[heapSlot[p]] == p}, every position from size to the end of
- * {@code heapTime} (at least four past the last event) holds {@code Long.MAX_VALUE}, and no call allocates except when
- * the arrays grow.
+ * {@code heapTime} holds {@code Long.MAX_VALUE}, {@code negativeTimes} is set if any pending time is negative, and no
+ * call allocates except when the arrays grow.
  */
 public final class FourAryHeapEventList implements EventList {
 
@@ -43,6 +49,8 @@ public final class FourAryHeapEventList implements EventList {
     private int slotsUsed;
     private int size;
     private long nextSeq;
+    private boolean negativeTimes;
+    private long lookAhead;
 
     private long curTime;
     private int curKind;
@@ -57,7 +65,7 @@ public final class FourAryHeapEventList implements EventList {
         int c = Math.max(16, initialCapacity);
         heapTime = new long[c + 4];
         Arrays.fill(heapTime, PAD);
-        heapSlot = new int[c];
+        heapSlot = new int[c + 4];
         kind = new int[c];
         target = new int[c];
         arg = new long[c];
@@ -75,6 +83,7 @@ public final class FourAryHeapEventList implements EventList {
         arg[slot] = a;
         long s = nextSeq++;
         seq[slot] = s;
+        negativeTimes |= t < 0;
         siftUp(size++, t, s, slot);
         return ((long) generation[slot] << 32) | slot;
     }
@@ -99,6 +108,7 @@ public final class FourAryHeapEventList implements EventList {
         int p = pos[slot];
         long s = nextSeq++;
         seq[slot] = s;
+        negativeTimes |= t < 0;
         if (t < heapTime[p]) {
             siftUp(p, t, s, slot);
         } else {
@@ -150,18 +160,7 @@ public final class FourAryHeapEventList implements EventList {
         int moved = hslot[n];
         ht[n] = PAD;
         if (n > 0) {
-            int[] ps = pos;
-            int p = 0;
-            int c;
-            while ((c = 4 * p + 1) < n) {
-                int m = minChild(ht, c, n);
-                int ms = hslot[m];
-                ht[p] = ht[m];
-                hslot[p] = ms;
-                ps[ms] = p;
-                p = m;
-            }
-            siftUp(p, t, seq[moved], moved);
+            siftUp(descend(n), t, seq[moved], moved);
         }
         return true;
     }
@@ -215,7 +214,7 @@ public final class FourAryHeapEventList implements EventList {
         int c = old * 2;
         heapTime = Arrays.copyOf(heapTime, c + 4);
         Arrays.fill(heapTime, old + 4, c + 4, PAD);
-        heapSlot = Arrays.copyOf(heapSlot, c);
+        heapSlot = Arrays.copyOf(heapSlot, c + 4);
         kind = Arrays.copyOf(kind, c);
         target = Arrays.copyOf(target, c);
         arg = Arrays.copyOf(arg, c);
@@ -223,6 +222,33 @@ public final class FourAryHeapEventList implements EventList {
         generation = Arrays.copyOf(generation, c);
         pos = Arrays.copyOf(pos, c);
         free = Arrays.copyOf(free, c);
+    }
+
+    /**
+     * Moves the hole at the root down to the bottom along the earliest children, n being the size, and returns its
+     * final position.
+     */
+    private int descend(int n) {
+        long[] ht = heapTime;
+        int[] hslot = heapSlot;
+        int[] ps = pos;
+        boolean exact = negativeTimes;
+        int lastGroup = ht.length - 16;
+        long loaded = 0;
+        int p = 0;
+        int c;
+        while ((c = 4 * p + 1) < n) {
+            int g = Math.min(4 * c + 1, lastGroup);
+            loaded ^= ht[g] ^ ht[g + 8] ^ ht[g + 15] ^ hslot[g] ^ hslot[g + 15];
+            int m = exact ? minChild(ht, c, n) : minChildNonNegative(ht, c, n);
+            int ms = hslot[m];
+            ht[p] = ht[m];
+            hslot[p] = ms;
+            ps[ms] = p;
+            p = m;
+        }
+        lookAhead = loaded;
+        return p;
     }
 
     /** Removes the entry at heap position p and refills the hole with the last entry. */
@@ -259,6 +285,24 @@ public final class FourAryHeapEventList implements EventList {
         long l23 = less(t3, t2);
         long m23 = t2 ^ ((t2 ^ t3) & -l23);
         long l = less(m23, m01);
+        int m = c + (int) (l01 ^ ((l01 ^ (2 + l23)) & -l));
+        if ((t0 == t1) | (t2 == t3) | (m01 == m23)) {
+            return minChildTied(c, n);
+        }
+        return m;
+    }
+
+    /** As {@link #minChild} when no time in the heap is negative, so no difference of two times overflows. */
+    private int minChildNonNegative(long[] ht, int c, int n) {
+        long t0 = ht[c];
+        long t1 = ht[c + 1];
+        long t2 = ht[c + 2];
+        long t3 = ht[c + 3];
+        long l01 = (t1 - t0) >>> 63;
+        long m01 = t0 ^ ((t0 ^ t1) & -l01);
+        long l23 = (t3 - t2) >>> 63;
+        long m23 = t2 ^ ((t2 ^ t3) & -l23);
+        long l = (m23 - m01) >>> 63;
         int m = c + (int) (l01 ^ ((l01 ^ (2 + l23)) & -l));
         if ((t0 == t1) | (t2 == t3) | (m01 == m23)) {
             return minChildTied(c, n);
@@ -313,7 +357,7 @@ public final class FourAryHeapEventList implements EventList {
         int n = size;
         int c;
         while ((c = 4 * p + 1) < n) {
-            int m = minChild(ht, c, n);
+            int m = negativeTimes ? minChild(ht, c, n) : minChildNonNegative(ht, c, n);
             long mt = ht[m];
             int ms = hslot[m];
             if (t < mt || (t == mt && s < seq[ms])) {

@@ -48,6 +48,22 @@ class EventListModelTest {
         }
     }
 
+    /** The same sequences far from time zero, so no time is ever negative (a list may compare faster then). */
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void matchesReferenceModelWhenNoTimeIsNegative(IntFunction<EventList> factory) {
+        for (long seed = 1; seed <= 200; seed++) {
+            Run run = new Run(factory.apply(1), RandomGeneratorFactory.of("L64X128MixRandom").create(seed), seed);
+            run.base = 1L << 40;
+            run.go(2000);
+        }
+        Run run = new Run(factory.apply(16), RandomGeneratorFactory.of("L64X128MixRandom").create(7), 7);
+        run.base = 1L << 40;
+        run.timeSpread = 3;
+        run.phaseLength = 15_000;
+        run.go(45_000);
+    }
+
     /** A set of handles with O(1) add, remove and pick by index. */
     private static final class HandlePool {
         private long[] items = new long[64];
