@@ -22,8 +22,8 @@ import java.util.Arrays;
  * <p>{@link #pop()} walks the hole left by the root down the path of earliest children to the bottom, then sifts the
  * last event up from there: the last event almost always belongs near the bottom, so this saves comparing it at every
  * level on the way down. As no branch predicts the path, the processor would fetch each level only once the previous
- * one is decided; so the walk also loads the times and slots of the sixteen grandchildren (adjacent in both arrays) a
- * level ahead, folding the values into a field only so that the compiler keeps the loads.
+ * one is decided; so the walk also loads the times of the sixteen grandchildren (adjacent in the array) a level ahead,
+ * in large heaps their slots as well, folding the values into a field only so that the compiler keeps the loads.
  *
  * <p>Invariant: after every public call, for every position 0 &lt; p &lt; size the key (time, sequence) at p is not
  * less than the key at its parent (p - 1) / 4, {@code pos[heapSlot[p]] == p}, every position from size to the end of
@@ -33,6 +33,9 @@ import java.util.Arrays;
 public final class FourAryHeapEventList implements EventList {
 
     private static final long PAD = Long.MAX_VALUE;
+
+    /** Heap size from which the walk loads the grandchildren's slots ahead too; in smaller heaps they stay cached. */
+    private static final int LOOK_AHEAD_SLOTS_FROM = 1 << 16;
 
     private long[] heapTime;
     private int[] heapSlot;
@@ -233,13 +236,17 @@ public final class FourAryHeapEventList implements EventList {
         int[] hslot = heapSlot;
         int[] ps = pos;
         boolean exact = negativeTimes;
+        boolean slotsToo = n >= LOOK_AHEAD_SLOTS_FROM;
         int lastGroup = ht.length - 16;
         long loaded = 0;
         int p = 0;
         int c;
         while ((c = 4 * p + 1) < n) {
             int g = Math.min(4 * c + 1, lastGroup);
-            loaded ^= ht[g] ^ ht[g + 8] ^ ht[g + 15] ^ hslot[g] ^ hslot[g + 15];
+            loaded ^= ht[g] ^ ht[g + 8] ^ ht[g + 15];
+            if (slotsToo) {
+                loaded ^= hslot[g] ^ hslot[g + 15];
+            }
             int m = exact ? minChild(ht, c, n) : minChildNonNegative(ht, c, n);
             int ms = hslot[m];
             ht[p] = ht[m];
@@ -298,13 +305,14 @@ public final class FourAryHeapEventList implements EventList {
         long t1 = ht[c + 1];
         long t2 = ht[c + 2];
         long t3 = ht[c + 3];
-        long l01 = (t1 - t0) >>> 63;
-        long m01 = t0 ^ ((t0 ^ t1) & -l01);
-        long l23 = (t3 - t2) >>> 63;
-        long m23 = t2 ^ ((t2 ^ t3) & -l23);
-        long l = (m23 - m01) >>> 63;
-        int m = c + (int) (l01 ^ ((l01 ^ (2 + l23)) & -l));
-        if ((t0 == t1) | (t2 == t3) | (m01 == m23)) {
+        long d01 = t1 - t0;
+        long d23 = t3 - t2;
+        long m01 = t0 + (d01 & (d01 >> 63));
+        long m23 = t2 + (d23 & (d23 >> 63));
+        long l01 = d01 >>> 63;
+        long dm = m23 - m01;
+        int m = c + (int) (l01 + ((dm >> 63) & (2 + (d23 >>> 63) - l01)));
+        if ((d01 == 0) | (d23 == 0) | (dm == 0)) {
             return minChildTied(c, n);
         }
         return m;
