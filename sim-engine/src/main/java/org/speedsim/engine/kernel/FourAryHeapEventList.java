@@ -22,8 +22,8 @@ import java.util.Arrays;
  * <p>{@link #pop()} walks the hole left by the root down the path of earliest children to the bottom, then sifts the
  * last event up from there: the last event almost always belongs near the bottom, so this saves comparing it at every
  * level on the way down. As no branch predicts the path, the processor would fetch each level only once the previous
- * one is decided; so the walk also loads the times of the sixteen grandchildren (adjacent in the array) a level ahead,
- * in large heaps their slots as well, folding the values into a field only so that the compiler keeps the loads.
+ * one is decided; so the walk also loads the times and slots of the sixteen grandchildren (adjacent in both arrays) a
+ * level ahead, folding the values into a field only so that the compiler keeps the loads.
  *
  * <p>Invariant: after every public call, for every position 0 &lt; p &lt; size the key (time, sequence) at p is not
  * less than the key at its parent (p - 1) / 4, {@code pos[heapSlot[p]] == p}, every position from size to the end of
@@ -33,9 +33,6 @@ import java.util.Arrays;
 public final class FourAryHeapEventList implements EventList {
 
     private static final long PAD = Long.MAX_VALUE;
-
-    /** Heap size from which the walk loads the grandchildren's slots ahead too; in smaller heaps they stay cached. */
-    private static final int LOOK_AHEAD_SLOTS_FROM = 1 << 16;
 
     private long[] heapTime;
     private int[] heapSlot;
@@ -236,17 +233,13 @@ public final class FourAryHeapEventList implements EventList {
         int[] hslot = heapSlot;
         int[] ps = pos;
         boolean exact = negativeTimes;
-        boolean slotsToo = n >= LOOK_AHEAD_SLOTS_FROM;
         int lastGroup = ht.length - 16;
         long loaded = 0;
         int p = 0;
         int c;
         while ((c = 4 * p + 1) < n) {
             int g = Math.min(4 * c + 1, lastGroup);
-            loaded ^= ht[g] ^ ht[g + 8] ^ ht[g + 15];
-            if (slotsToo) {
-                loaded ^= hslot[g] ^ hslot[g + 15];
-            }
+            loaded ^= ht[g] ^ ht[g + 8] ^ ht[g + 15] ^ hslot[g] ^ hslot[g + 15];
             int m = exact ? minChild(ht, c, n) : minChildNonNegative(ht, c, n);
             int ms = hslot[m];
             ht[p] = ht[m];
