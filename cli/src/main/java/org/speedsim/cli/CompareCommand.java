@@ -99,11 +99,7 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter terminal = options.quiet ? null : services.terminal().get();
         ExperimentRunner.Results results = new ExperimentRunner(services, options.threadCount())
                 .run(dir, variants, seed, replications, terminal);
-        if (!options.quiet && results.reused() > 0) {
-            o.println("resumed: " + results.reused() + " of " + variants.size() * replications
-                    + " runs were complete already");
-        }
-        int exit = ExperimentRunner.reportFailures(err, dir, results, replications,
+        int exit = ExperimentRunner.reportOutcome(o, err, options.quiet, dir, results, replications,
                 DebugOption.requested(spec.commandLine().getParseResult()));
         if (exit != 0) {
             return exit;

@@ -121,6 +121,19 @@ final class ExperimentRunner {
         }
     }
 
+    /**
+     * What compare and sweep say once their runs are over: unless {@code quiet}, how many runs an earlier, interrupted
+     * attempt had completed; then the failures ({@link #reportFailures}). Returns the exit code.
+     */
+    static int reportOutcome(PrintWriter out, PrintWriter err, boolean quiet, Path dir, Results results,
+                             int replications, boolean debug) {
+        if (!quiet && results.reused() > 0) {
+            out.println("resumed: " + results.reused() + " of " + results.variants().size() * replications
+                    + " runs were complete already");
+        }
+        return reportFailures(err, dir, results, replications, debug);
+    }
+
     /** Reports failed runs on {@code err}: one line each, and which runs are kept for a rerun to resume. */
     static int reportFailures(PrintWriter err, Path dir, Results results, int replications, boolean debug) {
         if (results.complete()) {

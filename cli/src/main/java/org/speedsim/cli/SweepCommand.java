@@ -95,12 +95,8 @@ final class SweepCommand implements Callable<Integer> {
         }
         ExperimentRunner.Results results = new ExperimentRunner(services, options.threadCount())
                 .run(dir, points, seed, replications, terminal);
-        if (!options.quiet && results.reused() > 0) {
-            o.println("resumed: " + results.reused() + " of " + points.size() * replications
-                    + " runs were complete already");
-        }
-        int exit = ExperimentRunner.reportFailures(spec.commandLine().getErr(), dir, results, replications,
-                DebugOption.requested(spec.commandLine().getParseResult()));
+        int exit = ExperimentRunner.reportOutcome(o, spec.commandLine().getErr(), options.quiet, dir, results,
+                replications, DebugOption.requested(spec.commandLine().getParseResult()));
         if (exit != 0) {
             return exit;
         }
