@@ -180,6 +180,11 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
 
     private final View view = new View();
     private final Pick pick = new Pick();
+    /**
+     * Sum of the values loaded only to bring cache lines in ahead of a loop (pick, rechoke): kept so that the compiler
+     * does not drop the loads; never read.
+     */
+    private long warmed;
     private final Ctx seedCtx = new Ctx();
 
     SwarmEngine(SwarmConfig cfg, Simulator sim, FlowNetwork net, ProtocolTrace trace, ProgressListener progress,
@@ -1250,9 +1255,6 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
 
         private boolean periodic;
 
-        /** Sum of the loads that warm the cache in {@link #begin}: kept so that they are not optimised away. */
-        long touched;
-
         void begin(int p, boolean roll) {
             self = p;
             periodic = roll;
@@ -1275,7 +1277,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
             for (int i = 0; i < connCount[p]; i++) {
                 sum += have[nb[i]][0] + dirRates[od[i] << 3] + dirRates[id[i] << 3];
             }
-            touched += sum;
+            warmed += sum;
             for (int i = 0; i < connCount[p]; i++) {
                 int q = nb[i];
                 int out = od[i];
@@ -1450,9 +1452,6 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         private byte[] cells;
         private int row;
 
-        /** Row bytes summed by {@link #set}: kept so that the loads are not optimised away. */
-        long touched;
-
         void set(int v, int u, int d) {
             self = v;
             from = u;
@@ -1465,7 +1464,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
             for (int i = row, end = row + pieces; i < end; i += 64) {
                 sum += cells[i];
             }
-            touched += sum;
+            warmed += sum;
         }
 
         @Override
