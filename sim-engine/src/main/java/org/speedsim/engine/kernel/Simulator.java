@@ -31,6 +31,7 @@ public final class Simulator {
     private long[] nowSeq = new long[64];
     private int nowHead;
     private int nowCount;
+    private Runnable[] eventEndHooks = new Runnable[0];
 
     /** A simulator on the default event list, a {@link FourAryHeapEventList}. */
     public Simulator() {
@@ -52,6 +53,19 @@ public final class Simulator {
         }
         handlers[k] = handler;
         return k;
+    }
+
+    /**
+     * Registers work that a component defers while an event runs and finishes once the event is over (the
+     * network's rate recomputation, batched over every flow change the event made): the hook runs after every
+     * event, before the run loop looks at its next one, and before the first event of each run, so the clock never
+     * moves on with deferred work left. A hook may schedule, cancel and reschedule events (at the current instant
+     * too) but must not expect to be called only when it has work; hooks run in the order they were added.
+     */
+    public void addEventEndHook(Runnable hook) {
+        Objects.requireNonNull(hook, "hook");
+        eventEndHooks = Arrays.copyOf(eventEndHooks, eventEndHooks.length + 1);
+        eventEndHooks[eventEndHooks.length - 1] = hook;
     }
 
     public String kindName(int kind) {
@@ -187,7 +201,13 @@ public final class Simulator {
         }
         stopRequested = false;
         long start = processed;
-        while (!stopRequested && condition.getAsBoolean()) {
+        while (true) {
+            for (Runnable hook : eventEndHooks) {
+                hook.run();
+            }
+            if (stopRequested || !condition.getAsBoolean()) {
+                break;
+            }
             if (nowCount > 0 && nowQueueFirst()) {
                 int h = nowHead;
                 nowHead = (h + 1) & (nowKind.length - 1);

@@ -6,9 +6,18 @@ import org.speedsim.engine.kernel.Simulator;
 
 /**
  * The reference bandwidth model: flow rates are the max-min fair allocation over the current flow set, each flow
- * crossing its uploader's uplink and its downloader's downlink; the allocation is recomputed, locally, on every
+ * crossing its uploader's uplink and its downloader's downlink; the allocation is recomputed, locally, after
  * {@link #open}, {@link #close} and {@link #setCapacity}, and each transfer's completion is an event of this
  * network's own kind in the {@link Simulator}.
+ *
+ * <h2>One recomputation per event</h2>
+ * A call that changes flows or capacities only marks the links it touched; the recomputation runs once over all of
+ * them when the current event is over (a {@link Simulator#addEventEndHook hook}), or at once when a rate is read.
+ * A rechoke that chokes one peer and unchokes another, or a completed piece that closes one flow and opens others,
+ * so costs one recomputation rather than one per change. Nothing moves in between: no simulated time passes,
+ * {@link #delivered} does not depend on it (the recomputation settles each flow it changes at its old rate first),
+ * and the rates it commits are the max-min fair allocation of the final flow set, whatever the order of the
+ * changes.
  *
  * <h2>Links and flows</h2>
  * Node {@code n} owns two links: uplink {@code 2n} and downlink {@code 2n+1}. A flow id is a recycled small int; all
@@ -18,9 +27,8 @@ import org.speedsim.engine.kernel.Simulator;
  *
  * <h2>Local recomputation</h2>
  * The max-min fair allocation is the unique feasible one in which every flow has a <em>bottleneck</em>: a saturated
- * link on which no flow has a higher rate. When a change touches links {@code A} and {@code B} (the links of the
- * opened or closed flow, or of the node whose capacity changed), the allocation is recomputed inside a region
- * {@code R} of links, starting with {@code R = {A, B}}:
+ * link on which no flow has a higher rate. The allocation is recomputed inside a region {@code R} of links, starting
+ * with the links the changes touched (those of each opened or closed flow and of each node whose capacity changed):
  * <ol>
  * <li><b>Solve.</b> Progressive filling restricted to {@code R}: every flow with a link in {@code R} starts at rate
  * 0 and all rise together; a link of {@code R} saturates when its frozen load plus its rising flows reach its
@@ -35,11 +43,12 @@ import org.speedsim.engine.kernel.Simulator;
  * <li>Repeat from 1 until {@code R} stops growing, then commit the new rates.
  * </ol>
  *
- * <p>To save passes, a link joining {@code R} (the first two included) at once brings in the other link of each of
+ * <p>To save passes, a link joining {@code R} (the first ones included) at once brings in the other link of each of
  * its flows for which that other link is not a bottleneck: that flow is held by the joining link, so its rate will
  * move and step 2 would add the link one pass later. Adding links never affects the result, only the work.
  *
- * <p><i>Why it is exact.</i> Before the change every flow had a bottleneck. After the last pass, no crossing flow has
+ * <p><i>Why it is exact.</i> Before the changes every flow had a bottleneck, and every link whose flows or capacity
+ * changed is in {@code R} from the start. After the last pass, no crossing flow has
  * changed its rate (it may not rise above its bound and would have grown {@code R} had it fallen), so every link
  * outside {@code R} carries exactly what it carried before, and every flow outside {@code R} keeps its bottleneck.
  * Inside {@code R}, progressive filling gives every flow frozen by a saturating link that link as bottleneck (every
@@ -60,7 +69,8 @@ import org.speedsim.engine.kernel.Simulator;
  * becomes idle (it keeps its rate and its place in the allocation) and the {@link TransferListener} is told; the
  * listener should {@link #extend} or {@link #close} the flow. A flow of rate 0 has no pending completion.
  *
- * <p>Invariant: after every public call the rates are the max-min fair allocation of the open flows (to relative
+ * <p>Invariant: whenever a rate is read and whenever an event ends, the rates are the max-min fair allocation of
+ * the open flows (to relative
  * {@link #EPS}), each link's recorded load and maximum are the sum and maximum of its flows' rates, and every busy
  * flow with a positive rate has exactly one pending completion event at the ceiling of its exact completion time.
  */
@@ -91,6 +101,7 @@ public final class MaxMinNetwork implements FlowNetwork {
     private static final int L_CROSS_END = 4;
     private static final int L_CROSS_NEXT = 5;
     private static final int L_MARK = 6;
+    private static final int L_CHANGED = 7;
     private static final int L_CAP = 0;
     private static final int L_LOAD = 1;
     private static final int L_MAX = 2;
@@ -115,6 +126,10 @@ public final class MaxMinNetwork implements FlowNetwork {
     private int rCount;
     private int[] dirtyList = new int[0];
     private int dirtyCount;
+    /** Links whose flows or capacity changed since the last recomputation (marked with {@link #changeRound}). */
+    private int[] changedList = new int[0];
+    private int changedCount;
+    private int changeRound = 1;
 
     // flows
     private int flowCapacity;
@@ -155,6 +170,7 @@ public final class MaxMinNetwork implements FlowNetwork {
     public MaxMinNetwork(Simulator sim) {
         this.sim = sim;
         this.completionKind = sim.registerKind("transfer-complete", (flow, arg) -> complete(flow));
+        sim.addEventEndHook(this::settleRates);
         growFlows(64);
     }
 
@@ -175,7 +191,8 @@ public final class MaxMinNetwork implements FlowNetwork {
         ld[(up << 3) + L_CAP] = uploadBytesPerSecond;
         ld[(down << 3) + L_CAP] = downloadBytesPerSecond;
         if (li[(up << 3) + L_DEG] > 0 || li[(down << 3) + L_DEG] > 0) {
-            recompute(up, down);
+            changed(up);
+            changed(down);
         }
     }
 
@@ -228,7 +245,8 @@ public final class MaxMinNetwork implements FlowNetwork {
         int down = (downloader << 1) | 1;
         posUp[f] = attach(up, f);
         posDown[f] = attach(down, f);
-        recompute(up, down);
+        changed(up);
+        changed(down);
         return f;
     }
 
@@ -264,10 +282,15 @@ public final class MaxMinNetwork implements FlowNetwork {
         fd[(flow << 2) + RATE] = 0;
         openCount--;
         freeIds[freeTop++] = flow;
-        recompute(up, down);
+        changed(up);
+        changed(down);
         return done;
     }
 
+    /**
+     * Needs no pending recomputation: that would settle each flow it changes at the current instant at its old rate,
+     * which is what this computes.
+     */
     @Override
     public long delivered(int flow) {
         checkOpen(flow);
@@ -294,6 +317,7 @@ public final class MaxMinNetwork implements FlowNetwork {
     @Override
     public double rate(int flow) {
         checkOpen(flow);
+        settleRates();
         return fd[(flow << 2) + RATE];
     }
 
@@ -321,6 +345,7 @@ public final class MaxMinNetwork implements FlowNetwork {
 
     @Override
     public double totalRate() {
+        settleRates();
         double s = 0;
         for (int n = 0; n < nodes; n++) {
             s += ld[((n << 1) << 3) + L_LOAD];
@@ -330,11 +355,13 @@ public final class MaxMinNetwork implements FlowNetwork {
 
     @Override
     public double uploadRate(int node) {
+        settleRates();
         return ld[((node << 1) << 3) + L_LOAD];
     }
 
     @Override
     public double downloadRate(int node) {
+        settleRates();
         return ld[(((node << 1) | 1) << 3) + L_LOAD];
     }
 
@@ -357,26 +384,31 @@ public final class MaxMinNetwork implements FlowNetwork {
 
     /** Flows whose rate the last recomputation evaluated (every flow with a link in the final region). */
     public int lastRecomputeTouched() {
+        settleRates();
         return lastTouched;
     }
 
     /** Links in the final region of the last recomputation. */
     public int lastRecomputeLinks() {
+        settleRates();
         return lastLinks;
     }
 
     /** Solve passes of the last recomputation (1 when the region never grew). */
     public int lastRecomputePasses() {
+        settleRates();
         return lastPasses;
     }
 
     /** Recomputations so far. */
     public long recomputations() {
+        settleRates();
         return recomputations;
     }
 
     /** Sum of {@link #lastRecomputeTouched()} over all recomputations so far. */
     public long touchedTotal() {
+        settleRates();
         return touchedTotal;
     }
 
@@ -428,12 +460,40 @@ public final class MaxMinNetwork implements FlowNetwork {
 
     // ---------------------------------------------------------------- max-min recomputation
 
-    private void recompute(int linkA, int linkB) {
+    private void changed(int link) {
+        if (li[(link << 3) + L_CHANGED] != changeRound) {
+            li[(link << 3) + L_CHANGED] = changeRound;
+            changedList[changedCount++] = link;
+        }
+    }
+
+    /**
+     * Recomputes the allocation over the links changed since the last time, if any: called when the event that
+     * made the changes is over (and before any rate is read), so the opens, closes and capacity changes of one
+     * event cost one recomputation. Delaying it moves no byte: no time passes before it runs, and it settles every
+     * flow it changes at the old rate first.
+     */
+    private void settleRates() {
+        if (changedCount == 0) {
+            return;
+        }
+        recompute();
+        changedCount = 0;
+        if (++changeRound == Integer.MAX_VALUE) {
+            for (int l = 0; l < adj.length; l++) {
+                li[(l << 3) + L_CHANGED] = 0;
+            }
+            changeRound = 1;
+        }
+    }
+
+    private void recompute() {
         resetStampsIfWorn();
         int region = nextStamp();
         rCount = 0;
-        addToRegion(linkA, region);
-        addToRegion(linkB, region);
+        for (int i = 0; i < changedCount; i++) {
+            addToRegion(changedList[i], region);
+        }
         int passes = 0;
         int expanded = 0;
         do {
@@ -806,6 +866,7 @@ public final class MaxMinNetwork implements FlowNetwork {
             }
             rList = Arrays.copyOf(rList, c);
             dirtyList = Arrays.copyOf(dirtyList, c);
+            changedList = Arrays.copyOf(changedList, c);
             linkHeap.ensureItems(c);
         }
         nodes = n;

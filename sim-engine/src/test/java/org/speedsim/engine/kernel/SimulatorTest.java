@@ -16,6 +16,26 @@ class SimulatorTest {
 
     private static final EventHandler IGNORE = (target, arg) -> { };
 
+    /** Event-end hooks run before the first event of a run and after every event, at that event's instant. */
+    @Test
+    void eventEndHooksRunAfterEveryEventBeforeTheClockMoves() {
+        Simulator sim = new Simulator();
+        List<String> log = new ArrayList<>();
+        int kind = sim.registerKind("e", (target, arg) -> {
+            log.add("event " + target + " at " + sim.now());
+            if (target == 1) {
+                sim.scheduleNow(0, 3, 0);
+            }
+        });
+        sim.addEventEndHook(() -> log.add("hook at " + sim.now()));
+        sim.scheduleAt(10, kind, 1, 0);
+        sim.scheduleAt(20, kind, 2, 0);
+        sim.runUntil(100);
+        assertEquals(List.of("hook at 0", "event 1 at 10", "hook at 10", "event 3 at 10", "hook at 10",
+                "event 2 at 20", "hook at 20"), log);
+        assertEquals(100, sim.now());
+    }
+
     @Test
     void clockIsMonotoneAndEventsRunInTimeThenSchedulingOrder() {
         for (long seed = 1; seed <= 50; seed++) {

@@ -140,6 +140,35 @@ class MaxMinNetworkRandomTest {
         }
     }
 
+    /**
+     * Changes made together (as one event makes them) are recomputed together: several opens, closes and capacity
+     * changes, then one check, which reads rates and so recomputes over every link they touched.
+     */
+    @Test
+    void batchesOfChangesMatchBruteForce() {
+        RandomStreams streams = new RandomStreams(31337L, 0);
+        for (int k = 0; k < 300; k++) {
+            RandomGenerator rng = streams.stream("maxmin-batch", k);
+            Instance in = new Instance(rng);
+            for (int batch = 0; batch < 60; batch++) {
+                long before = in.net.recomputations();
+                int changes = 1 + rng.nextInt(8);
+                for (int c = 0; c < changes; c++) {
+                    double p = rng.nextDouble();
+                    if (in.flows.isEmpty() || p < 0.5) {
+                        in.openRandom(rng);
+                    } else if (p < 0.85) {
+                        in.closeRandom(rng);
+                    } else {
+                        in.setCapacity(rng, rng.nextInt(in.up.length));
+                    }
+                }
+                in.check("sequence " + k + " batch " + batch + " of " + changes + " changes");
+                assertTrue(in.net.recomputations() - before <= 1, "one recomputation per batch");
+            }
+        }
+    }
+
     /** Tolerances inside the recomputation must not add up over many incremental updates. */
     @Test
     void longSequencesDoNotDrift() {
@@ -157,6 +186,7 @@ class MaxMinNetworkRandomTest {
                 } else {
                     in.setCapacity(rng, rng.nextInt(in.up.length));
                 }
+                in.net.totalRate(); // reading a rate recomputes now: one recomputation per step, as in a run
                 if (step % 1000 == 999) {
                     in.check("long sequence " + k + " step " + step);
                 }
