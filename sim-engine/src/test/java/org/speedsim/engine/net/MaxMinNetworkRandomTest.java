@@ -62,6 +62,18 @@ class MaxMinNetworkRandomTest {
             net.close(f);
         }
 
+        /** An open (half the time, and always when there is no flow), a close, or a node's new capacities. */
+        void changeRandom(RandomGenerator rng) {
+            double p = rng.nextDouble();
+            if (flows.isEmpty() || p < 0.5) {
+                openRandom(rng);
+            } else if (p < 0.85) {
+                closeRandom(rng);
+            } else {
+                setCapacity(rng, rng.nextInt(up.length));
+            }
+        }
+
         void check(String where) {
             int m = flows.size();
             assertEquals(m, net.openFlows(), where);
@@ -127,14 +139,7 @@ class MaxMinNetworkRandomTest {
             RandomGenerator rng = streams.stream("maxmin-sequence", k);
             Instance in = new Instance(rng);
             for (int step = 0; step < 150; step++) {
-                double p = rng.nextDouble();
-                if (in.flows.isEmpty() || p < 0.5) {
-                    in.openRandom(rng);
-                } else if (p < 0.85) {
-                    in.closeRandom(rng);
-                } else {
-                    in.setCapacity(rng, rng.nextInt(in.up.length));
-                }
+                in.changeRandom(rng);
                 in.check("sequence " + k + " step " + step);
             }
         }
@@ -154,14 +159,7 @@ class MaxMinNetworkRandomTest {
                 long before = in.net.recomputations();
                 int changes = 1 + rng.nextInt(8);
                 for (int c = 0; c < changes; c++) {
-                    double p = rng.nextDouble();
-                    if (in.flows.isEmpty() || p < 0.5) {
-                        in.openRandom(rng);
-                    } else if (p < 0.85) {
-                        in.closeRandom(rng);
-                    } else {
-                        in.setCapacity(rng, rng.nextInt(in.up.length));
-                    }
+                    in.changeRandom(rng);
                 }
                 in.check("sequence " + k + " batch " + batch + " of " + changes + " changes");
                 assertTrue(in.net.recomputations() - before <= 1, "one recomputation per batch");
