@@ -25,16 +25,10 @@ import java.util.Arrays;
  * one is decided; so the walk also loads the times and slots of the sixteen grandchildren (adjacent in both arrays) a
  * level ahead, folding the values into a field only so that the compiler keeps the loads.
  *
- * <p>{@link #pop()} itself only takes the root and leaves its position vacant; the next call refills it. If that
- * call is {@link #schedule} (a handler scheduling its follow-up, the common case and the whole of the "hold" model),
- * the new event is what walks down from the root, so one pop and one schedule cost one walk and one short sift up,
- * rather than two of each. Any other call first refills the root with the last event as above.
- *
- * <p>Invariant: after every public call, the events occupy positions 0..size-1, or 1..size when
- * {@code rootVacant} (only right after {@link #pop()}); for every occupied position p &gt; 0 whose parent (p - 1) / 4
- * is occupied, the key (time, sequence) at p is not less than the key at the parent; {@code pos[heapSlot[p]] == p}
- * at every occupied p; every position past the last occupied one holds {@code Long.MAX_VALUE} in {@code heapTime};
- * {@code negativeTimes} is set if any pending time is negative; and no call allocates except when the arrays grow.
+ * <p>Invariant: after every public call, for every position 0 &lt; p &lt; size the key (time, sequence) at p is not
+ * less than the key at its parent (p - 1) / 4, {@code pos[heapSlot[p]] == p}, every position from size to the end of
+ * {@code heapTime} holds {@code Long.MAX_VALUE}, {@code negativeTimes} is set if any pending time is negative, and no
+ * call allocates except when the arrays grow.
  */
 public final class FourAryHeapEventList implements EventList {
 
@@ -56,8 +50,6 @@ public final class FourAryHeapEventList implements EventList {
     private int size;
     private long nextSeq;
     private boolean negativeTimes;
-    /** Set by {@link #pop()}: position 0 is vacant and the events are at positions 1..size. */
-    private boolean rootVacant;
     private long lookAhead;
 
     private long curTime;
@@ -92,18 +84,12 @@ public final class FourAryHeapEventList implements EventList {
         long s = nextSeq++;
         seq[slot] = s;
         negativeTimes |= t < 0;
-        if (rootVacant) {
-            rootVacant = false;
-            siftUp(descend(++size), t, s, slot);
-        } else {
-            siftUp(size++, t, s, slot);
-        }
+        siftUp(size++, t, s, slot);
         return ((long) generation[slot] << 32) | slot;
     }
 
     @Override
     public boolean cancel(long handle) {
-        fillRoot();
         int slot = slotOf(handle);
         if (slot < 0) {
             return false;
@@ -115,7 +101,6 @@ public final class FourAryHeapEventList implements EventList {
 
     @Override
     public boolean reschedule(long handle, long t) {
-        fillRoot();
         int slot = slotOf(handle);
         if (slot < 0) {
             return false;
@@ -144,13 +129,11 @@ public final class FourAryHeapEventList implements EventList {
 
     @Override
     public long peekTime() {
-        fillRoot();
         return size == 0 ? Long.MAX_VALUE : heapTime[0];
     }
 
     @Override
     public long peekSequence() {
-        fillRoot();
         return size == 0 ? Long.MAX_VALUE : seq[heapSlot[0]];
     }
 
@@ -161,39 +144,25 @@ public final class FourAryHeapEventList implements EventList {
 
     @Override
     public boolean pop() {
-        fillRoot();
         if (size == 0) {
             return false;
         }
-        int slot = heapSlot[0];
-        curTime = heapTime[0];
+        long[] ht = heapTime;
+        int[] hslot = heapSlot;
+        int slot = hslot[0];
+        curTime = ht[0];
         curKind = kind[slot];
         curTarget = target[slot];
         curArg = arg[slot];
         releaseSlot(slot);
-        size--;
-        rootVacant = true;
-        return true;
-    }
-
-    /**
-     * Refills a root left vacant by {@link #pop()} with the last event, unless a {@link #schedule} has taken the
-     * place first (a handler scheduling its follow-up right after its event was popped, the usual case, so costs
-     * one walk down the heap rather than two).
-     */
-    private void fillRoot() {
-        if (!rootVacant) {
-            return;
-        }
-        rootVacant = false;
-        long[] ht = heapTime;
-        int n = size;
+        int n = --size;
         long t = ht[n];
-        int moved = heapSlot[n];
+        int moved = hslot[n];
         ht[n] = PAD;
         if (n > 0) {
             siftUp(descend(n), t, seq[moved], moved);
         }
+        return true;
     }
 
     @Override
