@@ -211,12 +211,20 @@ class SweepCommandTest {
         }
     }
 
-    private static long completeRuns(Path dir) throws IOException {
-        if (!Files.isDirectory(dir.resolve("points"))) {
-            return 0;
+    /**
+     * Complete runs of the 2-point, 3-replication sweep above, by looking for each run's {@code summary.json} where
+     * it belongs: walking the directory instead races with the sweep renaming its temporary files.
+     */
+    private static long completeRuns(Path dir) {
+        long complete = 0;
+        for (int point = 0; point < 2; point++) {
+            for (int replication = 0; replication < 3; replication++) {
+                Path run = dir.resolve("points").resolve(Integer.toString(point)).resolve(Integer.toString(replication));
+                if (Files.exists(run.resolve("summary.json"))) {
+                    complete++;
+                }
+            }
         }
-        try (java.util.stream.Stream<Path> files = Files.walk(dir.resolve("points"))) {
-            return files.filter(f -> f.getFileName().toString().equals("summary.json")).count();
-        }
+        return complete;
     }
 }
