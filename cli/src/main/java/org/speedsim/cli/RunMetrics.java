@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -14,12 +16,13 @@ import org.speedsim.reports.SummaryJson;
  * The numbers of one replication's {@code summary.json}, flattened to {@code name -> value} in file order (nested
  * objects as {@code downloadTimeSeconds.p50}, {@code tokens.paid}; booleans as 0 and 1; null as NaN), plus derived
  * fields: {@value #LIFETIME} (the swarm's death time, or the simulated time when it was still alive: a lower bound),
- * {@value #CENSORED} (1 when the swarm was still alive at the end) and {@value #COMPLETED_FRACTION}.
+ * {@value #CENSORED} (1 when the swarm was still alive at the end) and {@value #COMPLETED_FRACTION}. {@code yesNo}
+ * names the fields that are yes/no outcomes (booleans in the file, and {@value #CENSORED}).
  *
  * <p>Invariant: holds only fields that depend on the simulation, never the wall-clock time or the identity fields
  * ({@value #EXCLUDED_NOTE}), so the same runs always give the same metrics.
  */
-public record RunMetrics(Map<String, Double> values) {
+public record RunMetrics(Map<String, Double> values, Set<String> yesNo) {
 
     /** Swarm lifetime in seconds: censored at the simulated time when the swarm survived the run. */
     public static final String LIFETIME = "swarmLifetimeSeconds";
@@ -33,6 +36,7 @@ public record RunMetrics(Map<String, Double> values) {
 
     public RunMetrics {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        yesNo = Set.copyOf(yesNo);
     }
 
     /** Reads {@code summary.json}. */
@@ -50,7 +54,20 @@ public record RunMetrics(Map<String, Double> values) {
         double arrived = number(root.get("peersArrived"));
         m.put(COMPLETED_FRACTION, arrived > 0 ? number(root.get("peersCompleted")) / arrived : Double.NaN);
         SummaryJson.numbers(root, EXCLUDED).forEach(m::putIfAbsent);
-        return new RunMetrics(m);
+        Set<String> yesNo = new HashSet<>(Set.of(CENSORED));
+        booleans("", root, yesNo);
+        return new RunMetrics(m, yesNo);
+    }
+
+    private static void booleans(String prefix, JsonNode node, Set<String> into) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getValue().isObject()) {
+                booleans(prefix + e.getKey() + ".", e.getValue(), into);
+            } else if (e.getValue().isBoolean() && !(prefix.isEmpty() && EXCLUDED.contains(e.getKey()))) {
+                into.add(prefix + e.getKey());
+            }
+        }
     }
 
     private static double number(JsonNode v) {

@@ -145,9 +145,9 @@ final class TuneCommand implements Callable<Integer> {
                     }
                     all.addAll(batch);
                     batches.add(results);
-                    List<double[]> values = new ArrayList<>();
+                    List<Sample> values = new ArrayList<>();
                     for (int i = 0; i < batch.size(); i++) {
-                        values.add(results.values(i, objective.metric()));
+                        values.add(results.sample(i, objective.metric()));
                     }
                     return values;
                 });
@@ -171,15 +171,25 @@ final class TuneCommand implements Callable<Integer> {
         for (int i = 0; i < d; i++) {
             best.put(ranges.get(i).path(), ValueList.canonical(result.best().point()[i]));
         }
-        best.put("mean", result.best().mean().mean());
+        best.put("mean", result.best().mean().value());
         best.put("ciLow", result.best().mean().lower());
         best.put("ciHigh", result.best().mean().upper());
+        best.put("estimate", result.best().mean().kind().estimate());
+        best.put("interval", result.best().mean().kind().interval());
         best.put("directory", directory(result.best().point()));
         ObjectNode interval = summary.putObject("interval");
         for (int i = 0; i < d; i++) {
             ArrayNode a = interval.putArray(ranges.get(i).path());
             a.add(ValueList.canonical(result.interval()[i][0]));
             a.add(ValueList.canonical(result.interval()[i][1]));
+        }
+        if (result.bracket() != null) {
+            ObjectNode bracket = summary.putObject("bracket");
+            for (int i = 0; i < d; i++) {
+                ArrayNode a = bracket.putArray(ranges.get(i).path());
+                a.add(ValueList.canonical(result.bracket()[i][0]));
+                a.add(ValueList.canonical(result.bracket()[i][1]));
+            }
         }
         ObjectNode units = summary.putObject("units");
         ranges.forEach(r -> units.put(r.path(), r.unit()));
@@ -263,7 +273,7 @@ final class TuneCommand implements Callable<Integer> {
             List<String> header = new ArrayList<>(List.of("evaluation"));
             ranges.forEach(r -> header.add(r.path()));
             header.addAll(List.of("directory", "n", "mean", "ci_low", "ci_high", "diff_vs_best", "diff_ci_low",
-                    "diff_ci_high", "p_value", "best", "not_worse_than_best"));
+                    "diff_ci_high", "p_value", "best", "not_worse_than_best", "estimate", "interval", "test"));
             CsvWriter csv = new CsvWriter(out, header.toArray(String[]::new));
             for (Tuner.Versus v : result.versus()) {
                 Tuner.Evaluation e = v.evaluation();
@@ -271,10 +281,11 @@ final class TuneCommand implements Callable<Integer> {
                 for (BigDecimal p : e.point()) {
                     csv.add(ValueList.canonical(p));
                 }
-                csv.add(directory(e.point())).add(e.mean().n()).add(e.mean().mean()).add(e.mean().lower())
-                        .add(e.mean().upper()).add(v.difference().mean()).add(v.difference().low())
+                csv.add(directory(e.point())).add(e.mean().n()).add(e.mean().value()).add(e.mean().lower())
+                        .add(e.mean().upper()).add(v.difference().difference()).add(v.difference().low())
                         .add(v.difference().high()).add(v.difference().pValue())
-                        .add(Boolean.toString(e == result.best())).add(Boolean.toString(v.indistinguishable()));
+                        .add(Boolean.toString(e == result.best())).add(Boolean.toString(v.indistinguishable()))
+                        .add(e.mean().kind().estimate()).add(e.mean().kind().interval()).add(v.difference().test());
                 csv.endRow();
             }
         });
@@ -285,7 +296,8 @@ final class TuneCommand implements Callable<Integer> {
         List<List<String>> table = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("#"));
         ranges.forEach(r -> header.add(r.path()));
-        header.addAll(List.of(objective.metric() + " mean", Display.num(options.level * 100) + " % CI",
+        String estimate = result.best().mean().kind().estimate();
+        header.addAll(List.of(objective.metric() + " " + estimate, Display.num(options.level * 100) + " % CI",
                 "diff vs best", "p", ""));
         table.add(header);
         List<Tuner.Versus> sorted = new ArrayList<>(result.versus());
@@ -304,9 +316,9 @@ final class TuneCommand implements Callable<Integer> {
             for (BigDecimal p : e.point()) {
                 row.add(ValueList.canonical(p));
             }
-            row.add(Display.num(e.mean().mean()));
+            row.add(Display.num(e.mean().value()));
             row.add(Display.interval(e.mean().lower(), e.mean().upper()));
-            row.add(e == result.best() ? "" : Display.num(v.difference().mean()));
+            row.add(e == result.best() ? "" : Display.num(v.difference().difference()));
             row.add(e == result.best() ? "" : Display.p(v.difference().pValue()));
             row.add(e == result.best() ? "best" : v.indistinguishable() ? "not significantly worse" : "");
             table.add(row);
@@ -317,14 +329,24 @@ final class TuneCommand implements Callable<Integer> {
             b.append("best ").append(ranges.get(i).path()).append(" = ")
                     .append(ValueList.canonical(result.best().point()[i])).append(ranges.get(i).unit())
                     .append(", interval [").append(ValueList.canonical(result.interval()[i][0])).append(", ")
-                    .append(ValueList.canonical(result.interval()[i][1])).append("]").append(ranges.get(i).unit())
-                    .append('\n');
+                    .append(ValueList.canonical(result.interval()[i][1])).append("]").append(ranges.get(i).unit());
+            if (result.bracket() != null) {
+                b.append(" (not significantly worse; the optimum lies between ")
+                        .append(ValueList.canonical(result.bracket()[i][0])).append(" and ")
+                        .append(ValueList.canonical(result.bracket()[i][1])).append(ranges.get(i).unit())
+                        .append(" if the objective is unimodal)");
+            }
+            b.append('\n');
         }
         int comparisons = Math.max(1, result.evaluations().size() - 1);
         b.append("significantly worse: p < ").append(Display.num((1 - options.level) / comparisons)).append(" (")
                 .append(Display.num(1 - options.level)).append(" / ").append(comparisons)
-                .append(" comparisons with the best, Bonferroni)\n");
-        b.append("best mean ").append(objective.metric()).append(' ').append(Display.num(result.best().mean().mean()))
+                .append(" comparisons with the best, Bonferroni; ")
+                .append(result.versus().stream().filter(v -> v.evaluation() != result.best())
+                        .map(v -> v.difference().test()).distinct().reduce((a, c) -> a + ", " + c).orElse("no test"))
+                .append(")\n");
+        b.append("best ").append(estimate).append(' ').append(objective.metric()).append(' ')
+                .append(Display.num(result.best().mean().value()))
                 .append(' ').append(Display.interval(result.best().mean().lower(), result.best().mean().upper()))
                 .append('\n');
         return b.toString();

@@ -42,6 +42,24 @@ class SurvivalStatisticsTest {
         assertEquals(t.chiSquare(), swapped.chiSquare(), 1e-9, "symmetric in the samples");
     }
 
+    /** One stratum is the plain test; strata add their observed, expected and variance. */
+    @Test
+    void stratifiedLogRankSumsTheStrata() {
+        LogRank one = LogRank.stratified(new double[][] {SIX_MP}, new boolean[][] {SIX_MP_RELAPSED},
+                new double[][] {PLACEBO}, new boolean[][] {all(21)});
+        assertEquals(16.7929, one.chiSquare(), 1e-3);
+        // by hand, four pairs (first, second): (10, 20) the first dies first: O1 - E1 = 1 - 1/2, V = 1/4;
+        // (30, 5) the second first: -1/2, 1/4; (40, 15) the same; (50+, 50+) no event: 0, 0; (7, 7) both die
+        // together: O1 = E1 = 1, V = 2 (1/2)(1/2)(0)/1 = 0. Sum O1 - E1 = -1/2, V = 3/4, chi-square = 1/3.
+        LogRank pairs = LogRank.stratified(
+                new double[][] {{10}, {30}, {40}, {50}, {7}}, new boolean[][] {{true}, {true}, {true}, {false}, {true}},
+                new double[][] {{20}, {5}, {15}, {50}, {7}}, new boolean[][] {{true}, {true}, {true}, {false}, {true}});
+        assertEquals(4, pairs.observedFirst());
+        assertEquals(4.5, pairs.expectedFirst(), 1e-12);
+        assertEquals(0.75, pairs.variance(), 1e-12);
+        assertEquals(1.0 / 3, pairs.chiSquare(), 1e-12);
+    }
+
     @Test
     void logRankWithoutEventsOrWithIdenticalSamplesFindsNoDifference() {
         LogRank none = LogRank.of(new double[] {3600, 3600}, new boolean[2], new double[] {3600, 3600},
