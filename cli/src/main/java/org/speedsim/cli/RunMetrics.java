@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -54,20 +53,9 @@ public record RunMetrics(Map<String, Double> values, Set<String> yesNo) {
         double arrived = number(root.get("peersArrived"));
         m.put(COMPLETED_FRACTION, arrived > 0 ? number(root.get("peersCompleted")) / arrived : Double.NaN);
         SummaryJson.numbers(root, EXCLUDED).forEach(m::putIfAbsent);
-        Set<String> yesNo = new HashSet<>(Set.of(CENSORED));
-        booleans("", root, yesNo);
+        Set<String> yesNo = new HashSet<>(SummaryJson.booleans(root, EXCLUDED));
+        yesNo.add(CENSORED);
         return new RunMetrics(m, yesNo);
-    }
-
-    private static void booleans(String prefix, JsonNode node, Set<String> into) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (e.getValue().isObject()) {
-                booleans(prefix + e.getKey() + ".", e.getValue(), into);
-            } else if (e.getValue().isBoolean() && !(prefix.isEmpty() && EXCLUDED.contains(e.getKey()))) {
-                into.add(prefix + e.getKey());
-            }
-        }
     }
 
     private static double number(JsonNode v) {
