@@ -34,10 +34,13 @@ import picocli.CommandLine.Spec;
             "Design: stage 1 evaluates a grid across the range (1-D: max(3, (budget+1)/2) values; 2-D: k x k, "
                 + "k = floor(sqrt(budget/2))); stage 2 refines around the best grid value with the rest of the "
                 + "budget (1-D: Brent's method between its grid neighbours; 2-D: BOBYQA). Values are on a lattice of "
-                + "10000 steps per range. Interval (1-D): from the nearest evaluated value below the best that is "
-                + "significantly worse (paired t-tests, Bonferroni-corrected over the m comparisons with the best: "
-                + "each at (1 - level) / m) to the nearest one above (a range end if none); it holds the optimum "
-                + "when the expected objective is unimodal. 2-D: the range of the values not significantly worse.",
+                + "10000 steps per range. Every evaluation is compared with the best by the test that fits the "
+                + "objective (paired t-test; McNemar for yes/no; log-rank by replication for swarmLifetime, whose "
+                + "estimate is the restricted mean up to the run's length), Bonferroni-corrected over the m "
+                + "comparisons: each at (1 - level) / m. Interval (1-D): the evaluated values not significantly "
+                + "worse between the nearest significantly worse value below the best and the nearest above; those "
+                + "two (or the range ends) bracket the optimum when the expected objective is unimodal. 2-D: the "
+                + "range of the values not significantly worse.",
             "Writes <out>/<name>/: tune.json (the search asked for), tune-result.json (best value, interval), "
                 + "evaluations/<value>/<replication>/ "
                 + "(standard run directories), evaluations.csv (every evaluation with its mean, interval and "
@@ -53,10 +56,11 @@ import picocli.CommandLine.Spec;
             "  ./speedsim tune s.yaml --param arrivals.rate=1:10/min \\",
             "      --objective tokens.paid --goal max",
             "",
-            "Objectives: swarmLifetime (max; a swarm alive at the end counts with the",
-            "run's length, a lower bound), meanDownloadTime, medianDownloadTime,",
-            "p90DownloadTime (min), completedFraction, peersCompleted (max), or any",
-            "field of summary.json (such as tokens.paid) with --goal max or --goal min."
+            "Objectives: swarmLifetime (max; the restricted mean lifetime up to the",
+            "run's length, a swarm alive at the end censored), meanDownloadTime,",
+            "medianDownloadTime, p90DownloadTime (min), completedFraction,",
+            "peersCompleted (max), or any field of summary.json (such as tokens.paid)",
+            "with --goal max or --goal min."
         })
 final class TuneCommand implements Callable<Integer> {
 
