@@ -30,8 +30,8 @@ import org.speedsim.reports.Estimate;
  * rest of the budget: Brent's method (commons-math3 {@link BrentOptimizer}) between the grid neighbours in 1-D,
  * BOBYQA ({@link BOBYQAOptimizer}) in the box in 2-D. The best evaluation is the one with the best mean. The
  * uncertainty: every other evaluation is compared with the best over the replications by the test that fits the
- * objective ({@link MetricStatistics}: the paired t-test, McNemar's test for a yes/no objective, the log-rank test
- * stratified by replication for the censored lifetime), at level {@code (1 - level) / m} for m comparisons
+ * objective ({@link MetricStatistics#compareEstimates}: the paired t-test, McNemar's test for a yes/no objective,
+ * the z-test of the difference of restricted mean lifetimes for the censored lifetime), at level {@code (1 - level) / m} for m comparisons
  * (Bonferroni, so that all verdicts hold together with probability at least {@code level}, the choice of the best
  * aside); those not significantly worse form the indistinguishable set. In 1-D the reported interval is the range of
  * the indistinguishable values between the nearest significantly worse value below the best and the nearest above,
@@ -259,7 +259,7 @@ final class Tuner {
         double alpha = (1 - level) / Math.max(1, evaluated.size() - 1);
         List<Versus> versus = new ArrayList<>();
         for (Evaluation e : evaluated.values()) {
-            Comparison diff = MetricStatistics.compare(best.sample(), e.sample(), level);
+            Comparison diff = MetricStatistics.compareEstimates(best.sample(), e.sample(), level);
             boolean same = e == best || !(diff.significant(alpha));
             versus.add(new Versus(e, diff, same));
         }

@@ -167,6 +167,31 @@ class FittingStatisticsTest {
         assertEquals(-5.45612, real.lower(), 1e-5, "a metric that may be negative keeps its t interval");
     }
 
+    /**
+     * Tune compares restricted mean lifetimes by a z-test. By hand (the RMST case of SurvivalStatisticsTest): times
+     * 2, 3+, 5, 8 up to 10 have RMST 5.375 with variance 1.58203125. Times 10+, 10+, 10+, 4: the curve drops to 3/4
+     * at 4, RMST 4 + 0.75 * 6 = 8.5, variance (0.75 * 6)^2 / (4 * 3) = 1.6875. Difference -3.125, se
+     * sqrt(3.26953125) = 1.808185, z -1.72825, two-sided p 0.083943, interval [-6.66898, 0.41898] (scipy agrees).
+     * The log-rank test by replication sees 2 pairs where the shorter dies first, 1 the other way (4 before 8) and
+     * one without an event: exact p 2 P(X <= 1), X ~ Binomial(3, 1/2), = 1.
+     */
+    @Test
+    void tuneComparesRestrictedMeansByAZTest() {
+        Sample shorter = new Sample(MetricKind.LIFETIME, new double[] {2, 3, 5, 8},
+                new boolean[] {false, true, false, false}, 10);
+        Sample longer = new Sample(MetricKind.LIFETIME, new double[] {10, 10, 10, 4},
+                new boolean[] {true, true, true, false}, 10);
+        Comparison z = MetricStatistics.compareEstimates(longer, shorter, 0.95);
+        assertEquals(Comparison.RMST_Z, z.test());
+        assertEquals(-3.125, z.difference(), 1e-12);
+        assertEquals(0.0839429, z.pValue(), 1e-6);
+        assertEquals(-3.125 - 1.959964 * Math.sqrt(3.26953125), z.low(), 1e-5);
+        assertEquals(-3.125 + 1.959964 * Math.sqrt(3.26953125), z.high(), 1e-5);
+        Comparison logRank = MetricStatistics.compare(longer, shorter, 0.95);
+        assertEquals(Comparison.LOG_RANK_EXACT, logRank.test());
+        assertEquals(1, logRank.pValue(), 1e-12);
+    }
+
     /** Booleans of summary.json are yes/no; other fields are amounts unless a run reports a negative value. */
     @Test
     void theKindOfAMetricComesFromWhatItIs() {
