@@ -132,8 +132,10 @@ final class ComparisonTable {
         return switch (first.kind()) {
             case LIFETIME -> "Censored: a swarm still alive at the end of a run is known only to outlive the run. "
                     + "Restricted mean survival time up to " + horizons(in) + " (the area under the Kaplan-Meier "
-                    + "curve), Kaplan-Meier median (n/a while over half the swarms are alive), log-rank test; the "
-                    + "difference is that of the restricted means.";
+                    + "curve), Kaplan-Meier median (n/a while over half the swarms are alive), log-rank test "
+                    + "stratified by replication. The difference is that of the restricted means; its interval is "
+                    + "the paired Student-t interval of the restricted lifetimes when every censored run lasted the "
+                    + "whole length, else the normal interval from both Greenwood variances.";
             case YES_NO -> "Yes/no in each run (1 = yes): the proportion of yes with its Wilson interval; paired "
                     + "runs compared with McNemar's test, the difference of proportions with its interval "
                     + "(Agresti).";
