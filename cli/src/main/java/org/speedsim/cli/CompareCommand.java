@@ -19,16 +19,21 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code speedsim compare}: runs variants of a scenario (one file with {@code --vary PATH=V1,V2,...}, or several
- * files) on the same seed and replications, and tabulates each metric's mean and confidence interval per variant
- * and the paired difference against the first variant.
+ * files) on the same seed and replications, and tabulates each metric's estimate and confidence interval per variant
+ * and the difference against the first variant ({@link ComparisonTable}).
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Compare variants of a scenario on common random numbers.",
             "Replication r of every variant runs with the same seed and replication index, so the variants see "
                 + "the same arrivals, bandwidths and departures and differ only in what is varied. For every metric "
-                + "of summary.json: each variant's mean with its confidence interval, and the paired difference "
-                + "against the first variant with its interval and the p-value of the paired t-test.",
+                + "of summary.json: each variant's estimate with its confidence interval, and the difference "
+                + "against the first variant with its interval and p-value, by the method that fits the metric: "
+                + "means with Student-t intervals and the paired t-test; yes/no outcomes (swarmDied) as proportions "
+                + "with Wilson intervals and McNemar's test; the swarm lifetime, censored when the swarm outlives "
+                + "the run, as the restricted mean survival time up to the run's length (Greenwood interval) with "
+                + "its Kaplan-Meier median and the log-rank test stratified by replication. Each row names its "
+                + "interval and test.",
             "Writes <out>/<name>/: compare.json (what was run), <variant>/<replication>/ (standard run "
                 + "directories), runs.csv (one row per run), compare.csv and compare.md (the statistics). "
                 + "The seed and replications are the first file's unless given. Run the same command again after an "

@@ -5,17 +5,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.speedsim.reports.AtomicFiles;
-import org.speedsim.reports.MeanCi;
+import org.speedsim.reports.Estimate;
+import org.speedsim.reports.McNemar;
+import org.speedsim.reports.MetricKind;
 
 /**
- * The statistics of a comparison: for every metric and variant, the mean over replications with its confidence
- * interval, and the paired difference against the first variant (the baseline) with its interval and p-value.
- * Written as a long CSV table ({@value #CSV}), as Markdown with one table per metric ({@value #MARKDOWN}), and shown
- * on the terminal for the headline metrics.
+ * The statistics of a comparison: for every metric and variant, the estimate over replications with its confidence
+ * interval, and the difference against the first variant (the baseline) with its interval and p-value, each by the
+ * method that fits what the metric is ({@link MetricStatistics}: a mean with a Student-t interval and the paired
+ * t-test; a proportion of yes/no outcomes with a Wilson interval and McNemar's test; for the censored swarm lifetime
+ * the restricted mean survival time up to the run's length with its Greenwood-type interval, the Kaplan-Meier median
+ * and the log-rank test). Every row names its interval and its test. Written as a long CSV table ({@value #CSV}), as
+ * Markdown with one table per metric ({@value #MARKDOWN}), and shown on the terminal for the headline metrics.
  *
  * <p>Invariant: the differences pair replication r of a variant with replication r of the baseline, which ran on the
- * same random streams; swarm lifetimes of swarms still alive at the end are lower bounds (censored), and every
- * table that shows them says how many were censored.
+ * same random streams; every interval of an estimate lies inside its metric's range; lifetimes of swarms still alive
+ * at the end are censored, and every table that shows them says how many were.
  */
 final class ComparisonTable {
 
@@ -26,8 +31,19 @@ final class ComparisonTable {
     static final List<String> HEADLINE = List.of(RunMetrics.LIFETIME, "swarmDied", RunMetrics.COMPLETED_FRACTION,
             "downloadTimeSeconds.mean", "downloadTimeSeconds.p90", "bytesUploaded", "tokens.paid");
 
-    /** One variant's figures for one metric. */
-    record Row(String metric, String variant, MeanCi mean, PairedDifference difference, int censored) {
+    /**
+     * One variant's figures for one metric.
+     *
+     * @param median     the Kaplan-Meier median of a lifetime (NaN for other metrics, and while over half are alive)
+     * @param difference against the baseline; null for the baseline itself
+     * @param horizon    the run's length in seconds (the restricted mean's horizon)
+     */
+    record Row(String metric, String variant, Estimate estimate, double median, Comparison difference, int censored,
+               double horizon) {
+
+        MetricKind kind() {
+            return estimate.kind();
+        }
     }
 
     private final List<Row> rows;
@@ -48,17 +64,16 @@ final class ComparisonTable {
         List<String> labels = results.variants().stream().map(Variant::label).toList();
         List<Row> rows = new ArrayList<>();
         for (String metric : metrics) {
-            double[] base = results.values(0, metric);
+            Sample base = results.sample(0, metric);
             for (int v = 0; v < labels.size(); v++) {
-                double[] x = results.values(v, metric);
+                Sample x = results.sample(v, metric);
                 int censored = 0;
-                if (metric.equals(RunMetrics.LIFETIME)) {
-                    for (double c : results.values(v, RunMetrics.CENSORED)) {
-                        censored += c == 1 ? 1 : 0;
-                    }
+                for (boolean c : x.censored()) {
+                    censored += c ? 1 : 0;
                 }
-                rows.add(new Row(metric, labels.get(v), MeanCi.of(x, level),
-                        v == 0 ? null : PairedDifference.of(base, x, level), censored));
+                rows.add(new Row(metric, labels.get(v), MetricStatistics.estimate(x, level),
+                        MetricStatistics.median(x), v == 0 ? null : MetricStatistics.compare(base, x, level),
+                        censored, x.horizon()));
             }
         }
         return new ComparisonTable(rows, metrics, labels, level);
@@ -68,14 +83,16 @@ final class ComparisonTable {
     void write(Path dir) throws IOException {
         AtomicFiles.write(dir.resolve(CSV), out -> {
             CsvWriter csv = new CsvWriter(out, "metric", "variant", "n", "mean", "ci_low", "ci_high",
-                    "diff_vs_" + variants.get(0), "diff_ci_low", "diff_ci_high", "p_value", "censored");
+                    "diff_vs_" + variants.get(0), "diff_ci_low", "diff_ci_high", "p_value", "censored", "estimate",
+                    "interval", "test", "km_median");
             for (Row r : rows) {
-                csv.add(r.metric()).add(r.variant()).add(r.mean().n()).add(r.mean().mean()).add(r.mean().lower())
-                        .add(r.mean().upper());
-                PairedDifference d = r.difference();
-                csv.add(d == null ? Double.NaN : d.mean()).add(d == null ? Double.NaN : d.low())
+                csv.add(r.metric()).add(r.variant()).add(r.estimate().n()).add(r.estimate().value())
+                        .add(r.estimate().lower()).add(r.estimate().upper());
+                Comparison d = r.difference();
+                csv.add(d == null ? Double.NaN : d.difference()).add(d == null ? Double.NaN : d.low())
                         .add(d == null ? Double.NaN : d.high()).add(d == null ? Double.NaN : d.pValue())
-                        .add(r.censored());
+                        .add(r.censored()).add(estimateName(r)).add(r.kind().interval())
+                        .add(d == null ? "" : d.test()).add(r.median());
                 csv.endRow();
             }
         });
@@ -84,40 +101,76 @@ final class ComparisonTable {
 
     private String markdown() {
         StringBuilder b = new StringBuilder("# Comparison\n\n");
-        b.append("Mean over replications with its ").append(percent()).append(" confidence interval, and the paired ")
-                .append("difference against **").append(variants.get(0)).append("** (replication r of every variant ")
-                .append("ran on the same random streams) with its interval and the p-value of the paired t-test.\n");
+        b.append("Each variant's estimate over replications with its ").append(percent()).append(" confidence ")
+                .append("interval, and its difference against **").append(variants.get(0)).append("** (replication r ")
+                .append("of every variant ran on the same random streams) with its interval and p-value. The method ")
+                .append("fits the metric: a mean with a Student-t interval (clipped to the metric's range) and the ")
+                .append("paired t-test; a proportion of yes/no outcomes with a Wilson interval and McNemar's test ")
+                .append("(exact binomial below ").append(McNemar.EXACT_BELOW).append(" discordant pairs); for the ")
+                .append("swarm lifetime, censored when the swarm outlived the run, the restricted mean survival time ")
+                .append("(RMST) up to the run's length with its Greenwood-type interval, the Kaplan-Meier median and ")
+                .append("the log-rank test. The column *test* names the test of each row.\n");
         for (String metric : metrics) {
-            b.append("\n## ").append(metric).append("\n\n");
-            if (metric.equals(RunMetrics.LIFETIME)) {
-                b.append("A swarm still alive at the end of a run counts with the run's length: a lower bound ")
-                        .append("(censored). Censored runs are counted in the last column.\n\n");
-            }
-            b.append("| variant | n | mean | ").append(percent()).append(" CI | difference | ").append(percent())
-                    .append(" CI | p |").append(metric.equals(RunMetrics.LIFETIME) ? " censored |" : "")
-                    .append("\n|---|---|---|---|---|---|---|").append(metric.equals(RunMetrics.LIFETIME) ? "---|" : "")
-                    .append('\n');
-            for (Row r : rows) {
-                if (!r.metric().equals(metric)) {
-                    continue;
-                }
-                List<String> cells = cells(r);
-                b.append("| ").append(String.join(" | ", cells)).append(" |");
-                if (metric.equals(RunMetrics.LIFETIME)) {
-                    b.append(' ').append(r.censored()).append(" |");
-                }
-                b.append('\n');
+            List<Row> in = rows.stream().filter(r -> r.metric().equals(metric)).toList();
+            boolean lifetime = in.get(0).kind() == MetricKind.LIFETIME;
+            b.append("\n## ").append(metric).append("\n\n").append(note(in)).append("\n\n");
+            b.append("| variant | n | ").append(in.get(0).kind().estimate()).append(" | ").append(percent())
+                    .append(" CI (").append(in.get(0).kind().interval()).append(")")
+                    .append(lifetime ? " | KM median" : "").append(" | difference | ").append(percent())
+                    .append(" CI | p | test |").append(lifetime ? " censored |" : "")
+                    .append("\n|---|---|---|---|---|---|---|---|").append(lifetime ? "---|---|" : "").append('\n');
+            for (Row r : in) {
+                b.append("| ").append(String.join(" | ", cells(r, false))).append(" |\n");
             }
         }
         return b.toString();
     }
 
-    private static List<String> cells(Row r) {
-        PairedDifference d = r.difference();
-        return List.of(r.variant(), Integer.toString(r.mean().n()), Display.num(r.mean().mean()),
-                Display.interval(r.mean().lower(), r.mean().upper()),
-                d == null ? "(baseline)" : signed(d.mean()), d == null ? "" : Display.interval(d.low(), d.high()),
-                d == null ? "" : Display.p(d.pValue()));
+    /** What the estimate of a metric is and how it is tested, in words. */
+    private static String note(List<Row> in) {
+        Row first = in.get(0);
+        return switch (first.kind()) {
+            case LIFETIME -> "Censored: a swarm still alive at the end of a run is known only to outlive the run. "
+                    + "Restricted mean survival time up to " + horizons(in) + " (the area under the Kaplan-Meier "
+                    + "curve), Kaplan-Meier median (n/a while over half the swarms are alive), log-rank test "
+                    + "stratified by replication. The difference is that of the restricted means; its interval is "
+                    + "the paired Student-t interval of the restricted lifetimes when every censored run lasted the "
+                    + "whole length, else the normal interval from both Greenwood variances.";
+            case YES_NO -> "Yes/no in each run (1 = yes): the proportion of yes with its Wilson interval; paired "
+                    + "runs compared with McNemar's test, the difference of proportions with its interval "
+                    + "(Agresti).";
+            case FRACTION -> "A fraction in each run: mean with its Student-t interval clipped to [0, 1]; paired "
+                    + "t-test.";
+            case AMOUNT -> "Mean with its Student-t interval, clipped at 0 (a count, amount or time); paired t-test.";
+            case REAL -> "Mean with its Student-t interval; paired t-test.";
+        };
+    }
+
+    private static String horizons(List<Row> in) {
+        List<Double> distinct = in.stream().map(Row::horizon).distinct().toList();
+        return distinct.size() == 1 ? "the run's length, " + Display.num(distinct.get(0)) + " s"
+                : "each variant's run length";
+    }
+
+    private static String estimateName(Row r) {
+        return r.kind() == MetricKind.LIFETIME ? "RMST to " + Display.num(r.horizon()) + " s" : r.kind().estimate();
+    }
+
+    private static List<String> cells(Row r, boolean terminal) {
+        Comparison d = r.difference();
+        List<String> cells = new ArrayList<>(List.of(r.variant(), Integer.toString(r.estimate().n()),
+                Display.num(r.estimate().value()), Display.interval(r.estimate().lower(), r.estimate().upper())));
+        boolean lifetime = r.kind() == MetricKind.LIFETIME;
+        if (lifetime) {
+            cells.add(Display.num(r.median()));
+        }
+        cells.addAll(List.of(d == null ? "(baseline)" : signed(d.difference()),
+                d == null ? "" : Display.interval(d.low(), d.high()), d == null ? "" : Display.p(d.pValue()),
+                d == null ? "" : d.test()));
+        if (lifetime) {
+            cells.add(terminal ? r.censored() + "/" + r.estimate().n() : Integer.toString(r.censored()));
+        }
+        return cells;
     }
 
     private static String signed(double x) {
@@ -131,26 +184,29 @@ final class ComparisonTable {
             if (!metrics.contains(metric)) {
                 continue;
             }
+            List<Row> in = rows.stream().filter(r -> r.metric().equals(metric)).toList();
+            MetricKind kind = in.get(0).kind();
+            boolean lifetime = kind == MetricKind.LIFETIME;
             b.append(metric);
-            if (metric.equals(RunMetrics.LIFETIME)) {
-                b.append(" (alive at the end = censored: a lower bound)");
+            if (lifetime) {
+                b.append(" (alive at the end = censored; RMST: restricted mean to ").append(horizons(in))
+                        .append(", Greenwood interval; Kaplan-Meier median)");
+            } else if (kind == MetricKind.YES_NO) {
+                b.append(" (yes/no: proportion of yes, Wilson interval)");
             }
             b.append('\n');
             List<List<String>> table = new ArrayList<>();
-            List<String> header = new ArrayList<>(List.of("variant", "n", "mean", percent() + " CI",
-                    "diff vs " + variants.get(0), percent() + " CI", "p"));
-            if (metric.equals(RunMetrics.LIFETIME)) {
+            List<String> header = new ArrayList<>(List.of("variant", "n", kind.estimate(), percent() + " CI"));
+            if (lifetime) {
+                header.add("median");
+            }
+            header.addAll(List.of("diff vs " + variants.get(0), percent() + " CI", "p", "test"));
+            if (lifetime) {
                 header.add("censored");
             }
             table.add(header);
-            for (Row r : rows) {
-                if (r.metric().equals(metric)) {
-                    List<String> cells = new ArrayList<>(cells(r));
-                    if (metric.equals(RunMetrics.LIFETIME)) {
-                        cells.add(r.censored() + "/" + r.mean().n());
-                    }
-                    table.add(cells);
-                }
+            for (Row r : in) {
+                table.add(cells(r, true));
             }
             b.append(Display.table(table, "  "));
             String best = best(metric);
@@ -173,26 +229,26 @@ final class ComparisonTable {
         Row best = null;
         boolean tie = false;
         for (Row r : rows) {
-            if (!r.metric().equals(metric) || Double.isNaN(r.mean().mean())) {
+            if (!r.metric().equals(metric) || Double.isNaN(r.estimate().value())) {
                 continue;
             }
-            if (best == null || goal.better(r.mean().mean(), best.mean().mean())) {
+            if (best == null || goal.better(r.estimate().value(), best.estimate().value())) {
                 best = r;
                 tie = false;
-            } else if (r.mean().mean() == best.mean().mean()) {
+            } else if (r.estimate().value() == best.estimate().value()) {
                 tie = true;
             }
         }
         if (best == null || tie) {
             return null;
         }
-        String more = goal == Objective.Goal.MAX ? "highest" : "lowest";
+        String more = (goal == Objective.Goal.MAX ? "highest " : "lowest ") + best.kind().estimate();
         if (best.difference() == null) {
-            return best.variant() + " (" + more + " mean; the baseline)";
+            return best.variant() + " (" + more + "; the baseline)";
         }
-        return best.variant() + " (" + more + " mean; " + (best.difference().significant(1 - level)
-                ? "significantly" : "not significantly") + " different from " + variants.get(0) + ", p "
-                + Display.p(best.difference().pValue()) + ")";
+        return best.variant() + " (" + more + "; " + (best.difference().significant(1 - level)
+                ? "significantly" : "not significantly") + " different from " + variants.get(0) + ", "
+                + best.difference().test() + " p " + Display.p(best.difference().pValue()) + ")";
     }
 
     private String percent() {

@@ -82,7 +82,6 @@ final class ExperimentCharts {
         List<String> params = table.parameters();
         Axis x = Axis.of(table, params.get(0));
         Axis y = params.size() > 1 ? Axis.of(table, params.get(1)) : null;
-        String band = "shaded: " + Display.num(level * 100) + " % confidence interval of the mean over replications";
         for (String metric : metrics) {
             List<PointTable.Row> rows = table.rows().stream().filter(r -> r.metric().equals(metric)).toList();
             if (rows.isEmpty()) {
@@ -99,8 +98,8 @@ final class ExperimentCharts {
                 curves.put(y == null ? metric : params.get(1) + " = " + g, curve(in, x, params.get(0)));
             }
             String name = fileName(metric);
-            JFreeChart chart = ResponseCharts.response(metric + " against " + params.get(0), band
-                    + censoredNote(metric), params.get(0), x.labels(), metric, curves);
+            JFreeChart chart = ResponseCharts.response(metric + " against " + params.get(0), band(level,
+                    rows.get(0).mean().kind()) + censoredNote(metric), params.get(0), x.labels(), metric, curves);
             ChartFiles.write(chart, dir.resolve(DIR), "response-" + name, WIDTH, HEIGHT);
             if (y != null) {
                 double[][] z = new double[x.values().size()][y.values().size()];
@@ -110,7 +109,7 @@ final class ExperimentCharts {
                 for (PointTable.Row r : rows) {
                     int i = x.values().indexOf(r.variant().parameters().get(params.get(0)));
                     int j = y.values().indexOf(r.variant().parameters().get(params.get(1)));
-                    z[i][j] = r.mean().mean();
+                    z[i][j] = r.mean().value();
                 }
                 JFreeChart heat = ResponseCharts.heatMap(metric + " over " + params.get(0) + " and " + params.get(1),
                         "mean over replications" + censoredNote(metric), params.get(0), x.labels(), x.positions(),
@@ -136,8 +135,15 @@ final class ExperimentCharts {
         ChartFiles.write(chart, dir.resolve(DIR), "evaluations", WIDTH, HEIGHT);
     }
 
+    /** What the shaded band is: the interval of the estimate that fits the metric. */
+    static String band(double level, org.speedsim.reports.MetricKind kind) {
+        return "shaded: " + Display.num(level * 100) + " % " + kind.interval() + " confidence interval of the "
+                + kind.estimate() + " over replications";
+    }
+
     private static String censoredNote(String metric) {
-        return metric.equals(RunMetrics.LIFETIME) ? "; a swarm alive at the end counts with the run's length" : "";
+        return metric.equals(RunMetrics.LIFETIME) ? "; restricted mean up to the run's length (a swarm alive at the "
+                + "end is censored there)" : "";
     }
 
     private static ResponseCharts.Curve curve(List<PointTable.Row> rows, Axis x, String param) {

@@ -39,6 +39,28 @@ final class ExperimentRunner {
             return x;
         }
 
+        /** What {@code metric} is ({@link MetricStatistics#kind}). */
+        org.speedsim.reports.MetricKind kind(String metric) {
+            return MetricStatistics.kind(metric, metrics);
+        }
+
+        /**
+         * The values of {@code metric} of variant {@code v} with what the metric is; a lifetime carries which
+         * replications are censored and the variant's run length.
+         */
+        Sample sample(int v, String metric) {
+            double horizon = variants.get(v).scenario().config().durationMicros() / 1e6;
+            double[] x = values(v, metric);
+            boolean[] censored = new boolean[x.length];
+            if (metric.equals(RunMetrics.LIFETIME)) {
+                double[] c = values(v, RunMetrics.CENSORED);
+                for (int r = 0; r < x.length; r++) {
+                    censored[r] = c[r] == 1;
+                }
+            }
+            return new Sample(kind(metric), x, censored, horizon);
+        }
+
         boolean complete() {
             return outcome.allDone();
         }

@@ -5,18 +5,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.speedsim.reports.AtomicFiles;
-import org.speedsim.reports.MeanCi;
+import org.speedsim.reports.Estimate;
 
 /**
- * Per point of a sweep and per metric: the mean over replications with its confidence interval (the response curve
- * with its band). Written as CSV ({@code point, <parameters>, metric, n, mean, ci_low, ci_high}).
+ * Per point of a sweep and per metric: the estimate over replications with its confidence interval (the response
+ * curve with its band), by the method that fits the metric ({@link MetricStatistics}: a mean with a Student-t
+ * interval, a proportion of yes/no outcomes with a Wilson interval, the restricted mean of censored lifetimes up to
+ * the run's length with a Greenwood-type interval). Written as CSV ({@code point, <parameters>, metric, n, mean,
+ * ci_low, ci_high, estimate, interval}).
  *
- * <p>Invariant: computed from the same runs as the results table, in point order.
+ * <p>Invariant: computed from the same runs as the results table, in point order; every interval lies inside its
+ * metric's range (proportions in [0, 1], counts, amounts and times at least 0, lifetimes at most the run's length).
  */
 final class PointTable {
 
     /** One point's figures for one metric. */
-    record Row(int point, Variant variant, String metric, MeanCi mean) {
+    record Row(int point, Variant variant, String metric, Estimate mean) {
     }
 
     private final List<Row> rows;
@@ -35,7 +39,7 @@ final class PointTable {
         for (String metric : metrics) {
             for (int k = 0; k < results.variants().size(); k++) {
                 rows.add(new Row(k, results.variants().get(k), metric,
-                        MeanCi.of(results.values(k, metric), level)));
+                        MetricStatistics.estimate(results.sample(k, metric), level)));
             }
         }
         return new PointTable(rows, parameters, metrics);
@@ -53,14 +57,15 @@ final class PointTable {
         AtomicFiles.write(file, out -> {
             List<String> header = new ArrayList<>(List.of("point"));
             header.addAll(parameters);
-            header.addAll(List.of("metric", "n", "mean", "ci_low", "ci_high"));
+            header.addAll(List.of("metric", "n", "mean", "ci_low", "ci_high", "estimate", "interval"));
             CsvWriter csv = new CsvWriter(out, header.toArray(String[]::new));
             for (Row r : rows) {
                 csv.add(r.point());
                 for (String p : parameters) {
                     csv.add(r.variant().parameters().get(p));
                 }
-                csv.add(r.metric()).add(r.mean().n()).add(r.mean().mean()).add(r.mean().lower()).add(r.mean().upper());
+                csv.add(r.metric()).add(r.mean().n()).add(r.mean().value()).add(r.mean().lower()).add(r.mean().upper())
+                        .add(r.mean().kind().estimate()).add(r.mean().kind().interval());
                 csv.endRow();
             }
         });
@@ -89,13 +94,14 @@ final class PointTable {
             for (String m : present) {
                 for (Row r : rows) {
                     if (r.point() == k && r.metric().equals(m)) {
-                        line.add(Display.num(r.mean().mean()));
+                        line.add(Display.num(r.mean().value()));
                     }
                 }
             }
             table.add(line);
         }
-        return "mean over replications (" + RunMetrics.LIFETIME + ": alive at the end counts as the run's length, a "
-                + "lower bound)\n" + Display.table(table, "  ");
+        return "mean over replications (yes/no metrics: the proportion of yes; " + RunMetrics.LIFETIME + ": the "
+                + "restricted mean up to the run's length, a swarm alive at the end being censored there)\n"
+                + Display.table(table, "  ");
     }
 }

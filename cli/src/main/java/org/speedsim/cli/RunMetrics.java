@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -14,12 +15,13 @@ import org.speedsim.reports.SummaryJson;
  * The numbers of one replication's {@code summary.json}, flattened to {@code name -> value} in file order (nested
  * objects as {@code downloadTimeSeconds.p50}, {@code tokens.paid}; booleans as 0 and 1; null as NaN), plus derived
  * fields: {@value #LIFETIME} (the swarm's death time, or the simulated time when it was still alive: a lower bound),
- * {@value #CENSORED} (1 when the swarm was still alive at the end) and {@value #COMPLETED_FRACTION}.
+ * {@value #CENSORED} (1 when the swarm was still alive at the end) and {@value #COMPLETED_FRACTION}. {@code yesNo}
+ * names the fields that are yes/no outcomes (booleans in the file, and {@value #CENSORED}).
  *
  * <p>Invariant: holds only fields that depend on the simulation, never the wall-clock time or the identity fields
  * ({@value #EXCLUDED_NOTE}), so the same runs always give the same metrics.
  */
-public record RunMetrics(Map<String, Double> values) {
+public record RunMetrics(Map<String, Double> values, Set<String> yesNo) {
 
     /** Swarm lifetime in seconds: censored at the simulated time when the swarm survived the run. */
     public static final String LIFETIME = "swarmLifetimeSeconds";
@@ -33,6 +35,7 @@ public record RunMetrics(Map<String, Double> values) {
 
     public RunMetrics {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        yesNo = Set.copyOf(yesNo);
     }
 
     /** Reads {@code summary.json}. */
@@ -50,7 +53,9 @@ public record RunMetrics(Map<String, Double> values) {
         double arrived = number(root.get("peersArrived"));
         m.put(COMPLETED_FRACTION, arrived > 0 ? number(root.get("peersCompleted")) / arrived : Double.NaN);
         SummaryJson.numbers(root, EXCLUDED).forEach(m::putIfAbsent);
-        return new RunMetrics(m);
+        Set<String> yesNo = new HashSet<>(SummaryJson.booleans(root, EXCLUDED));
+        yesNo.add(CENSORED);
+        return new RunMetrics(m, yesNo);
     }
 
     private static double number(JsonNode v) {

@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
             "Writes <out>/<name>/: sweep.json (the grid; a rerun checks it is the same sweep), "
                 + "points/<k>/<replication>/ (standard run directories), results.csv (one row per run: point, "
                 + "parameters, replication, every summary field except the wall-clock time) and points.csv (per "
-                + "point and metric: mean and confidence interval).",
+                + "point and metric: the estimate and its confidence interval, clipped to the metric's range, with the method: "
+                + "Student-t mean, Wilson proportion for yes/no metrics, restricted mean survival time for the "
+                + "censored swarm lifetime).",
             "Interrupted? Run the same command again: complete runs (those with a summary.json) are kept and only "
                 + "the rest run. A different sweep in the same directory is refused unless --force."
         },

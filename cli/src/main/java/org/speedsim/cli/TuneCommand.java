@@ -34,10 +34,13 @@ import picocli.CommandLine.Spec;
             "Design: stage 1 evaluates a grid across the range (1-D: max(3, (budget+1)/2) values; 2-D: k x k, "
                 + "k = floor(sqrt(budget/2))); stage 2 refines around the best grid value with the rest of the "
                 + "budget (1-D: Brent's method between its grid neighbours; 2-D: BOBYQA). Values are on a lattice of "
-                + "10000 steps per range. Interval (1-D): from the nearest evaluated value below the best that is "
-                + "significantly worse (paired t-tests, Bonferroni-corrected over the m comparisons with the best: "
-                + "each at (1 - level) / m) to the nearest one above (a range end if none); it holds the optimum "
-                + "when the expected objective is unimodal. 2-D: the range of the values not significantly worse.",
+                + "10000 steps per range. Every evaluation is compared with the best by the test that fits the "
+                + "objective (paired t-test; McNemar for yes/no; for swarmLifetime, whose estimate is the restricted "
+                + "mean up to the run's length, the z-test of the difference of restricted means), Bonferroni-corrected over the m "
+                + "comparisons: each at (1 - level) / m. Interval (1-D): the evaluated values not significantly "
+                + "worse between the nearest significantly worse value below the best and the nearest above; those "
+                + "two (or the range ends) bracket the optimum when the expected objective is unimodal. 2-D: the "
+                + "range of the values not significantly worse.",
             "Writes <out>/<name>/: tune.json (the search asked for), tune-result.json (best value, interval), "
                 + "evaluations/<value>/<replication>/ "
                 + "(standard run directories), evaluations.csv (every evaluation with its mean, interval and "
@@ -53,10 +56,11 @@ import picocli.CommandLine.Spec;
             "  ./speedsim tune s.yaml --param arrivals.rate=1:10/min \\",
             "      --objective tokens.paid --goal max",
             "",
-            "Objectives: swarmLifetime (max; a swarm alive at the end counts with the",
-            "run's length, a lower bound), meanDownloadTime, medianDownloadTime,",
-            "p90DownloadTime (min), completedFraction, peersCompleted (max), or any",
-            "field of summary.json (such as tokens.paid) with --goal max or --goal min."
+            "Objectives: swarmLifetime (max; the restricted mean lifetime up to the",
+            "run's length, a swarm alive at the end censored), meanDownloadTime,",
+            "medianDownloadTime, p90DownloadTime (min), completedFraction,",
+            "peersCompleted (max), or any field of summary.json (such as tokens.paid)",
+            "with --goal max or --goal min."
         })
 final class TuneCommand implements Callable<Integer> {
 
@@ -145,9 +149,9 @@ final class TuneCommand implements Callable<Integer> {
                     }
                     all.addAll(batch);
                     batches.add(results);
-                    List<double[]> values = new ArrayList<>();
+                    List<Sample> values = new ArrayList<>();
                     for (int i = 0; i < batch.size(); i++) {
-                        values.add(results.values(i, objective.metric()));
+                        values.add(results.sample(i, objective.metric()));
                     }
                     return values;
                 });
@@ -171,15 +175,25 @@ final class TuneCommand implements Callable<Integer> {
         for (int i = 0; i < d; i++) {
             best.put(ranges.get(i).path(), ValueList.canonical(result.best().point()[i]));
         }
-        best.put("mean", result.best().mean().mean());
+        best.put("mean", result.best().mean().value());
         best.put("ciLow", result.best().mean().lower());
         best.put("ciHigh", result.best().mean().upper());
+        best.put("estimate", result.best().mean().kind().estimate());
+        best.put("interval", result.best().mean().kind().interval());
         best.put("directory", directory(result.best().point()));
         ObjectNode interval = summary.putObject("interval");
         for (int i = 0; i < d; i++) {
             ArrayNode a = interval.putArray(ranges.get(i).path());
             a.add(ValueList.canonical(result.interval()[i][0]));
             a.add(ValueList.canonical(result.interval()[i][1]));
+        }
+        if (result.bracket() != null) {
+            ObjectNode bracket = summary.putObject("bracket");
+            for (int i = 0; i < d; i++) {
+                ArrayNode a = bracket.putArray(ranges.get(i).path());
+                a.add(ValueList.canonical(result.bracket()[i][0]));
+                a.add(ValueList.canonical(result.bracket()[i][1]));
+            }
         }
         ObjectNode units = summary.putObject("units");
         ranges.forEach(r -> units.put(r.path(), r.unit()));
@@ -263,7 +277,7 @@ final class TuneCommand implements Callable<Integer> {
             List<String> header = new ArrayList<>(List.of("evaluation"));
             ranges.forEach(r -> header.add(r.path()));
             header.addAll(List.of("directory", "n", "mean", "ci_low", "ci_high", "diff_vs_best", "diff_ci_low",
-                    "diff_ci_high", "p_value", "best", "not_worse_than_best"));
+                    "diff_ci_high", "p_value", "best", "not_worse_than_best", "estimate", "interval", "test"));
             CsvWriter csv = new CsvWriter(out, header.toArray(String[]::new));
             for (Tuner.Versus v : result.versus()) {
                 Tuner.Evaluation e = v.evaluation();
@@ -271,10 +285,11 @@ final class TuneCommand implements Callable<Integer> {
                 for (BigDecimal p : e.point()) {
                     csv.add(ValueList.canonical(p));
                 }
-                csv.add(directory(e.point())).add(e.mean().n()).add(e.mean().mean()).add(e.mean().lower())
-                        .add(e.mean().upper()).add(v.difference().mean()).add(v.difference().low())
+                csv.add(directory(e.point())).add(e.mean().n()).add(e.mean().value()).add(e.mean().lower())
+                        .add(e.mean().upper()).add(v.difference().difference()).add(v.difference().low())
                         .add(v.difference().high()).add(v.difference().pValue())
-                        .add(Boolean.toString(e == result.best())).add(Boolean.toString(v.indistinguishable()));
+                        .add(Boolean.toString(e == result.best())).add(Boolean.toString(v.indistinguishable()))
+                        .add(e.mean().kind().estimate()).add(e.mean().kind().interval()).add(v.difference().test());
                 csv.endRow();
             }
         });
@@ -285,7 +300,8 @@ final class TuneCommand implements Callable<Integer> {
         List<List<String>> table = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("#"));
         ranges.forEach(r -> header.add(r.path()));
-        header.addAll(List.of(objective.metric() + " mean", Display.num(options.level * 100) + " % CI",
+        String estimate = result.best().mean().kind().estimate();
+        header.addAll(List.of(objective.metric() + " " + estimate, Display.num(options.level * 100) + " % CI",
                 "diff vs best", "p", ""));
         table.add(header);
         List<Tuner.Versus> sorted = new ArrayList<>(result.versus());
@@ -304,9 +320,9 @@ final class TuneCommand implements Callable<Integer> {
             for (BigDecimal p : e.point()) {
                 row.add(ValueList.canonical(p));
             }
-            row.add(Display.num(e.mean().mean()));
+            row.add(Display.num(e.mean().value()));
             row.add(Display.interval(e.mean().lower(), e.mean().upper()));
-            row.add(e == result.best() ? "" : Display.num(v.difference().mean()));
+            row.add(e == result.best() ? "" : Display.num(v.difference().difference()));
             row.add(e == result.best() ? "" : Display.p(v.difference().pValue()));
             row.add(e == result.best() ? "best" : v.indistinguishable() ? "not significantly worse" : "");
             table.add(row);
@@ -317,14 +333,24 @@ final class TuneCommand implements Callable<Integer> {
             b.append("best ").append(ranges.get(i).path()).append(" = ")
                     .append(ValueList.canonical(result.best().point()[i])).append(ranges.get(i).unit())
                     .append(", interval [").append(ValueList.canonical(result.interval()[i][0])).append(", ")
-                    .append(ValueList.canonical(result.interval()[i][1])).append("]").append(ranges.get(i).unit())
-                    .append('\n');
+                    .append(ValueList.canonical(result.interval()[i][1])).append("]").append(ranges.get(i).unit());
+            if (result.bracket() != null) {
+                b.append(" (not significantly worse; the optimum lies between ")
+                        .append(ValueList.canonical(result.bracket()[i][0])).append(" and ")
+                        .append(ValueList.canonical(result.bracket()[i][1])).append(ranges.get(i).unit())
+                        .append(" if the objective is unimodal)");
+            }
+            b.append('\n');
         }
         int comparisons = Math.max(1, result.evaluations().size() - 1);
         b.append("significantly worse: p < ").append(Display.num((1 - options.level) / comparisons)).append(" (")
                 .append(Display.num(1 - options.level)).append(" / ").append(comparisons)
-                .append(" comparisons with the best, Bonferroni)\n");
-        b.append("best mean ").append(objective.metric()).append(' ').append(Display.num(result.best().mean().mean()))
+                .append(" comparisons with the best, Bonferroni; ")
+                .append(result.versus().stream().filter(v -> v.evaluation() != result.best())
+                        .map(v -> v.difference().test()).distinct().reduce((a, c) -> a + ", " + c).orElse("no test"))
+                .append(")\n");
+        b.append("best ").append(estimate).append(' ').append(objective.metric()).append(' ')
+                .append(Display.num(result.best().mean().value()))
                 .append(' ').append(Display.interval(result.best().mean().lower(), result.best().mean().upper()))
                 .append('\n');
         return b.toString();

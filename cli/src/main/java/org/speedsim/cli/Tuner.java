@@ -16,7 +16,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 import org.apache.commons.math3.optim.univariate.BrentOptimizer;
 import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
-import org.speedsim.reports.MeanCi;
+import org.speedsim.reports.Estimate;
 
 /**
  * The search of {@code tune}: finds the best value of one or two parameters in a box under a budget of evaluations,
@@ -29,12 +29,15 @@ import org.speedsim.reports.MeanCi;
  * {@code k = max(2, floor(sqrt(budget / 2)))}), all at once. Stage 2 refines around the best grid value with the
  * rest of the budget: Brent's method (commons-math3 {@link BrentOptimizer}) between the grid neighbours in 1-D,
  * BOBYQA ({@link BOBYQAOptimizer}) in the box in 2-D. The best evaluation is the one with the best mean. The
- * uncertainty: every other evaluation is compared with the best by a paired t-test over the replications, at level
- * {@code (1 - level) / m} for m comparisons (Bonferroni, so that all verdicts hold together with probability at least
- * {@code level}, the choice of the best aside); those not significantly worse form the indistinguishable set. In 1-D
- * the reported interval runs from the nearest significantly worse value below the best to the nearest above (a box
- * end when there is none): when the expected objective is unimodal and every verdict holds, the optimum lies
- * inside. In 2-D the interval of each parameter is the range of the indistinguishable set.
+ * uncertainty: every other evaluation is compared with the best over the replications by the test that fits the
+ * objective ({@link MetricStatistics#compareEstimates}: the paired t-test, McNemar's test for a yes/no objective,
+ * the z-test of the difference of restricted mean lifetimes for the censored lifetime), at level {@code (1 - level) / m} for m comparisons
+ * (Bonferroni, so that all verdicts hold together with probability at least {@code level}, the choice of the best
+ * aside); those not significantly worse form the indistinguishable set. In 1-D the reported interval is the range of
+ * the indistinguishable values between the nearest significantly worse value below the best and the nearest above,
+ * so it never includes a value flagged as worse; those two values (or the box ends) form the bracket, inside which
+ * the optimum lies when the expected objective is unimodal and every verdict holds. In 2-D the interval of each
+ * parameter is the range of the indistinguishable set.
  *
  * <p>Invariant: no more than {@code budget} distinct values are evaluated; every evaluation made is reported.
  */
@@ -43,22 +46,31 @@ final class Tuner {
     /** Lattice steps per parameter across its range. */
     static final int STEPS = 10_000;
 
-    /** Runs the replications of each value and returns each one's objective values by replication. */
+    /** Runs the replications of each value and returns each one's objective by replication. */
     @FunctionalInterface
     interface Evaluator {
-        List<double[]> evaluate(List<BigDecimal[]> points) throws Exception;
+        List<Sample> evaluate(List<BigDecimal[]> points) throws Exception;
     }
 
-    /** One evaluated value: its order, the parameter values, the objective by replication and their mean. */
-    record Evaluation(int order, BigDecimal[] point, double[] values, MeanCi mean) {
+    /**
+     * One evaluated value: its order, the parameter values, the objective by replication and its estimate (the mean;
+     * for a yes/no objective the proportion; for the censored lifetime the restricted mean up to the run's length).
+     */
+    record Evaluation(int order, BigDecimal[] point, Sample sample, Estimate mean) {
     }
 
     /** One evaluation's comparison with the best. */
-    record Versus(Evaluation evaluation, PairedDifference difference, boolean indistinguishable) {
+    record Versus(Evaluation evaluation, Comparison difference, boolean indistinguishable) {
     }
 
-    /** The outcome: every evaluation (in order), the best, the comparisons with it and the interval per parameter. */
-    record Result(List<Evaluation> evaluations, Evaluation best, List<Versus> versus, BigDecimal[][] interval) {
+    /**
+     * The outcome: every evaluation (in order), the best, the comparisons with it, the interval per parameter (every
+     * evaluated value in it is not significantly worse than the best) and, in 1-D, the bracket: the nearest
+     * significantly worse values around the best, or the range's ends, between which the optimum lies when the
+     * expected objective is unimodal (the bracket's ends themselves are excluded unless they are range ends).
+     */
+    record Result(List<Evaluation> evaluations, Evaluation best, List<Versus> versus, BigDecimal[][] interval,
+                  BigDecimal[][] bracket) {
     }
 
     private static final class BudgetSpent extends RuntimeException {
@@ -173,7 +185,7 @@ final class Tuner {
             }
             e = evaluated.get(key(k));
         }
-        double m = e.mean().mean();
+        double m = e.mean().value();
         if (Double.isNaN(m)) {
             return goal == Objective.Goal.MAX ? -Double.MAX_VALUE : Double.MAX_VALUE;
         }
@@ -200,11 +212,11 @@ final class Tuner {
             return;
         }
         List<BigDecimal[]> points = fresh.stream().map(this::value).toList();
-        List<double[]> values = evaluator.evaluate(points);
+        List<Sample> values = evaluator.evaluate(points);
         for (int i = 0; i < fresh.size(); i++) {
-            double[] v = values.get(i);
+            Sample v = values.get(i);
             evaluated.put(key(fresh.get(i)), new Evaluation(evaluated.size(), points.get(i), v,
-                    MeanCi.of(v, level)));
+                    MetricStatistics.estimate(v, level)));
         }
     }
 
@@ -234,8 +246,8 @@ final class Tuner {
     private Evaluation best() {
         Evaluation best = null;
         for (Evaluation e : evaluated.values()) {
-            double m = e.mean().mean();
-            if (!Double.isNaN(m) && (best == null || goal.better(m, best.mean().mean()))) {
+            double m = e.mean().value();
+            if (!Double.isNaN(m) && (best == null || goal.better(m, best.mean().value()))) {
                 best = e;
             }
         }
@@ -247,26 +259,40 @@ final class Tuner {
         double alpha = (1 - level) / Math.max(1, evaluated.size() - 1);
         List<Versus> versus = new ArrayList<>();
         for (Evaluation e : evaluated.values()) {
-            PairedDifference diff = PairedDifference.of(best.values(), e.values(), level);
+            Comparison diff = MetricStatistics.compareEstimates(best.sample(), e.sample(), level);
             boolean same = e == best || !(diff.significant(alpha));
             versus.add(new Versus(e, diff, same));
         }
         BigDecimal[][] interval = new BigDecimal[low.length][];
+        BigDecimal[][] bracket = null;
         if (low.length == 1) {
             BigDecimal x = best.point()[0];
-            BigDecimal lo = low[0];
-            BigDecimal hi = high[0];
+            BigDecimal worseBelow = null;
+            BigDecimal worseAbove = null;
             for (Versus v : versus) {
                 BigDecimal y = v.evaluation().point()[0];
                 if (!v.indistinguishable()) {
-                    if (y.compareTo(x) < 0 && y.compareTo(lo) > 0) {
-                        lo = y;
-                    } else if (y.compareTo(x) > 0 && y.compareTo(hi) < 0) {
-                        hi = y;
+                    if (y.compareTo(x) < 0 && (worseBelow == null || y.compareTo(worseBelow) > 0)) {
+                        worseBelow = y;
+                    } else if (y.compareTo(x) > 0 && (worseAbove == null || y.compareTo(worseAbove) < 0)) {
+                        worseAbove = y;
                     }
                 }
             }
+            BigDecimal lo = x;
+            BigDecimal hi = x;
+            for (Versus v : versus) {
+                BigDecimal y = v.evaluation().point()[0];
+                boolean inside = (worseBelow == null || y.compareTo(worseBelow) > 0)
+                        && (worseAbove == null || y.compareTo(worseAbove) < 0);
+                if (inside && v.indistinguishable()) {
+                    lo = lo.min(y);
+                    hi = hi.max(y);
+                }
+            }
             interval[0] = new BigDecimal[] {lo, hi};
+            bracket = new BigDecimal[][] {{worseBelow == null ? low[0] : worseBelow,
+                worseAbove == null ? high[0] : worseAbove}};
         } else {
             for (int i = 0; i < low.length; i++) {
                 int dim = i;
@@ -275,6 +301,6 @@ final class Tuner {
                 interval[i] = new BigDecimal[] {same.get(0), same.get(same.size() - 1)};
             }
         }
-        return new Result(List.copyOf(evaluated.values()), best, versus, interval);
+        return new Result(List.copyOf(evaluated.values()), best, versus, interval, bracket);
     }
 }

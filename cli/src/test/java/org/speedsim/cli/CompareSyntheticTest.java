@@ -54,7 +54,8 @@ class CompareSyntheticTest {
         // the unpaired intervals overlap: only pairing separates the variants
         List<String> base = lifetimeRow(out.resolve("synthetic"), "0");
         assertTrue(Double.parseDouble(base.get(5)) > Double.parseDouble(better.get(4)), base + " " + better);
-        assertTrue(c.out().contains("best: 1 (highest mean; significantly different from 0"), c::toString);
+        assertTrue(c.out().contains("best: 1 (highest RMST; significantly different from 0, log-rank by replication, "
+                + "exact p 0.001953)"), c::toString);
         assertEquals(20, s.runs.get());
     }
 

@@ -61,8 +61,8 @@ class SweepCommandTest {
                     .contains("unchokeSlots: " + row.get(1)), row::toString);
         }
         List<List<String>> points = Csv.read(dir.resolve(SweepCommand.POINTS));
-        assertEquals(List.of("point", "protocol.unchokeSlots", "metric", "n", "mean", "ci_low", "ci_high"),
-                points.get(0));
+        assertEquals(List.of("point", "protocol.unchokeSlots", "metric", "n", "mean", "ci_low", "ci_high", "estimate",
+                "interval"), points.get(0));
         assertTrue(Files.isRegularFile(dir.resolve("sweep.json")));
         for (String chart : List.of("response-swarmLifetimeSeconds", "response-downloadTimeSeconds.mean")) {
             assertTrue(Files.size(dir.resolve("charts").resolve(chart + ".png")) > 0, chart);

@@ -13,7 +13,9 @@ import org.speedsim.scenarios.LoadedScenario;
 /**
  * A synthetic scenario whose answer is known by construction: the loader reads one number {@code x} from the
  * overrides ({@code --set x=0.3}, default 0), and the engine gives replication r at x a swarm that dies at
- * {@code lifetime(x, r)} seconds, a function the test chooses. Everything else of the run comes from {@link Fakes}.
+ * {@code lifetime(x, r)} seconds, a function the test chooses; a lifetime at or beyond the run's length (7200 s)
+ * means the swarm outlived the run (alive at the end: censored). Everything else of the run comes from
+ * {@link Fakes}.
  * The configuration carries x in its name ({@code synthetic@0.3}), where the engine reads it.
  */
 final class Synthetic {
@@ -53,6 +55,9 @@ final class Synthetic {
         RunResult fake = Fakes.run(c, null, null);
         RunSummary s = fake.summary();
         long death = Math.round(lifetime.seconds(x, c.seed(), c.replication()) * 1e6);
+        if (death >= s.simulatedMicros()) {
+            death = -1;
+        }
         RunSummary summary = new RunSummary(s.scenario(), s.seed(), s.replication(), s.simulatedMicros(), s.events(),
                 s.peersArrived(), s.peersCompleted(), s.downloadP50Seconds(), s.downloadP90Seconds(),
                 s.downloadMeanSeconds(), death, s.bytesUploaded(), s.bytesDownloaded(), s.duplicateBytes(),

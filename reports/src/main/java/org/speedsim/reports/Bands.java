@@ -17,6 +17,10 @@ import tech.tablesaw.api.NumericColumn;
  * sample: later points average the replications still running, and {@code n} says how many. With one replication
  * at a point, lower and upper equal the mean there (no interval can be computed). NaN values are left out.
  *
+ * <p>The interval stays inside the column's range: every column of {@code timeseries.csv} is a count, an amount, a
+ * price or a time, never negative, and {@value #UTILISATION} is a fraction in [0, 1]; a column where some
+ * replication reports a negative value is left unclipped.
+ *
  * <p>Invariant: {@code time} is strictly increasing, all arrays have its length, and {@code lower <= mean <= upper}.
  *
  * @param min the smallest value of any replication at any time (NaN when there is none): charts of a quantity that
@@ -24,6 +28,9 @@ import tech.tablesaw.api.NumericColumn;
  */
 public record Bands(String column, double[] time, double[] mean, double[] lower, double[] upper, int[] n,
                     double min) {
+
+    /** The time-series column that is a fraction of capacity. */
+    public static final String UTILISATION = "upload_utilisation";
 
     /** The bands of {@code column} over {@code replications} (those without the column are left out). */
     public static Bands of(List<Replication> replications, String column) {
@@ -47,6 +54,8 @@ public record Bands(String column, double[] time, double[] mean, double[] lower,
                 }
             }
         }
+        MetricKind kind = min < 0 ? MetricKind.REAL
+                : column.equals(UTILISATION) ? MetricKind.FRACTION : MetricKind.AMOUNT;
         int size = union.size();
         double[] time = new double[size];
         double[] mean = new double[size];
@@ -68,8 +77,8 @@ public record Bands(String column, double[] time, double[] mean, double[] lower,
             MeanCi ci = MeanCi.of(at, 0.95);
             time[i] = t;
             mean[i] = ci.mean();
-            lower[i] = ci.n() > 1 ? ci.lower() : ci.mean();
-            upper[i] = ci.n() > 1 ? ci.upper() : ci.mean();
+            lower[i] = ci.n() > 1 ? Math.max(kind.min(), ci.lower()) : ci.mean();
+            upper[i] = ci.n() > 1 ? Math.min(kind.max(Double.NaN), ci.upper()) : ci.mean();
             n[i] = ci.n();
             i++;
         }

@@ -28,7 +28,8 @@ import tech.tablesaw.api.Table;
  *                      piece-copies (piece-copies-SCENARIO with several scenarios; only when piececopies.csv
  *                      exists), and with Speed: clearing-price, tokens-paid, balance-gini, escrow-locked,
  *                      ledger-queue)
- * tables/summary-SCENARIO.csv   every numeric summary.json field: n, mean, sd, 95 % CI
+ * tables/summary-SCENARIO.csv   every numeric summary.json field: n, mean, sd, 95 % CI and its method (Wilson
+ *                               for yes/no fields, Student t clipped at 0 for counts, amounts and times)
  * tables/survival-SCENARIO.csv  the Kaplan-Meier curve of swarm lifetime
  * tables/timeseries-SCENARIO.csv  every time-series column across replications: mean and 95 % CI per time
  * </pre>
@@ -356,8 +357,9 @@ public final class Report {
             + "still running at that time and the shaded band is the 95 % confidence interval of that mean; with "
             + "several scenarios each has its own colour. The tables give every numeric field of summary.json "
             + "(times in seconds, data in bytes, tokens in micro-BTT; booleans as 0/1, so a mean is a fraction) with "
-            + "its mean, standard deviation and 95 % confidence interval across replications; n counts the "
-            + "replications where the field had a value.";
+            + "its mean, standard deviation and 95 % confidence interval across replications (Wilson's for yes/no "
+            + "fields, whose mean is a proportion; Student's t clipped at 0 for counts, amounts and times; the "
+            + "interval column says which); n counts the replications where the field had a value.";
 
     private String html() {
         StringBuilder h = new StringBuilder(1 << 20);

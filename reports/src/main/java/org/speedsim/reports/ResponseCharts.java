@@ -35,15 +35,18 @@ public final class ResponseCharts {
     /** One curve: the x positions and, at each, the mean with its interval (NaN bounds: no interval). */
     public record Curve(double[] x, double[] mean, double[] lower, double[] upper) {
 
-        /** The means and interval ends of {@code intervals}, the i-th at {@code x[i]}. */
-        public static Curve of(double[] x, List<MeanCi> intervals) {
+        /**
+         * The estimates and interval ends of {@code intervals}, the i-th at {@code x[i]}; each interval lies in its
+         * metric's range (see {@link Estimate}), so the band does too.
+         */
+        public static Curve of(double[] x, List<Estimate> intervals) {
             int n = intervals.size();
             double[] mean = new double[n];
             double[] lower = new double[n];
             double[] upper = new double[n];
             for (int i = 0; i < n; i++) {
-                MeanCi ci = intervals.get(i);
-                mean[i] = ci.mean();
+                Estimate ci = intervals.get(i);
+                mean[i] = ci.value();
                 lower[i] = ci.lower();
                 upper[i] = ci.upper();
             }

@@ -58,6 +58,31 @@ public final class SummaryJson {
         }
     }
 
+    /**
+     * The names of the boolean fields of a summary (yes/no outcomes such as {@code swarmDied}), nested ones flattened
+     * with dots as in {@link #numbers}; the top-level fields named in {@code skip} are left out.
+     */
+    public static Set<String> booleans(JsonNode summary, Set<String> skip) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        booleans("", summary, skip, out);
+        return out;
+    }
+
+    private static void booleans(String prefix, JsonNode node, Set<String> skip, Set<String> out) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = prefix + e.getKey();
+            if (prefix.isEmpty() && skip.contains(key)) {
+                continue;
+            }
+            if (e.getValue().isObject()) {
+                booleans(key + ".", e.getValue(), skip, out);
+            } else if (e.getValue().isBoolean()) {
+                out.add(key);
+            }
+        }
+    }
+
     /** The summary as an ordered map of JSON values (numbers, booleans, strings, nested maps, null). */
     public static Map<String, Object> map(RunResult result) {
         RunSummary s = result.summary();

@@ -12,7 +12,10 @@ import tech.tablesaw.api.Table;
 
 /**
  * Every numeric {@code summary.json} field across replications: one row per field with n, mean, standard deviation
- * and the 95 % confidence interval of the mean ({@link MeanCi}).
+ * and the 95 % confidence interval of the mean, named in the column {@code interval}: for a yes/no field (a boolean)
+ * the Wilson interval of the proportion ({@link Proportion}), inside [0, 1]; for every other field, a count, an
+ * amount or a time, the Student-t interval ({@link MeanCi}) clipped at 0, unless a replication reports a negative
+ * value.
  *
  * <p>Nested fields are flattened with dots ({@code downloadTimeSeconds.p50}, {@code tokens.paid}); booleans count as
  * 0 and 1, so the mean of {@code swarmDied} is the fraction of swarms that died; null values (a statistic of an empty
@@ -28,10 +31,12 @@ public final class SummaryTable {
     private SummaryTable() {
     }
 
-    /** The table (columns field, n, mean, sd, ci_lower, ci_upper) over the replications' summaries. */
+    /** The table (columns field, n, mean, sd, ci_lower, ci_upper, interval) over the replications' summaries. */
     public static Table of(List<Replication> replications) {
         Map<String, double[]> values = new LinkedHashMap<>();
+        Set<String> yesNo = new java.util.HashSet<>();
         for (int r = 0; r < replications.size(); r++) {
+            yesNo.addAll(SummaryJson.booleans(replications.get(r).summary(), IDENTIFIERS));
             Map<String, Double> flat = SummaryJson.numbers(replications.get(r).summary(), IDENTIFIERS);
             for (Map.Entry<String, Double> e : flat.entrySet()) {
                 double[] v = values.computeIfAbsent(e.getKey(), k -> nans(replications.size()));
@@ -44,17 +49,28 @@ public final class SummaryTable {
         DoubleColumn sd = DoubleColumn.create("sd");
         DoubleColumn lower = DoubleColumn.create("ci_lower");
         DoubleColumn upper = DoubleColumn.create("ci_upper");
+        List<String> interval = new ArrayList<>();
         for (Map.Entry<String, double[]> e : values.entrySet()) {
             MeanCi ci = MeanCi.of(e.getValue(), 0.95);
+            Estimate estimate;
+            if (yesNo.contains(e.getKey())) {
+                estimate = Estimate.of(Proportion.of(e.getValue(), 0.95));
+            } else {
+                boolean negative = java.util.Arrays.stream(e.getValue()).anyMatch(v -> v < 0);
+                MetricKind kind = negative ? MetricKind.REAL : MetricKind.AMOUNT;
+                estimate = Estimate.clipped(kind, ci, kind.min(), kind.max(Double.NaN));
+            }
             field.add(e.getKey());
             n.add(ci.n());
             mean.append(ci.mean());
             sd.append(ci.sd());
-            lower.append(ci.lower());
-            upper.append(ci.upper());
+            lower.append(estimate.lower());
+            upper.append(estimate.upper());
+            interval.add(estimate.kind().interval());
         }
         return Table.create("summary", StringColumn.create("field", field),
-                IntColumn.create("n", n.stream().mapToInt(Integer::intValue).toArray()), mean, sd, lower, upper);
+                IntColumn.create("n", n.stream().mapToInt(Integer::intValue).toArray()), mean, sd, lower, upper,
+                StringColumn.create("interval", interval));
     }
 
     private static double[] nans(int n) {

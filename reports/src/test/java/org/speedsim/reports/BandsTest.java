@@ -58,6 +58,31 @@ class BandsTest {
         assertEquals(List.of(2, 2, 2, 1), java.util.Arrays.stream(bands.n()).boxed().toList());
     }
 
+    /**
+     * Two replications with 0 and 4 leechers: mean 2, sd 2.828, t(0.975, 1) = 12.706, so the Student-t interval is
+     * 2 -+ 25.41, far below 0; utilisation 0.9 and 1: 0.95 -+ 0.635, above 1. The bands stop at 0 and at 1; a column
+     * with a negative value keeps its interval.
+     */
+    @Test
+    void bandsStayInsideEachColumnsRange() throws IOException {
+        Path a = Fixtures.replication(tmp.resolve("s/0"), "s", 0);
+        Path b = Fixtures.replication(tmp.resolve("s/1"), "s", 1);
+        java.nio.file.Files.writeString(a.resolve("timeseries.csv"), Fixtures.HEADER + "\n"
+                + "0,0,1,1,1,1,0.9,0,0,0,0,-1\n60,0,1,1,1,1,0.9,0,0,0,0,-1\n");
+        java.nio.file.Files.writeString(b.resolve("timeseries.csv"), Fixtures.HEADER + "\n"
+                + "0,4,1,1,1,1,1,0,0,0,0,1\n60,4,1,1,1,1,1,0,0,0,0,1\n");
+        List<Replication> reps = ScenarioResults.load(tmp.resolve("s")).replications();
+        Bands leechers = Bands.of(reps, "leechers");
+        assertEquals(2, leechers.mean()[0], 1e-12);
+        assertEquals(0, leechers.lower()[0], "a count is never negative");
+        assertEquals(2 + 25.4124, leechers.upper()[0], 1e-3);
+        Bands utilisation = Bands.of(reps, Bands.UTILISATION);
+        assertEquals(1, utilisation.upper()[0], "a fraction of capacity is at most 1");
+        assertEquals(0.95 - 0.635310, utilisation.lower()[0], 1e-5);
+        Bands signed = Bands.of(reps, "balance_gini");
+        assertEquals(-12.7062, signed.lower()[0], 1e-3);
+    }
+
     @Test
     void aMissingColumnGivesNoPoints() throws IOException {
         ScenarioResults s = ScenarioResults.load(Fixtures.scenario(tmp, "s", 2));

@@ -129,7 +129,7 @@ class ReportTest {
             assertTrue(Files.isRegularFile(w.markdown().resolveSibling(m.group(1))), m.group(1));
         }
         assertEquals(w.charts().size() / 2, images.size());
-        assertTrue(md.contains("| field | n | mean | sd | ci_lower | ci_upper |"));
+        assertTrue(md.contains("| field | n | mean | sd | ci_lower | ci_upper | interval |"));
     }
 
     @Test
