@@ -96,6 +96,14 @@ public interface SwarmExtension {
         return 0;
     }
 
+    /**
+     * Micro-BTT a peer's earnings actually paid it so far (for Speed: settled by channel closes on the ledger), as
+     * opposed to {@link #tokensEarned}, what it accepted.
+     */
+    default long tokensSettled(int peer) {
+        return 0;
+    }
+
     /** Names of the extra time-series columns this extension samples, in order. */
     default String[] sampleColumns() {
         return new String[0];
