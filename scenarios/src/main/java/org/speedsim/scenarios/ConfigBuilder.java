@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import org.speedsim.engine.bt.TitForTatChoker;
 import org.speedsim.engine.ledger.LedgerConfig;
 import org.speedsim.engine.ledger.SignatureMode;
 import org.speedsim.engine.speed.SpeedConfig;
@@ -316,13 +317,16 @@ final class ConfigBuilder {
                 strategy(registry.allocation(), c.get("allocation"), "model"),
                 Units.nanoBttPerKiB(text(c, "reservePrice")),
                 distribution(c.get("balance"), t -> (double) Units.microBtt(t)),
-                "non-payer".equals(adversary), "bad-data".equals(adversary));
+                "non-payer".equals(adversary), "bad-data".equals(adversary),
+                "round-robin".equals(text(c, "seedRanking")) ? TitForTatChoker.SeedPolicy.ROUND_ROBIN
+                        : TitForTatChoker.SeedPolicy.UPLOAD_RATE);
     }
 
     /** The auction choker of {@code s}, named by its settings so that equal settings give equal chokers. */
     private static ChokingPolicy.Factory auctionChoker(SpeedSettings s) {
         return new StrategyRegistry.NamedChoking("auction", new StrategyArgs(Map.of("auction", s.auction(),
-                "allocation", s.allocation(), "reservePrice", s.reservePriceNanoPerKiB())), s.chokerFactory());
+                "allocation", s.allocation(), "reservePrice", s.reservePriceNanoPerKiB(), "seedRanking",
+                s.seedPolicy())), s.chokerFactory());
     }
 
     private static SpeedConfig speedConfig(YNode.Map m) {

@@ -186,6 +186,10 @@ final class ScenarioModel {
                         strategy(registry.allocation(), "model"))),
                 speedOnly(def("reservePrice", "0", nonNegative(Spec.ScalarType.PRICE,
                         "lowest price a slot is sold at; lower bids count as none"))),
+                speedOnly(def("seedRanking", "upload-rate", choice(List.of("upload-rate", "round-robin"),
+                        "how a seed ranks candidates for the slots bids leave: upload-rate (the white paper's rule:"
+                                + " by data sent to each over the rate window) or round-robin (longest unserved"
+                                + " first)"))),
                 speedOnly(req("balance", distribution(tokens, "initial token balance (airdrop), drawn once per peer",
                         "token amount"))),
                 speedOnly(def("adversary", "none", choice(List.of("none", "non-payer", "bad-data"),

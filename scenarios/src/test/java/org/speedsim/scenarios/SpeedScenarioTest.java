@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.speedsim.engine.bt.TitForTatChoker;
 import org.speedsim.engine.ledger.LedgerConfig;
 import org.speedsim.engine.ledger.SignatureMode;
 import org.speedsim.engine.speed.AuctionChoker;
@@ -45,6 +46,7 @@ class SpeedScenarioTest {
                 auction: vcg
                 allocation: { model: weighted, weight: 0.25 }
                 reservePrice: 0.2uBTT/KiB
+                seedRanking: round-robin
                 balance: { distribution: uniform, min: 1BTT, max: 20BTT }
                 adversary: non-payer
                 seeding: { model: earnings-aware, reservation: 0.5BTT, window: 10min, check: 1min }
@@ -88,6 +90,7 @@ class SpeedScenarioTest {
         assertEquals("vcg", s.auction().name());
         assertEquals(new SlotAllocation.Weighted(0.25), s.allocation());
         assertEquals(200, s.reservePriceNanoPerKiB());
+        assertEquals(TitForTatChoker.SeedPolicy.ROUND_ROBIN, s.seedPolicy());
         assertEquals(new Distribution.Uniform(1e6, 20e6), s.balanceMicroBtt());
         assertTrue(s.nonPayer());
         assertFalse(s.badData());
@@ -113,6 +116,7 @@ class SpeedScenarioTest {
         assertEquals("uniform-price", s.auction().name());
         assertEquals(new SlotAllocation.BidsFirst(), s.allocation());
         assertEquals(0, s.reservePriceNanoPerKiB());
+        assertEquals(TitForTatChoker.SeedPolicy.UPLOAD_RATE, s.seedPolicy(), "the white paper's seed rule");
         assertEquals(new Distribution.Fixed(10e6), s.balanceMicroBtt());
         assertFalse(s.nonPayer() || s.badData());
         String y = l.resolvedYaml();
@@ -129,6 +133,7 @@ class SpeedScenarioTest {
     void legacyScenariosHaveNoExtension() throws Exception {
         SwarmConfig c = ScenarioLoader.load(write(BASE), List.of("clients[1].protocol=legacy",
                 "clients[1].bidding=", "clients[1].auction=", "clients[1].allocation=", "clients[1].reservePrice=",
+                "clients[1].seedRanking=",
                 "clients[1].balance=", "clients[1].adversary=")).config();
         assertTrue(c.extensions().isEmpty());
         assertFalse(c.clients().get(1).speed());
