@@ -23,6 +23,7 @@ import org.speedsim.engine.speed.auction.SlotAllocation;
 import org.speedsim.engine.swarm.ClientSpec;
 import org.speedsim.engine.swarm.Distribution;
 import org.speedsim.engine.swarm.SwarmConfig;
+import org.speedsim.engine.swarm.TimedAction;
 import org.speedsim.strategies.bidding.AutoBid;
 import org.speedsim.strategies.bidding.BidShader;
 import org.speedsim.strategies.bidding.FixedBid;
@@ -201,6 +202,15 @@ class SpeedScenarioTest {
         SwarmConfig c = ScenarioLoader.load(write(BASE), List.of("speed.ledger.throughput=0/s")).config();
         assertEquals(0.0, ((ConfigBuilder.SpeedExtensionFactory) c.extensions().get(0)).config().ledger()
                 .transactionsPerSecond());
+    }
+
+    @Test
+    void aSpendingRateEventBecomesATimedAction() throws Exception {
+        SwarmConfig c = ScenarioLoader.load(write(BASE), List.of("events=[{at: 10min, action: set-spending-rate,"
+                + " spendingRate: 0.25, client: speed, class: dsl}, {at: 20min, action: set-spending-rate,"
+                + " spendingRate: 1}]")).config();
+        assertEquals(List.of(new TimedAction.SetSpendingRate(600_000_000L, "speed", "dsl", 0.25),
+                new TimedAction.SetSpendingRate(1_200_000_000L, null, null, 1.0)), c.actions());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.speedsim.engine.speed;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.speedsim.engine.speed.wire.SpeedMessage;
 import org.speedsim.engine.swarm.ClientSpec;
 import org.speedsim.engine.swarm.SwarmControl;
 import org.speedsim.engine.swarm.SwarmExtension;
+import org.speedsim.engine.swarm.TimedAction;
 
 /**
  * BitTorrent Speed in a swarm (DESIGN.md section 5): bids, slot prices, payment channels on a {@link Ledger},
@@ -91,10 +93,12 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
     private final long[][] earnT;
     private final long[][] earnC;
     private final int[] earnN;
+    private final List<TimedAction.SetSpendingRate> rateChanges = new ArrayList<>();
     private final PairTable pairs = new PairTable();
     private final Ctx ctx = new Ctx();
 
     private long bidsSent;
+    private long rateChangesApplied;
     private long bidResponses;
     private long paymentsSent;
     private long paymentsRejected;
@@ -202,6 +206,11 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
             c.setCorruptUploads(p, true);
         }
         bidder[p] = s.bidding().create(p, c.streams().stream("bidding", p));
+        for (TimedAction.SetSpendingRate change : rateChanges) {
+            if (concerns(change, p)) {
+                bidder[p].setSpendingRate(change.spendingRate());
+            }
+        }
         long amount = airdrop(s, p);
         if (amount > 0 && !ledger.grant(treasury, p, amount)) {
             throw new IllegalStateException("treasury cannot cover the airdrop of peer " + p);
@@ -260,6 +269,26 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
             closeHeld(p, r, pairs.channel[s]);
             pairs.channel[s] = -1;
         }
+    }
+
+    /** A {@link TimedAction.SetSpendingRate}: matching online leechers re-bid in this instant; later joiners inherit. */
+    @Override
+    public void onAction(TimedAction action) {
+        if (!(action instanceof TimedAction.SetSpendingRate change)) {
+            return;
+        }
+        rateChanges.add(change);
+        for (int p = 0; p < capacity; p++) {
+            if (speed[p] && c.isOnline(p) && concerns(change, p) && bidder[p].setSpendingRate(change.spendingRate())) {
+                rateChangesApplied++;
+                askBid(p);
+            }
+        }
+    }
+
+    private boolean concerns(TimedAction.SetSpendingRate change, int p) {
+        return (change.client() == null || c.config().clientIndex(change.client()) == c.clientOf(p))
+                && (change.peerClass() == null || c.config().peerClassIndex(change.peerClass()) == c.peerClassOf(p));
     }
 
     @Override
@@ -745,6 +774,7 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
         t.put("reserved", ledger.reserved());
         t.put("accountsAgree", accountsAgree(flight[0]));
         t.put("bidsSent", bidsSent);
+        t.put("spendingRateChanges", rateChangesApplied);
         t.put("bidResponses", bidResponses);
         t.put("slotsSold", slotsSold);
         t.put("paymentsSent", paymentsSent);

@@ -533,6 +533,10 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
             for (int i = 0; i < ap.count(); i++) {
                 arrive(actionFirstPeer[index] + i, ap.asSeeds(), cls, cli);
             }
+        } else {
+            for (SwarmExtension e : ext) {
+                e.onAction(a);
+            }
         }
     }
 
@@ -1869,6 +1873,11 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
     @Override
     public int clientOf(int peer) {
         return peerClient[peer];
+    }
+
+    @Override
+    public int peerClassOf(int peer) {
+        return peerClass[peer];
     }
 
     @Override

@@ -77,6 +77,10 @@ public interface SwarmExtension {
     default void onCompleted(int peer) {
     }
 
+    /** A timed action the engine itself does not carry out (such as {@link TimedAction.SetSpendingRate}) is due. */
+    default void onAction(TimedAction action) {
+    }
+
     /** A peer left the swarm (its connections are already closed). */
     default void onPeerLeft(int peer) {
     }
