@@ -38,7 +38,7 @@ public final class RunOutputWriter {
     /** Columns of {@value #PEERS}, in order. */
     public static final List<String> PEER_COLUMNS = List.of("peer", "class", "client", "arrival_s", "completion_s",
             "departure_s", "bytes_up", "bytes_down", "tokens_spent", "tokens_earned", "initial_seed", "upload_bps",
-            "download_bps", "duplicate_bytes");
+            "download_bps", "duplicate_bytes", "tokens_earned_settled");
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
@@ -80,7 +80,10 @@ public final class RunOutputWriter {
         }
     }
 
-    /** One row per peer; times in exact seconds, empty when the event did not happen; tokens in micro-BTT. */
+    /**
+     * One row per peer; times in exact seconds, empty when the event did not happen; tokens in micro-BTT
+     * ({@code tokens_earned} what the peer accepted, {@code tokens_earned_settled} what closes paid it).
+     */
     public static void writePeers(Writer out, List<PeerRecord> peers) throws IOException {
         CsvWriter csv = new CsvWriter(out, PEER_COLUMNS.toArray(String[]::new));
         for (PeerRecord p : peers) {
@@ -89,7 +92,7 @@ public final class RunOutputWriter {
                     .add(p.bytesUp()).add(p.bytesDown()).add(p.tokensSpent()).add(p.tokensEarned())
                     .add(Boolean.toString(p.initialSeed()))
                     .add(p.uploadBytesPerSecond()).add(p.downloadBytesPerSecond())
-                    .add(p.duplicateBytes());
+                    .add(p.duplicateBytes()).add(p.tokensEarnedSettled());
             csv.endRow();
         }
     }

@@ -67,13 +67,14 @@ final class Fixtures {
         Files.writeString(dir.resolve("timeseries.csv"), ts);
         Files.writeString(dir.resolve("piececopies.csv"), pc);
         StringBuilder peers = new StringBuilder("peer,class,client,arrival_s,completion_s,departure_s,bytes_up,"
-                + "bytes_down,tokens_spent,tokens_earned,initial_seed,upload_bps,download_bps,duplicate_bytes\n");
-        peers.append("0,fibre,speed,0,0,,100,0,0,50,true,1000,2000,0\n");
+                + "bytes_down,tokens_spent,tokens_earned,initial_seed,upload_bps,download_bps,duplicate_bytes,"
+                + "tokens_earned_settled\n");
+        peers.append("0,fibre,speed,0,0,,100,0,0,50,true,1000,2000,0,40\n");
         for (int p = 1; p <= 6; p++) {
             String cls = p % 2 == 0 ? "dsl" : "\"fibre, fast\"";
             String completion = p == 6 ? "" : num(10 * p + 30 * r + 5.5);
             peers.append(p).append(',').append(cls).append(",speed,").append(10 * p).append(',').append(completion)
-                    .append(",,1,2,3,4,false,125000,1000000,0\n");
+                    .append(",,1,2,3,4,false,125000,1000000,0,4\n");
         }
         Files.writeString(dir.resolve("peers.csv"), peers);
         Files.writeString(dir.resolve("scenario.yaml"), "name: " + name + "\nseed: 1\n");

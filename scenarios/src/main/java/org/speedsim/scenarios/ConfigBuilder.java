@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import org.speedsim.engine.bt.TitForTatChoker;
 import org.speedsim.engine.ledger.LedgerConfig;
 import org.speedsim.engine.ledger.SignatureMode;
 import org.speedsim.engine.speed.SpeedConfig;
@@ -143,6 +144,44 @@ final class ConfigBuilder {
             }
             reference(e, "class", "events[" + i + "]", classes, "peer class");
             reference(e, "client", "events[" + i + "]", clients, "client");
+            if ("set-spending-rate".equals(leaf(e, "action"))) {
+                checkSpendingRateTarget(e, "events[" + i + "]", clientNodes);
+            }
+        }
+    }
+
+    /**
+     * A spending-rate event must reach a Speed client whose bidding strategy has a spending rate: the named client,
+     * or when none is named at least one client.
+     */
+    private void checkSpendingRateTarget(YNode.Map e, String path, List<YNode> clientNodes) {
+        if (clientNodes == null) {
+            return;
+        }
+        String named = leaf(e, "client");
+        boolean any = false;
+        for (YNode n : clientNodes) {
+            YNode.Map c = map(n);
+            String name = leaf(c, "name");
+            if (c == null || name == null || (named != null && !named.equals(name))) {
+                continue;
+            }
+            YNode b = c.get("bidding");
+            String strategy = b instanceof YNode.Map bm ? leaf(bm, "strategy") : leaf(c, "bidding");
+            boolean speaks = "speed".equals(leaf(c, "protocol"));
+            boolean hasRate = strategy == null || strategy.equals("auto") || strategy.equals("shader");
+            if (named != null && !speaks) {
+                v.problem(e.get("client").origin(), path + ".client", "client '" + named
+                        + "' is not protocol: speed, so it has no spending rate");
+            } else if (named != null && !hasRate) {
+                v.problem(e.get("client").origin(), path + ".client", "client '" + named + "' bids with '"
+                        + strategy + "', which has no spending rate (auto and shader have one)");
+            }
+            any |= speaks && hasRate;
+        }
+        if (named == null && !any) {
+            v.problem(e.get("action").origin(), path + ".action",
+                    "set-spending-rate needs a Speed client bidding with auto or shader; there is none");
         }
     }
 
@@ -288,6 +327,9 @@ final class ConfigBuilder {
                 if ("remove-seeds".equals(text(e, "action"))) {
                     actions.add(new TimedAction.RemoveSeeds(at, "all".equals(text(e, "count")) ? -1
                             : (int) integer(e, "count")));
+                } else if ("set-spending-rate".equals(text(e, "action"))) {
+                    actions.add(new TimedAction.SetSpendingRate(at, text(e, "client"), text(e, "class"),
+                            Double.parseDouble(text(e, "spendingRate").replace("_", ""))));
                 } else {
                     actions.add(new TimedAction.AddPeers(at, (int) integer(e, "count"), text(e, "class"),
                             text(e, "client"), Boolean.parseBoolean(text(e, "seeds"))));
@@ -316,13 +358,16 @@ final class ConfigBuilder {
                 strategy(registry.allocation(), c.get("allocation"), "model"),
                 Units.nanoBttPerKiB(text(c, "reservePrice")),
                 distribution(c.get("balance"), t -> (double) Units.microBtt(t)),
-                "non-payer".equals(adversary), "bad-data".equals(adversary));
+                "non-payer".equals(adversary), "bad-data".equals(adversary),
+                "round-robin".equals(text(c, "seedRanking")) ? TitForTatChoker.SeedPolicy.ROUND_ROBIN
+                        : TitForTatChoker.SeedPolicy.UPLOAD_RATE);
     }
 
     /** The auction choker of {@code s}, named by its settings so that equal settings give equal chokers. */
     private static ChokingPolicy.Factory auctionChoker(SpeedSettings s) {
         return new StrategyRegistry.NamedChoking("auction", new StrategyArgs(Map.of("auction", s.auction(),
-                "allocation", s.allocation(), "reservePrice", s.reservePriceNanoPerKiB())), s.chokerFactory());
+                "allocation", s.allocation(), "reservePrice", s.reservePriceNanoPerKiB(), "seedRanking",
+                s.seedPolicy())), s.chokerFactory());
     }
 
     private static SpeedConfig speedConfig(YNode.Map m) {

@@ -186,6 +186,10 @@ final class ScenarioModel {
                         strategy(registry.allocation(), "model"))),
                 speedOnly(def("reservePrice", "0", nonNegative(Spec.ScalarType.PRICE,
                         "lowest price a slot is sold at; lower bids count as none"))),
+                speedOnly(def("seedRanking", "upload-rate", choice(List.of("upload-rate", "round-robin"),
+                        "how a seed ranks candidates for the slots bids leave: upload-rate (the white paper's rule:"
+                                + " by data sent to each over the rate window) or round-robin (longest unserved"
+                                + " first)"))),
                 speedOnly(req("balance", distribution(tokens, "initial token balance (airdrop), drawn once per peer",
                         "token amount"))),
                 speedOnly(def("adversary", "none", choice(List.of("none", "non-payer", "bad-data"),
@@ -285,6 +289,12 @@ final class ScenarioModel {
                 def("seeds", "false", bool("whether they arrive as seeds")),
                 opt("class", name("their peer class; absent: drawn by share")),
                 opt("client", name("their client; absent: drawn by share"))));
+        v.put("set-spending-rate", event("set-spending-rate", "the user changes the spending rate of a Speed client's"
+                        + " auto-bid (or shader) peers: online leechers re-bid at once, later arrivals start with it",
+                req("spendingRate", scalar(Spec.ScalarType.NUMBER, 0, false, 1,
+                        "the new spending rate, in [0, 1]")),
+                opt("client", name("the Speed client whose peers change; absent: every Speed client")),
+                opt("class", name("only peers of this peer class; absent: every class"))));
         return new Spec.OneOfSpec("action", "event action", v, null, false, "a timed action");
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.speedsim.engine.bt.TitForTatChoker;
 import org.speedsim.engine.ledger.LedgerConfig;
 import org.speedsim.engine.ledger.SignatureMode;
 import org.speedsim.engine.speed.AuctionChoker;
@@ -22,6 +23,7 @@ import org.speedsim.engine.speed.auction.SlotAllocation;
 import org.speedsim.engine.swarm.ClientSpec;
 import org.speedsim.engine.swarm.Distribution;
 import org.speedsim.engine.swarm.SwarmConfig;
+import org.speedsim.engine.swarm.TimedAction;
 import org.speedsim.strategies.bidding.AutoBid;
 import org.speedsim.strategies.bidding.BidShader;
 import org.speedsim.strategies.bidding.FixedBid;
@@ -45,6 +47,7 @@ class SpeedScenarioTest {
                 auction: vcg
                 allocation: { model: weighted, weight: 0.25 }
                 reservePrice: 0.2uBTT/KiB
+                seedRanking: round-robin
                 balance: { distribution: uniform, min: 1BTT, max: 20BTT }
                 adversary: non-payer
                 seeding: { model: earnings-aware, reservation: 0.5BTT, window: 10min, check: 1min }
@@ -88,6 +91,7 @@ class SpeedScenarioTest {
         assertEquals("vcg", s.auction().name());
         assertEquals(new SlotAllocation.Weighted(0.25), s.allocation());
         assertEquals(200, s.reservePriceNanoPerKiB());
+        assertEquals(TitForTatChoker.SeedPolicy.ROUND_ROBIN, s.seedPolicy());
         assertEquals(new Distribution.Uniform(1e6, 20e6), s.balanceMicroBtt());
         assertTrue(s.nonPayer());
         assertFalse(s.badData());
@@ -113,6 +117,7 @@ class SpeedScenarioTest {
         assertEquals("uniform-price", s.auction().name());
         assertEquals(new SlotAllocation.BidsFirst(), s.allocation());
         assertEquals(0, s.reservePriceNanoPerKiB());
+        assertEquals(TitForTatChoker.SeedPolicy.UPLOAD_RATE, s.seedPolicy(), "the white paper's seed rule");
         assertEquals(new Distribution.Fixed(10e6), s.balanceMicroBtt());
         assertFalse(s.nonPayer() || s.badData());
         String y = l.resolvedYaml();
@@ -129,6 +134,7 @@ class SpeedScenarioTest {
     void legacyScenariosHaveNoExtension() throws Exception {
         SwarmConfig c = ScenarioLoader.load(write(BASE), List.of("clients[1].protocol=legacy",
                 "clients[1].bidding=", "clients[1].auction=", "clients[1].allocation=", "clients[1].reservePrice=",
+                "clients[1].seedRanking=",
                 "clients[1].balance=", "clients[1].adversary=")).config();
         assertTrue(c.extensions().isEmpty());
         assertFalse(c.clients().get(1).speed());
@@ -196,6 +202,15 @@ class SpeedScenarioTest {
         SwarmConfig c = ScenarioLoader.load(write(BASE), List.of("speed.ledger.throughput=0/s")).config();
         assertEquals(0.0, ((ConfigBuilder.SpeedExtensionFactory) c.extensions().get(0)).config().ledger()
                 .transactionsPerSecond());
+    }
+
+    @Test
+    void aSpendingRateEventBecomesATimedAction() throws Exception {
+        SwarmConfig c = ScenarioLoader.load(write(BASE), List.of("events=[{at: 10min, action: set-spending-rate,"
+                + " spendingRate: 0.25, client: speed, class: dsl}, {at: 20min, action: set-spending-rate,"
+                + " spendingRate: 1}]")).config();
+        assertEquals(List.of(new TimedAction.SetSpendingRate(600_000_000L, "speed", "dsl", 0.25),
+                new TimedAction.SetSpendingRate(1_200_000_000L, null, null, 1.0)), c.actions());
     }
 
     @Test

@@ -188,8 +188,9 @@ public final class StrategyRegistry {
                 a -> Seeding.exponential(a.longValue("mean")));
         r.seeding.add("forever", "seed until the end of the run", List.of(), a -> Seeding.forever());
         r.seeding.add("earnings-aware", "BitTorrent Speed's seed: keeps seeding while it earns at least `reservation`"
-                        + " per `window`, deciding every `check` (a legacy peer earns nothing: it leaves one window"
-                        + " after completing)",
+                        + " per `window`, deciding first one `window` after completing (or at `minSeed` if later)"
+                        + " and then every `check`; a seed that earns nothing, such as a legacy peer, leaves at that"
+                        + " first decision",
                 List.of(new StrategyParam("reservation", StrategyParam.Type.TOKENS, true, null,
                                 "tokens the seed must earn per window to stay (0: never leaves)"),
                         new StrategyParam("window", StrategyParam.Type.DURATION, false, "10min",

@@ -30,7 +30,8 @@ import org.speedsim.engine.kernel.Simulator;
  * </ul>
  *
  * <p>Invariant (checked by {@link #checkInvariants()} at any moment): sum of balances + escrow of open channels +
- * reserved funds of queued transactions == total supply, and no balance is negative.
+ * reserved funds of queued transactions == total supply, no balance is negative, and the escrow ever locked by
+ * confirmed opens == settled to payees + returned to payers at close + refunded at timeout + still locked.
  */
 public final class Ledger {
 
@@ -48,6 +49,7 @@ public final class Ledger {
     private final int confirmKind;
     private final int timeoutKind;
     private LedgerListener[] listeners = new LedgerListener[0];
+    private LedgerLog log;
 
     private long nextInclusion;
     private long totalSupply;
@@ -56,6 +58,7 @@ public final class Ledger {
     private long paidToPayees;
     private long returnedAtClose;
     private long refundedAtTimeout;
+    private long escrowCommitted;
     private long transferred;
     private long granted;
     private long transactionsApplied;
@@ -80,6 +83,22 @@ public final class Ledger {
     public void addListener(LedgerListener listener) {
         listeners = Arrays.copyOf(listeners, listeners.length + 1);
         listeners[listeners.length - 1] = listener;
+    }
+
+    /**
+     * Starts recording every operation from now on in a {@link LedgerLog} (for tests and checks; {@link LedgerAudit}
+     * replays it). Call before the first mint so the log covers the whole supply. Returns the log.
+     */
+    public LedgerLog enableLog() {
+        if (log == null) {
+            log = new LedgerLog();
+        }
+        return log;
+    }
+
+    /** The log of operations, or null when {@link #enableLog} was never called. */
+    public LedgerLog log() {
+        return log;
     }
 
     public LedgerConfig config() {
@@ -126,6 +145,9 @@ public final class Ledger {
         ensureAccount(account);
         balances.credit(account, amount);
         totalSupply = Math.addExact(totalSupply, amount);
+        if (log != null) {
+            log.add(sim.now(), LedgerLog.Op.MINT, -1, account, -1, amount);
+        }
     }
 
     /** Moves tokens between balances at once, outside the queue; false (nothing moves) if {@code from} lacks them. */
@@ -138,6 +160,9 @@ public final class Ledger {
         }
         balances.credit(to, amount);
         granted += amount;
+        if (log != null) {
+            log.add(sim.now(), LedgerLog.Op.GRANT, -1, from, to, amount);
+        }
         return true;
     }
 
@@ -151,7 +176,11 @@ public final class Ledger {
         if (!balances.debit(from, amount)) {
             return REFUSED;
         }
-        return enqueue(TxKind.TRANSFER, from, to, -1, amount, null);
+        long tx = enqueue(TxKind.TRANSFER, from, to, -1, amount, null);
+        if (log != null) {
+            log.add(sim.now(), LedgerLog.Op.SUBMIT_TRANSFER, tx, from, to, amount);
+        }
+        return tx;
     }
 
     /**
@@ -171,6 +200,9 @@ public final class Ledger {
         }
         int id = channels.create(payer, payee, escrow);
         enqueue(TxKind.OPEN, payer, payee, id, escrow, null);
+        if (log != null) {
+            log.add(sim.now(), LedgerLog.Op.SUBMIT_OPEN, id, payer, payee, escrow);
+        }
         return id;
     }
 
@@ -183,7 +215,12 @@ public final class Ledger {
             throw new IllegalArgumentException("a close needs a signed state");
         }
         ensureAccount(submitter);
-        return enqueue(TxKind.CLOSE, submitter, -1, state.channelId(), 0, state);
+        long tx = enqueue(TxKind.CLOSE, submitter, -1, state.channelId(), 0, state);
+        if (log != null) {
+            log.add(sim.now(), LedgerLog.Op.SUBMIT_CLOSE, tx, submitter, state.channelId(),
+                    state.cumulativeToPayee());
+        }
+        return tx;
     }
 
     private long enqueue(TxKind kind, int from, int to, int channel, long amount, ChannelState state) {
@@ -220,6 +257,9 @@ public final class Ledger {
         balances.credit(to, amount);
         transferred += amount;
         transactionsApplied++;
+        if (log != null) {
+            log.add(sim.now(), LedgerLog.Op.APPLY_TRANSFER, txId, from, to, amount);
+        }
         for (LedgerListener l : listeners) {
             l.onTransferApplied(txId, from, to, amount);
         }
@@ -233,9 +273,13 @@ public final class Ledger {
         }
         long escrow = channels.escrow(id);
         escrowLocked += escrow;
+        escrowCommitted += escrow;
         openChannels++;
         channelsOpened++;
         transactionsApplied++;
+        if (log != null) {
+            log.add(now, LedgerLog.Op.APPLY_OPEN, id, -1, -1, 0);
+        }
         long handle = sim.scheduleAt(timeoutAt, timeoutKind, id, 0);
         channels.markOpen(id, now, timeoutAt, handle);
         for (LedgerListener l : listeners) {
@@ -248,6 +292,9 @@ public final class Ledger {
         Verdict v = rules.check(state, submitter, ChannelRules.ANY_PAYER, 0, 0, sim.now());
         if (v != Verdict.VALID) {
             transactionsRejected++;
+            if (log != null) {
+                log.add(sim.now(), LedgerLog.Op.REJECT_CLOSE, txId, submitter, id, 0);
+            }
             for (LedgerListener l : listeners) {
                 l.onCloseRejected(txId, id, submitter, v);
             }
@@ -265,6 +312,9 @@ public final class Ledger {
         transactionsApplied++;
         channels.markClosed(id, toPayee);
         sim.cancel(channels.timeoutHandle(id));
+        if (log != null) {
+            log.add(sim.now(), LedgerLog.Op.APPLY_CLOSE, txId, submitter, id, 0);
+        }
         for (LedgerListener l : listeners) {
             l.onChannelClosed(txId, id, toPayee, toPayer);
         }
@@ -281,6 +331,9 @@ public final class Ledger {
         openChannels--;
         refundedAtTimeout += escrow;
         channels.markRefunded(id);
+        if (log != null) {
+            log.add(sim.now(), LedgerLog.Op.TIMEOUT, id, -1, -1, 0);
+        }
         for (LedgerListener l : listeners) {
             l.onChannelRefunded(id, payer, escrow);
         }
@@ -395,6 +448,14 @@ public final class Ledger {
         return refundedAtTimeout;
     }
 
+    /**
+     * Micro-BTT ever locked as escrow by confirmed opens; always {@link #paidToPayees()} + {@link #returnedAtClose()}
+     * + {@link #refundedAtTimeout()} + {@link #escrowLocked()}.
+     */
+    public long escrowCommitted() {
+        return escrowCommitted;
+    }
+
     /** Micro-BTT moved by confirmed transfers. */
     public long transferred() {
         return transferred;
@@ -437,6 +498,7 @@ public final class Ledger {
         }
         long sumEscrow = 0;
         long sumPaid = 0;
+        long sumCommitted = 0;
         int open = 0;
         for (int c = 0; c < channels.count(); c++) {
             ChannelStatus st = channels.status(c);
@@ -448,6 +510,9 @@ public final class Ledger {
             if (st == ChannelStatus.OPEN) {
                 sumEscrow = Math.addExact(sumEscrow, e);
                 open++;
+            }
+            if (st != ChannelStatus.PENDING) {
+                sumCommitted = Math.addExact(sumCommitted, e);
             }
             if (st == ChannelStatus.CLOSED) {
                 sumPaid = Math.addExact(sumPaid, p);
@@ -475,6 +540,15 @@ public final class Ledger {
         }
         if (sumPaid != paidToPayees) {
             problems.add("paid-to-payees counter " + paidToPayees + " != recomputed " + sumPaid);
+        }
+        if (sumCommitted != escrowCommitted) {
+            problems.add("escrow-locked-ever counter " + escrowCommitted + " != recomputed " + sumCommitted);
+        }
+        long accounted = paidToPayees + returnedAtClose + refundedAtTimeout + escrowLocked;
+        if (accounted != sumCommitted) {
+            problems.add("escrow ever locked " + sumCommitted + " != settled " + paidToPayees + " + returned at close "
+                    + returnedAtClose + " + refunded at timeout " + refundedAtTimeout + " + still locked "
+                    + escrowLocked);
         }
         if (!problems.isEmpty()) {
             everyCheckHeld = false;

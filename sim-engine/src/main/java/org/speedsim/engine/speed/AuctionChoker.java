@@ -1,6 +1,7 @@
 package org.speedsim.engine.speed;
 
 import java.util.Objects;
+import org.speedsim.engine.bt.TitForTatChoker.SeedPolicy;
 import org.speedsim.engine.speed.auction.AuctionFormat;
 import org.speedsim.engine.speed.auction.AuctionOutcome;
 import org.speedsim.engine.speed.auction.BidRanking;
@@ -12,9 +13,11 @@ import org.speedsim.engine.swarm.RechokeView;
  * The choker of a Speed client: at each choking round its regular slots go through a {@link SlotAllocation} over the
  * candidates' standing bids ({@link RechokeView#bid}) and their reciprocation, and every winner through a bid is
  * charged its price ({@link RechokeView#setPrice}). Reciprocation is what a leecher received from the candidate over
- * the rate window (tit-for-tat); a seed receives nothing, so it uses round-robin as the reciprocation proxy: the time
- * since the candidate's service last ended (0 while being served, now + 1 for one never served), so that the free
- * slots a seed gives rotate like the mainline round-robin seed.
+ * the rate window (tit-for-tat). A seed receives nothing; by default it ranks by the data it sent to each candidate
+ * over the rate window, as the white paper's seeds do ("Matchmaking": seeds "use the amount of data sent to each peer"),
+ * ties going to the candidates it is serving ({@link SeedPolicy#UPLOAD_RATE}); the alternative,
+ * {@link SeedPolicy#ROUND_ROBIN}, ranks by the time since the candidate's service last ended (0 while being served,
+ * now + 1 for one never served), so that the free slots a seed gives rotate like the mainline round-robin seed.
  *
  * <p>The optimistic slot is never sold: in optimistic rounds it goes, among the candidates without a regular slot, to
  * the one that has waited longest since it was last choked (never unchoked first), bids breaking ties between equal
@@ -26,6 +29,7 @@ public final class AuctionChoker implements ChokingPolicy {
     private final AuctionFormat format;
     private final SlotAllocation allocation;
     private final long reserve;
+    private final SeedPolicy seedPolicy;
     private final AuctionOutcome out = new AuctionOutcome();
     private long[] bids = new long[16];
     private long[] recip = new long[16];
@@ -33,7 +37,14 @@ public final class AuctionChoker implements ChokingPolicy {
     private long[] restBids = new long[16];
     private int[] rest = new int[16];
 
+    /** A choker whose seeds rank reciprocation by upload rate (the white paper's rule). */
     public AuctionChoker(AuctionFormat format, SlotAllocation allocation, long reservePriceNanoPerKiB) {
+        this(format, allocation, reservePriceNanoPerKiB, SeedPolicy.UPLOAD_RATE);
+    }
+
+    public AuctionChoker(AuctionFormat format, SlotAllocation allocation, long reservePriceNanoPerKiB,
+                         SeedPolicy seedPolicy) {
+        this.seedPolicy = Objects.requireNonNull(seedPolicy, "seedPolicy");
         this.format = Objects.requireNonNull(format, "format");
         this.allocation = Objects.requireNonNull(allocation, "allocation");
         if (reservePriceNanoPerKiB < 0) {
@@ -55,6 +66,8 @@ public final class AuctionChoker implements ChokingPolicy {
             bids[i] = v.bid(i);
             if (!seed) {
                 recip[i] = v.bytesReceivedFrom(i);
+            } else if (seedPolicy == SeedPolicy.UPLOAD_RATE) {
+                recip[i] = 2 * v.bytesSentTo(i) + (v.isUnchoked(i) ? 1 : 0);
             } else if (v.isUnchoked(i)) {
                 recip[i] = 0;
             } else {

@@ -1,5 +1,6 @@
 package org.speedsim.engine.speed;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.speedsim.engine.kernel.Simulator;
 import org.speedsim.engine.ledger.ChannelPayee;
 import org.speedsim.engine.ledger.ChannelPayer;
 import org.speedsim.engine.ledger.ChannelState;
+import org.speedsim.engine.ledger.ChannelStatus;
 import org.speedsim.engine.ledger.Ledger;
 import org.speedsim.engine.ledger.LedgerListener;
 import org.speedsim.engine.ledger.LedgerMetrics;
@@ -19,6 +21,7 @@ import org.speedsim.engine.speed.wire.SpeedMessage;
 import org.speedsim.engine.swarm.ClientSpec;
 import org.speedsim.engine.swarm.SwarmControl;
 import org.speedsim.engine.swarm.SwarmExtension;
+import org.speedsim.engine.swarm.TimedAction;
 
 /**
  * BitTorrent Speed in a swarm (DESIGN.md section 5): bids, slot prices, payment channels on a {@link Ledger},
@@ -74,6 +77,7 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
     private final int kTimeout;
     private final int kBadDataBan;
     private final int kEndRelationship;
+    private final int kForget;
 
     private final boolean[] speed;
     private final boolean[] nonPayer;
@@ -85,13 +89,16 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
     private final ChannelPayee[] payees;
     private final long[] earned;
     private final long[] spent;
+    private final long[] settled;
     private final long[][] earnT;
     private final long[][] earnC;
     private final int[] earnN;
+    private final List<TimedAction.SetSpendingRate> rateChanges = new ArrayList<>();
     private final PairTable pairs = new PairTable();
     private final Ctx ctx = new Ctx();
 
     private long bidsSent;
+    private long rateChangesApplied;
     private long bidResponses;
     private long paymentsSent;
     private long paymentsRejected;
@@ -105,6 +112,8 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
     private long slotsSold;
     private long chargedTotal;
     private long acceptedTotal;
+    private long acceptedRefunded;
+    private long refundedWithAccepted;
     private long exposureViolations;
     private long overheadBytes;
     private long ledgerChecks;
@@ -143,12 +152,17 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
         payees = new ChannelPayee[capacity];
         earned = new long[capacity];
         spent = new long[capacity];
+        settled = new long[capacity + 1];
         earnT = new long[capacity][];
         earnC = new long[capacity][];
         earnN = new int[capacity];
         kTimeout = sim.registerKind("speed-payment-timeout", (slot, ep) -> paymentTimeout(slot, ep));
         kBadDataBan = sim.registerKind("speed-bad-data-ban", (r, u) -> badDataBan(r, (int) u));
         kEndRelationship = sim.registerKind("speed-end-relationship", (p, r) -> endRelationship(p, (int) r));
+        kForget = sim.registerKind("speed-forget-peer", (p, unused) -> forget(p));
+        if (config.checkEveryOperation()) {
+            ledger.enableLog();
+        }
         ledger.addListener(this);
         ledger.ensureAccount(treasury);
         long minted = 0;
@@ -192,6 +206,11 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
             c.setCorruptUploads(p, true);
         }
         bidder[p] = s.bidding().create(p, c.streams().stream("bidding", p));
+        for (TimedAction.SetSpendingRate change : rateChanges) {
+            if (concerns(change, p)) {
+                bidder[p].setSpendingRate(change.spendingRate());
+            }
+        }
         long amount = airdrop(s, p);
         if (amount > 0 && !ledger.grant(treasury, p, amount)) {
             throw new IllegalStateException("treasury cannot cover the airdrop of peer " + p);
@@ -252,14 +271,46 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
         }
     }
 
+    /** A {@link TimedAction.SetSpendingRate}: matching online leechers re-bid in this instant; later joiners inherit. */
+    @Override
+    public void onAction(TimedAction action) {
+        if (!(action instanceof TimedAction.SetSpendingRate change)) {
+            return;
+        }
+        rateChanges.add(change);
+        for (int p = 0; p < capacity; p++) {
+            if (speed[p] && c.isOnline(p) && concerns(change, p) && bidder[p].setSpendingRate(change.spendingRate())) {
+                rateChangesApplied++;
+                askBid(p);
+            }
+        }
+    }
+
+    private boolean concerns(TimedAction.SetSpendingRate change, int p) {
+        return (change.client() == null || c.config().clientIndex(change.client()) == c.clientOf(p))
+                && (change.peerClass() == null || c.config().peerClassIndex(change.peerClass()) == c.peerClassOf(p));
+    }
+
     @Override
     public void onCompleted(int p) {
         standingBid[p] = 0;
     }
 
+    /**
+     * The departing peer's pairs are dropped only after the same-instant {@code speed-end-relationship} events its
+     * disconnections scheduled, so as a provider it closes the channel of every connection with the last state it
+     * holds (and as a requester, its providers close theirs).
+     */
     @Override
     public void onPeerLeft(int p) {
         standingBid[p] = 0;
+        sim.scheduleAt(sim.now(), kForget, p, 0);
+    }
+
+    private void forget(int p) {
+        if (payees[p] != null && payees[p].closeAll() > 0) {
+            check();
+        }
         pairs.removePeer(p);
     }
 
@@ -539,12 +590,39 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
 
     @Override
     public void onChannelClosed(long txId, int channelId, long toPayee, long toPayer) {
+        settled[ledger.channelPayee(channelId)] += toPayee;
         channelEnded(channelId);
     }
 
     @Override
     public void onChannelRefunded(int channelId, int payer, long escrow) {
+        long held = acceptedOnChannel(channelId);
+        if (held > 0) {
+            acceptedRefunded += held;
+            refundedWithAccepted++;
+        }
         channelEnded(channelId);
+    }
+
+    /**
+     * Micro-BTT of the last state the channel's payee accepted on {@code channelId} and still holds (0 when it holds
+     * none): what the payee would be paid by closing the channel now.
+     */
+    public long acceptedOnChannel(int channelId) {
+        ChannelPayee payee = payees[ledger.channelPayee(channelId)];
+        ChannelState held = payee == null ? null : payee.held(channelId);
+        return held == null ? 0 : held.cumulativeToPayee();
+    }
+
+    /** Accepted value and count of the channels still open on the ledger, over every payee. */
+    private long[] inFlight() {
+        long value = 0;
+        for (int id = 0; id < ledger.channelCount(); id++) {
+            if (ledger.channelStatus(id) == ChannelStatus.OPEN) {
+                value += acceptedOnChannel(id);
+            }
+        }
+        return new long[] {value, ledger.openChannels()};
     }
 
     private void channelEnded(int channelId) {
@@ -615,6 +693,11 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
     }
 
     @Override
+    public long tokensSettled(int peer) {
+        return settled[peer];
+    }
+
+    @Override
     public String[] sampleColumns() {
         String[] l = ledgerMetrics.columns();
         String[] all = Arrays.copyOf(OWN_COLUMNS, OWN_COLUMNS.length + l.length);
@@ -651,11 +734,18 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
     @Override
     public boolean finish() {
         boolean conserved = ledger.checkInvariants().isEmpty() && ledger.everyCheckHeld();
-        return conserved && exposureViolations == 0 && acceptedTotal <= chargedTotal;
+        return conserved && exposureViolations == 0 && acceptedTotal <= chargedTotal && accountsAgree(inFlight()[0]);
+    }
+
+    /** accepted = settled + accepted value in flight + accepted value refunded, and settled never above accepted. */
+    private boolean accountsAgree(long inFlightAccepted) {
+        long settledTotal = ledger.paidToPayees();
+        return acceptedTotal == settledTotal + inFlightAccepted + acceptedRefunded && settledTotal <= acceptedTotal;
     }
 
     @Override
     public Map<String, Object> summary() {
+        long[] flight = inFlight();
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("supply", ledger.totalSupply());
         t.put("paid", acceptedTotal);
@@ -664,8 +754,27 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
         t.put("airdropped", airdropped);
         t.put("treasury", ledger.balance(treasury));
         t.put("charged", chargedTotal);
+        t.put("minted", ledger.totalSupply());
+        t.put("accepted", acceptedTotal);
         t.put("settled", ledger.paidToPayees());
+        t.put("refunded", ledger.returnedAtClose() + ledger.refundedAtTimeout());
+        t.put("refundedAtClose", ledger.returnedAtClose());
+        t.put("refundedAtTimeout", ledger.refundedAtTimeout());
+        t.put("acceptedRefunded", acceptedRefunded);
+        t.put("channelsRefundedWithAccepted", refundedWithAccepted);
+        t.put("inFlightChannels", flight[1]);
+        t.put("inFlightEscrow", ledger.escrowLocked());
+        t.put("inFlightAccepted", flight[0]);
+        t.put("escrowCommitted", ledger.escrowCommitted());
+        long balances = 0;
+        for (int a = 0; a < ledger.accounts(); a++) {
+            balances += ledger.balance(a);
+        }
+        t.put("balances", balances);
+        t.put("reserved", ledger.reserved());
+        t.put("accountsAgree", accountsAgree(flight[0]));
         t.put("bidsSent", bidsSent);
+        t.put("spendingRateChanges", rateChangesApplied);
         t.put("bidResponses", bidResponses);
         t.put("slotsSold", slotsSold);
         t.put("paymentsSent", paymentsSent);

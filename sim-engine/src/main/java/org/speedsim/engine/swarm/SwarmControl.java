@@ -24,6 +24,9 @@ public interface SwarmControl {
     /** The client spec index of a peer. */
     int clientOf(int peer);
 
+    /** The peer class index of a peer. */
+    int peerClassOf(int peer);
+
     boolean isSpeed(int peer);
 
     boolean isOnline(int peer);

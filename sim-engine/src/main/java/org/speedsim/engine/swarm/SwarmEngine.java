@@ -533,6 +533,10 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
             for (int i = 0; i < ap.count(); i++) {
                 arrive(actionFirstPeer[index] + i, ap.asSeeds(), cls, cli);
             }
+        } else {
+            for (SwarmExtension e : ext) {
+                e.onAction(a);
+            }
         }
     }
 
@@ -1822,13 +1826,16 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
             }
             long spent = 0;
             long earned = 0;
+            long settled = 0;
             for (SwarmExtension e : ext) {
                 spent += e.tokensSpent(p);
                 earned += e.tokensEarned(p);
+                settled += e.tokensSettled(p);
             }
             out.add(new PeerRecord(p, cfg.peerClasses().get(peerClass[p]).name(),
                     cfg.clients().get(peerClient[p]).name(), initialSeed[p], arrivalAt[p], completedAt[p],
-                    departedAt[p], upCap[p], downCap[p], bytesUp[p], bytesDown[p], dupBytes[p], spent, earned));
+                    departedAt[p], upCap[p], downCap[p], bytesUp[p], bytesDown[p], dupBytes[p], spent, earned,
+                    settled));
         }
         return out;
     }
@@ -1866,6 +1873,11 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
     @Override
     public int clientOf(int peer) {
         return peerClient[peer];
+    }
+
+    @Override
+    public int peerClassOf(int peer) {
+        return peerClass[peer];
     }
 
     @Override

@@ -77,6 +77,10 @@ public interface SwarmExtension {
     default void onCompleted(int peer) {
     }
 
+    /** A timed action the engine itself does not carry out (such as {@link TimedAction.SetSpendingRate}) is due. */
+    default void onAction(TimedAction action) {
+    }
+
     /** A peer left the swarm (its connections are already closed). */
     default void onPeerLeft(int peer) {
     }
@@ -93,6 +97,14 @@ public interface SwarmExtension {
 
     /** Micro-BTT spent by a peer so far. */
     default long tokensSpent(int peer) {
+        return 0;
+    }
+
+    /**
+     * Micro-BTT a peer's earnings actually paid it so far (for Speed: settled by channel closes on the ledger), as
+     * opposed to {@link #tokensEarned}, what it accepted.
+     */
+    default long tokensSettled(int peer) {
         return 0;
     }
 

@@ -21,4 +21,19 @@ public sealed interface TimedAction {
             }
         }
     }
+
+    /**
+     * The user changes the spending rate of the Speed peers of a client and/or a peer class (null: any) to
+     * {@code spendingRate}, in [0, 1]: each online one whose bidding strategy has a spending rate re-bids at once (the
+     * white paper: "If the user changes the amount of BTT bid, then the client should send the new bid immediately"),
+     * and peers of that client and class that join later start with it. Carried out by the Speed extension.
+     */
+    record SetSpendingRate(long atMicros, String client, String peerClass, double spendingRate)
+            implements TimedAction {
+        public SetSpendingRate {
+            if (!(spendingRate >= 0 && spendingRate <= 1)) {
+                throw new IllegalArgumentException("spending rate must be in [0, 1]: " + spendingRate);
+            }
+        }
+    }
 }

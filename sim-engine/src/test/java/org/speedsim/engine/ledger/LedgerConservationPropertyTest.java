@@ -23,7 +23,8 @@ import org.speedsim.engine.kernel.Simulator;
  * stale and forged states, closes by the payee and by others, timeouts, all through a queue with random latency and
  * throughput. After every single ledger operation (submission, confirmation, timeout) the supply must be conserved
  * to the micro-BTT, no balance negative, and every balance equal to an independent model driven by the listener's
- * reports; at the end every channel is settled exactly as the payee's last accepted state says.
+ * reports; at the end every channel is settled exactly as the payee's last accepted state says, and the ledger's
+ * accounts, channels and totals, mid-run and at the end, are those its operation log implies ({@link LedgerAudit}).
  */
 class LedgerConservationPropertyTest {
 
@@ -97,6 +98,7 @@ class LedgerConservationPropertyTest {
             timeout = (5 + rng.nextInt(60)) * S;
             ledger = new Ledger(sim, new LedgerConfig(latency, tps, timeout, mode), new SplittableRandom(~seed));
             ledger.addListener(this);
+            ledger.enableLog();
             n = 3 + rng.nextInt(6);
             model = new long[n];
             for (int a = 0; a < n; a++) {
@@ -127,6 +129,7 @@ class LedgerConservationPropertyTest {
                 sim.scheduleAt(t, driver, 0, 0);
             }
             runChecked(t);
+            assertEquals(List.of(), LedgerAudit.replay(ledger.log()).compareWith(ledger), "mid-run, rebuilt from log");
             driving = false;
             for (ChannelPayee p : payees) {
                 p.closeAll();
@@ -154,6 +157,7 @@ class LedgerConservationPropertyTest {
                 }
             }
             assertTrue(ledger.everyCheckHeld());
+            assertEquals(List.of(), LedgerAudit.replay(ledger.log()).compareWith(ledger), "rebuilt from the log");
             assertEquals(Boolean.TRUE, new LedgerMetrics(ledger).summary().get("ledger_conserved"));
         }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
+import org.speedsim.engine.bt.TitForTatChoker;
 import org.speedsim.engine.speed.auction.SlotAllocation;
 import org.speedsim.engine.swarm.RechokeView;
 
@@ -22,6 +23,7 @@ class AuctionChokerTest {
         final int n;
         final long[] bids;
         final long[] recv;
+        final long[] sent;
         final boolean[] unchoked;
         final boolean[] optimistic;
         final long[] lastChoked;
@@ -37,6 +39,7 @@ class AuctionChokerTest {
             this.n = n;
             bids = new long[n];
             recv = new long[n];
+            sent = new long[n];
             unchoked = new boolean[n];
             optimistic = new boolean[n];
             lastChoked = new long[n];
@@ -83,7 +86,7 @@ class AuctionChokerTest {
         }
 
         public long bytesSentTo(int i) {
-            return 0;
+            return sent[i];
         }
 
         public boolean isUnchoked(int i) {
@@ -160,7 +163,48 @@ class AuctionChokerTest {
     }
 
     @Test
-    void aSeedWithoutBidsServesTheLongestUnservedFirst() {
+    void aSeedRanksByTheDataItSentByDefaultTiesToThoseItServes() {
+        FakeView v = new FakeView(6);
+        v.seed = true;
+        v.sent[0] = 500;
+        v.sent[1] = 9000;
+        v.sent[3] = 700;
+        v.sent[5] = 700;
+        v.unchoked[5] = true;
+        v.lastUnchoked[5] = 0;
+        // 2 and 4 got nothing; 2 waited longest, which round-robin would favour
+        v.lastChoked[2] = 1;
+        v.lastUnchoked[2] = 0;
+        v.bids[4] = 0;
+        choker(0).rechoke(v);
+        assertEquals(List.of(1, 5, 3), v.regular, "by bytes sent; 3 and 5 tie and 5 is being served");
+        FakeView rr = new FakeView(6);
+        rr.seed = true;
+        System.arraycopy(v.sent, 0, rr.sent, 0, 6);
+        rr.unchoked[5] = true;
+        rr.lastUnchoked[5] = 0;
+        rr.lastChoked[2] = 1;
+        rr.lastUnchoked[2] = 0;
+        new AuctionChoker(SpeedSwarmConservationTest.UNIFORM, new SlotAllocation.BidsFirst(), 0,
+                TitForTatChoker.SeedPolicy.UPLOAD_RATE).rechoke(rr);
+        assertEquals(v.regular, rr.regular, "upload rate is the default");
+    }
+
+    @Test
+    void aSeedWithBidsSellsFirstAndFillsTheRestByUploadRate() {
+        FakeView v = new FakeView(5);
+        v.seed = true;
+        v.bids[4] = 3000;
+        v.sent[0] = 10;
+        v.sent[2] = 30;
+        v.sent[3] = 20;
+        choker(0).rechoke(v);
+        assertEquals(List.of(4, 2, 3), v.regular);
+        assertEquals(0, v.price[4], "one bidder for three slots: the highest losing bid is none");
+    }
+
+    @Test
+    void aRoundRobinSeedWithoutBidsServesTheLongestUnservedFirst() {
         FakeView v = new FakeView(5);
         v.seed = true;
         v.now = 100;
@@ -173,7 +217,8 @@ class AuctionChokerTest {
         v.lastChoked[3] = 40;
         v.lastUnchoked[3] = 30;
         // 4 was never served
-        choker(0).rechoke(v);
+        new AuctionChoker(SpeedSwarmConservationTest.UNIFORM, new SlotAllocation.BidsFirst(), 0,
+                TitForTatChoker.SeedPolicy.ROUND_ROBIN).rechoke(v);
         assertEquals(List.of(4, 2, 3), v.regular);
         for (long p : v.price) {
             assertEquals(0, p);

@@ -48,12 +48,14 @@ public final class AutoBid extends PacedBidding {
     }
 
     /** The user sets a new spending rate; if it differs, the next {@link #nextBid} re-bids at once. */
-    public void setSpendingRate(double spendingRate) {
+    @Override
+    public boolean setSpendingRate(double spendingRate) {
         long ppm = toPpm(spendingRate);
         if (ppm != spendingRatePpm) {
             spendingRatePpm = ppm;
             userChanged();
         }
+        return true;
     }
 
     public double spendingRate() {

@@ -13,7 +13,7 @@ public final class BidShader extends PacedBidding {
 
     private static final long PPM = 1_000_000L;
 
-    private final long spendingRatePpm;
+    private long spendingRatePpm;
     private final long fractionPpm;
 
     public BidShader(double spendingRate, double fraction) {
@@ -26,6 +26,17 @@ public final class BidShader extends PacedBidding {
         ppm(spendingRate, "spending rate");
         ppm(fraction, "shading fraction");
         return (peer, rng) -> new BidShader(spendingRate, fraction);
+    }
+
+    /** The user sets a new spending rate; if it differs, the next {@link #nextBid} re-bids at once. */
+    @Override
+    public boolean setSpendingRate(double spendingRate) {
+        long ppm = ppm(spendingRate, "spending rate");
+        if (ppm != spendingRatePpm) {
+            spendingRatePpm = ppm;
+            userChanged();
+        }
+        return true;
     }
 
     @Override

@@ -50,12 +50,13 @@ public abstract class PacedBidding implements BiddingStrategy {
         }
         long bid = target(ctx);
         long last = ctx.lastBid();
+        if (last == NO_BID) {
+            userChanged = false;
+            return bid > 0 ? bid : NO_CHANGE;
+        }
         if (userChanged) {
             userChanged = false;
             return bid == last ? NO_CHANGE : bid;
-        }
-        if (last == NO_BID) {
-            return bid > 0 ? bid : NO_CHANGE;
         }
         if (ctx.now() - ctx.lastBidAt() < minIntervalMicros) {
             return NO_CHANGE;

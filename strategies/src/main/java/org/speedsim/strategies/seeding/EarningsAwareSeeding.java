@@ -8,9 +8,11 @@ import org.speedsim.engine.swarm.SeedingBehaviour;
  * The earnings-aware seed of BitTorrent Speed: it keeps seeding while its token earning rate covers its reservation
  * price. The rate is the micro-BTT earned over the last {@code window} divided by the window; the reservation price
  * (micro-BTT per second) is drawn once per peer from its {@code behaviour} stream. A new seed always stays for one
- * full window (it cannot have a rate before that); afterwards it reconsiders every {@code reconsider}: it stays while
- * {@code earned(window) >= reservation * window}, and leaves at once when not. A reservation of 0 never leaves.
- * A legacy peer with this model earns nothing, so it leaves one window after completing.
+ * full window, or for {@code minSeed} if that is longer (it has no full window of evidence before): its first
+ * decision is at {@code completion + max(window, minSeed)}; from then on it decides every {@code reconsider}: it stays
+ * while {@code earned(window) >= reservation * window}, and leaves at once when not. A reservation of 0 never leaves.
+ * A seed that earns nothing (a legacy peer with this model, or a Speed seed no one pays) therefore leaves exactly
+ * {@code max(window, minSeed)} after completing.
  */
 public final class EarningsAwareSeeding implements SeedingBehaviour {
 
@@ -58,7 +60,7 @@ public final class EarningsAwareSeeding implements SeedingBehaviour {
     @Override
     public Decision decide(SeedingContext ctx) {
         long seeded = ctx.now() - ctx.completedAt();
-        long first = Math.max(minSeedMicros, reconsiderMicros);
+        long first = Math.max(minSeedMicros, windowMicros);
         if (seeded < first) {
             return Decision.reconsiderAfter(first - seeded);
         }

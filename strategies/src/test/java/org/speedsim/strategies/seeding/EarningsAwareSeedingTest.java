@@ -34,11 +34,19 @@ class EarningsAwareSeedingTest {
     }
 
     @Test
-    void firstDecisionWaitsForTheMinimumSeedingTime() {
+    void firstDecisionWaitsForAFullWindow() {
         EarningsAwareSeeding m = new EarningsAwareSeeding(100, 600 * S, 60 * S, 300 * S);
-        assertEquals(Decision.reconsiderAfter(300 * S), m.decide(new Steady(1000 * S, 1000 * S, 0)));
-        assertEquals(Decision.reconsiderAfter(100 * S), m.decide(new Steady(1200 * S, 1000 * S, 0)));
-        assertEquals(Decision.leaveAfter(0), m.decide(new Steady(1300 * S, 1000 * S, 0)));
+        assertEquals(Decision.reconsiderAfter(600 * S), m.decide(new Steady(1000 * S, 1000 * S, 0)));
+        assertEquals(Decision.reconsiderAfter(400 * S), m.decide(new Steady(1200 * S, 1000 * S, 0)));
+        assertEquals(Decision.leaveAfter(0), m.decide(new Steady(1600 * S, 1000 * S, 0)));
+    }
+
+    @Test
+    void firstDecisionWaitsForTheMinimumSeedingTimeWhenLonger() {
+        EarningsAwareSeeding m = new EarningsAwareSeeding(100, 600 * S, 60 * S, 900 * S);
+        assertEquals(Decision.reconsiderAfter(900 * S), m.decide(new Steady(1000 * S, 1000 * S, 0)));
+        assertEquals(Decision.reconsiderAfter(300 * S), m.decide(new Steady(1600 * S, 1000 * S, 0)));
+        assertEquals(Decision.leaveAfter(0), m.decide(new Steady(1900 * S, 1000 * S, 0)));
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.speedsim.engine.bt.Seeding;
 import org.speedsim.engine.ledger.SignatureMode;
 import org.speedsim.engine.speed.SpeedSettings;
+import org.speedsim.engine.speed.TokenAudit;
 import org.speedsim.engine.speed.auction.SlotAllocation;
 import org.speedsim.engine.swarm.ArrivalProcess;
 import org.speedsim.engine.swarm.ClientSpec;
@@ -34,11 +35,22 @@ import org.speedsim.strategies.seeding.EarningsAwareSeeding;
  * operation. Checked per run: supply conserved to the micro-BTT and no negative balance at every check; the unpaid
  * exposure of a provider never above one piece; payments only for verified pieces (a bad-data peer, whose every piece
  * fails, never earns; what was accepted never exceeds what verified pieces charged); non-payers, free riders and
- * legacy peers never pay; what payers spent is what payees earned; the engine's own invariants.
+ * legacy peers never pay; the engine's own invariants; and the token figures against the ledger rebuilt from its log
+ * ({@link TokenAudit}): for every provider accepted = settled + accepted value in flight, settled never above
+ * accepted, minted = final balances + escrow locked, with channel timeouts shorter and longer than the run and runs
+ * that go on after the last completion (seeds leave, channels time out).
  */
 class SpeedAdversariesTest {
 
+    /** Channel timeouts shorter than, and longer than, the 30-minute runs. */
+    static final long[] CHANNEL_TIMEOUTS = {5 * MIN, 20 * MIN, 2 * 60 * MIN};
+
     static SwarmConfig swarm(long seed, String format, SlotAllocation allocation, SignatureMode mode) {
+        return swarm(seed, format, allocation, mode, 20 * MIN, true);
+    }
+
+    static SwarmConfig swarm(long seed, String format, SlotAllocation allocation, SignatureMode mode,
+                             long channelTimeout, boolean stopWhenAllComplete) {
         SpeedSettings h = new SpeedSettings(AutoBid.factory(1.0), AuctionFormats.byName(format), allocation, 2_000,
                 new Distribution.LogNormal(3e6, 0.8), false, false);
         SeedingBehaviour.Factory earn = EarningsAwareSeeding.factory(new Distribution.Uniform(0, 300), 5 * MIN, 30 * S, 0);
@@ -52,7 +64,7 @@ class SpeedAdversariesTest {
                 SpeedSwarms.speed("seeder", 0, Seeding.forever(), h));
         return SpeedSwarms.swarm("adversaries", seed, 0, 3L << 20, clients, new ArrivalProcess.FlashCrowd(30, MIN, 0),
                 List.of(new InitialSeeds(2, "dsl", "seeder", Long.MAX_VALUE)), 30 * MIN,
-                SpeedSwarms.speedConfig(mode, true), true);
+                SpeedSwarms.speedConfig(mode, true, channelTimeout), stopWhenAllComplete);
     }
 
     @SuppressWarnings("unchecked")
@@ -66,14 +78,20 @@ class SpeedAdversariesTest {
         long sold = 0;
         long failures = 0;
         long badBans = 0;
+        long refunds = 0;
+        long departed = 0;
+        long inFlight = 0;
         for (int i = 0; i < 9; i++) {
             long seed = 100 + i;
             String format = formats.get(i % formats.size());
             SlotAllocation alloc = i % 2 == 0 ? new SlotAllocation.BidsFirst() : new SlotAllocation.Weighted(0.7);
             SignatureMode mode = i == 4 ? SignatureMode.ED25519 : SignatureMode.ACCOUNTING;
-            RunResult r = new Swarm(swarm(seed, format, alloc, mode)).run();
+            long channelTimeout = CHANNEL_TIMEOUTS[i % CHANNEL_TIMEOUTS.length];
+            TokenAudit.Checked checked = TokenAudit.run(swarm(seed, format, alloc, mode, channelTimeout, i % 3 != 0));
+            RunResult r = checked.result();
             Map<String, Object> t = tokens(r);
-            String at = "seed " + seed + " " + format + " " + alloc + " " + mode + ": " + t;
+            String at = "seed " + seed + " " + format + " " + alloc + " " + mode + " channel timeout "
+                    + channelTimeout / MIN + " min, run " + r.summary().simulatedMicros() / MIN + " min: " + t;
             assertTrue(r.summary().invariantsOk(), at + r.summary().extra());
             assertEquals(Boolean.TRUE, t.get("conserved"), at);
             assertEquals(Boolean.TRUE, t.get("ledger_conserved"), at);
@@ -81,8 +99,11 @@ class SpeedAdversariesTest {
             assertEquals(0L, t.get("exposureViolations"), at);
             long accepted = (Long) t.get("paid");
             assertTrue(accepted <= (Long) t.get("charged"), at);
-            assertEquals(accepted, r.peers().stream().mapToLong(PeerRecord::tokensSpent).sum(), at);
-            assertEquals(accepted, r.peers().stream().mapToLong(PeerRecord::tokensEarned).sum(), at);
+            assertEquals(List.of(), checked.problems(), "the ledger rebuilt from its log disagrees; " + at);
+            assertEquals(Boolean.TRUE, t.get("accountsAgree"), at);
+            refunds += (Long) t.get("refundedAtTimeout");
+            departed += r.peers().stream().filter(p -> p.departureMicros() >= 0 && p.tokensEarned() > 0).count();
+            inFlight += (Long) t.get("inFlightAccepted");
             for (PeerRecord p : r.peers()) {
                 switch (p.client()) {
                     case "bad-data" -> assertEquals(0, p.tokensEarned(), at);
@@ -98,6 +119,9 @@ class SpeedAdversariesTest {
         assertTrue(sold > 0, "slots were sold");
         assertTrue(failures > 0, "non-payers hit the payment timeout");
         assertTrue(badBans > 0, "bad-data providers were banned");
+        assertTrue(refunds > 0, "some channels timed out within a run");
+        assertTrue(inFlight > 0, "some channels were still open with accepted states at the end of a run");
+        assertTrue(departed > 0, "providers that had earned left during a run");
     }
 
     @Test

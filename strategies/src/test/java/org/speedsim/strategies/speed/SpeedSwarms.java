@@ -43,8 +43,13 @@ final class SpeedSwarms {
     }
 
     static SpeedConfig speedConfig(SignatureMode mode, boolean checks) {
-        return new SpeedConfig(new LedgerConfig(2 * S, 20, 20 * MIN, mode), 8, 10 * S, 2, 5 * MIN, 2 * MIN, true,
-                checks);
+        return speedConfig(mode, checks, 20 * MIN);
+    }
+
+    /** With a channel timeout above 4 minutes (twice the 2-minute close margin). */
+    static SpeedConfig speedConfig(SignatureMode mode, boolean checks, long channelTimeout) {
+        return new SpeedConfig(new LedgerConfig(2 * S, 20, channelTimeout, mode), 8, 10 * S, 2, 5 * MIN, 2 * MIN,
+                true, checks);
     }
 
     static SwarmConfig swarm(String name, long seed, int rep, long fileBytes, List<ClientSpec> clients,

@@ -24,4 +24,12 @@ public interface BiddingStrategy {
 
     /** The new bid to send now ({@code >= 0}), or {@link #NO_CHANGE}. */
     long nextBid(BidContext ctx);
+
+    /**
+     * The user sets a new spending rate in [0, 1]; returns false when this strategy has none (it then ignores the
+     * call). A strategy that has one answers its next {@link #nextBid} at once if the rate changed.
+     */
+    default boolean setSpendingRate(double spendingRate) {
+        return false;
+    }
 }
