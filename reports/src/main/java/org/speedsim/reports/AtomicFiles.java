@@ -13,13 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Writes files so that readers see either the old content or the whole new content, never a part: the text goes to
  * a hidden temporary file in the target's directory, is flushed to disk, and is renamed over the target with
  * {@link StandardCopyOption#ATOMIC_MOVE}.
  *
- * <p>Invariant: when {@link #write} returns or throws, no temporary file of it is left behind.
+ * <p>Invariant: when {@link #write} returns or throws, no temporary file of it is left behind; every
+ * {@link Recorder} has been told of the target before its temporary file is created.
  */
 public final class AtomicFiles {
 
@@ -38,7 +41,28 @@ public final class AtomicFiles {
         void writeTo(Writer out) throws IOException;
     }
 
+    /**
+     * Told of every file about to be written through this class, before its temporary file exists: the command line
+     * records there what speedsim writes into an output directory (its manifest), and may refuse the write.
+     */
+    @FunctionalInterface
+    public interface Recorder {
+        void beforeWrite(Path target) throws IOException;
+    }
+
+    private static final List<Recorder> RECORDERS = new CopyOnWriteArrayList<>();
+
     private AtomicFiles() {
+    }
+
+    /** Adds a recorder told of every later write, until {@link #removeRecorder}. */
+    public static void addRecorder(Recorder recorder) {
+        RECORDERS.add(recorder);
+    }
+
+    /** Removes a recorder added by {@link #addRecorder}. */
+    public static void removeRecorder(Recorder recorder) {
+        RECORDERS.remove(recorder);
     }
 
     /** Atomically replaces {@code target} (UTF-8 text) with what {@code content} writes. */
@@ -75,6 +99,9 @@ public final class AtomicFiles {
      * the permissions of any new file (not the owner-only ones of {@link Files#createTempFile}).
      */
     public static Path createTemporary(Path target) throws IOException {
+        for (Recorder recorder : RECORDERS) {
+            recorder.beforeWrite(target);
+        }
         Path dir = target.toAbsolutePath().getParent();
         String stem = "." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
                 + Thread.currentThread().getId();
