@@ -112,10 +112,13 @@ final class OwnedDirectory implements AutoCloseable, AtomicFiles.Recorder {
     }
 
     /** The refusal for a non-empty directory without a manifest: speedsim cannot tell its files from the user's. */
-    UserInputException noManifest() {
-        return new UserInputException(dir + " holds files but no " + OutputManifest.FILE + " (it was not written by "
-                + "speedsim, or by a version before manifests), so speedsim cannot tell its files from yours and "
-                + "changes nothing there; move it away or choose another --out");
+    UserInputException noManifest() throws IOException {
+        List<Path> files = walk(false);
+        return new UserInputException(dir + " holds " + (files.isEmpty() ? "directories" : files.get(0)
+                + (files.size() > 1 ? " and " + (files.size() - 1) + " more files" : ""))
+                + " but no " + OutputManifest.FILE + " (it was not written by speedsim, or by a version before "
+                + "manifests), so speedsim cannot tell its files from yours and changes nothing there; move it away "
+                + "or choose another --out");
     }
 
     /** What is the user's in the directory (see the class comment), in walk order. */
