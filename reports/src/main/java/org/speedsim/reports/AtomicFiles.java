@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -87,11 +88,39 @@ public final class AtomicFiles {
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             moved = true;
+        } catch (IOException e) {
+            IOException named = naming(target, e);
+            throw named != null ? named : e;
+        } catch (RuntimeException e) {
+            IOException named = naming(target, e);
+            if (named != null) {
+                throw named;
+            }
+            throw e;
         } finally {
             if (!moved) {
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    /**
+     * A failure to write {@code target} as a {@link FileSystemException} naming it (a full disk says only "No space
+     * left on device", a CSV writer only "Error closing the output"); null when {@code e} names a file already or has
+     * no input/output cause.
+     */
+    public static IOException naming(Path target, Exception e) {
+        Throwable io = e;
+        while (io != null && !(io instanceof IOException)) {
+            io = io.getCause();
+        }
+        if (io == null || io instanceof FileSystemException) {
+            return null;
+        }
+        String reason = io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage();
+        FileSystemException named = new FileSystemException(target.toString(), null, reason);
+        named.initCause(e);
+        return named;
     }
 
     /**
