@@ -31,16 +31,20 @@ final class EnvironmentProblem {
      * The user's problem behind {@code t} (anywhere in its causes) as one line, or null when it is not one.
      */
     static String of(Throwable t) {
+        Path file = null;
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof OwnedDirectory.ForeignFileException) {
                 return c.getMessage();
             }
+            if (file == null && c instanceof FileSystemException fs && fs.getFile() != null) {
+                file = Path.of(fs.getFile());
+            }
             if (c instanceof AccessDeniedException || c instanceof NotDirectoryException
                     || c instanceof FileAlreadyExistsException) {
-                return describe((IOException) c, null);
+                return describe((IOException) c, file);
             }
             if (c instanceof IOException io && !(c instanceof UncheckedIOException) && reason(io) != null) {
-                return describe(io, null);
+                return describe(io, file);
             }
         }
         return null;

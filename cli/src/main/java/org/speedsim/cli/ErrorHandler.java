@@ -36,6 +36,9 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
         String environment = EnvironmentProblem.of(ex);
         if (environment != null) {
             err.println("speedsim: " + environment);
+            if (DebugOption.requested(parseResult)) {
+                ex.printStackTrace(err);
+            }
             err.flush();
             return BAD_INPUT;
         }

@@ -106,15 +106,21 @@ public final class AtomicFiles {
 
     /**
      * A failure to write {@code target} as a {@link FileSystemException} naming it (a full disk says only "No space
-     * left on device", a CSV writer only "Error closing the output"); null when {@code e} names a file already or has
+     * left on device", a CSV writer only "Error closing the output"), with the deepest input/output cause's message
+     * (the operating system's reason); null when {@code e} names a file already or has
      * no input/output cause.
      */
     public static IOException naming(Path target, Exception e) {
-        Throwable io = e;
-        while (io != null && !(io instanceof IOException)) {
-            io = io.getCause();
+        IOException io = null;
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof FileSystemException) {
+                return null;
+            }
+            if (c instanceof IOException found) {
+                io = found;
+            }
         }
-        if (io == null || io instanceof FileSystemException) {
+        if (io == null) {
             return null;
         }
         String reason = io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage();
