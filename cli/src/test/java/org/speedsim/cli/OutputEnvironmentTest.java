@@ -181,4 +181,52 @@ class OutputEnvironmentTest {
             assertFalse(Files.exists(rep.resolve(RunOutputWriter.SUMMARY)), "replication " + r + " is incomplete");
         }
     }
+
+    /**
+     * A compare killed with SIGKILL when a random number of its runs (1 to 5 of 6, from a seeded draw) are complete,
+     * then run again in this process: the killed process's lock is gone with it, and the tables equal, byte for
+     * byte, those of a compare never interrupted.
+     */
+    @Test
+    void aCompareKilledAtARandomMomentResumesToIdenticalTables() throws Exception {
+        String[] args = {"compare", CompareCommandTest.TINY.toString(), "--vary", "initialSeeds[0].leaveAt=5min,20min",
+            "--set", "file.size=16MiB", "--replications", "3", "--threads", "1", "--no-charts", "--quiet"};
+        Path whole = tmp.resolve("whole");
+        Cli once = CompareCommandTest.real(CompareCommandTest.concat(args, "--out", whole.toString()));
+        assertEquals(0, once.exit(), once::toString);
+
+        int killAt = 1 + new java.util.Random(14).nextInt(5);
+        Path killed = tmp.resolve("killed");
+        Path dir = killed.resolve("tiny");
+        List<String> command = java(SpeedsimCommand.class.getName());
+        command.addAll(List.of(CompareCommandTest.concat(args, "--out", killed.toString())));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("killed.log").toFile()).start();
+        int complete = 0;
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (p.isAlive() && System.nanoTime() < deadline) {
+            complete = 0;
+            for (String variant : List.of("5min", "20min")) {
+                for (int r = 0; r < 3; r++) {
+                    complete += Files.exists(dir.resolve(variant + "/" + r + "/summary.json")) ? 1 : 0;
+                }
+            }
+            if (complete >= killAt) {
+                p.destroyForcibly();
+                break;
+            }
+            Thread.sleep(2);
+        }
+        p.waitFor();
+        assertTrue(complete >= killAt && complete < 6, "killed midway: " + complete + " of 6 complete; "
+                + Files.readString(tmp.resolve("killed.log")));
+        assertFalse(Files.exists(dir.resolve(ComparisonTable.CSV)));
+
+        Cli resumed = CompareCommandTest.real(CompareCommandTest.concat(args, "--out", killed.toString()));
+        assertEquals(0, resumed.exit(), resumed::toString);
+        for (String table : List.of(ComparisonTable.CSV, "runs.csv")) {
+            assertEquals(Files.readString(whole.resolve("tiny").resolve(table)), Files.readString(dir.resolve(table)),
+                    table);
+        }
+    }
 }
