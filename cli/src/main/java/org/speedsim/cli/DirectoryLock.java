@@ -7,6 +7,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -42,8 +43,13 @@ final class DirectoryLock implements AutoCloseable {
      */
     static DirectoryLock acquire(Path dir, String command) throws UserInputException, IOException {
         Path file = dir.resolve(FILE);
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new UserInputException(file + " is not a regular file (a symbolic link, directory, device or fifo); "
+                    + "speedsim never follows or replaces one: remove it or choose another --out");
+        }
+        // a lock file planted as a link must not make speedsim truncate what it points to
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         FileLock lock;
         try {
             lock = channel.tryLock();

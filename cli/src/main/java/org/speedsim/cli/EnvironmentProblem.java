@@ -58,7 +58,8 @@ final class EnvironmentProblem {
         if (reason == null) {
             reason = e instanceof AccessDeniedException ? "permission denied"
                     : e instanceof NotDirectoryException ? "not a directory"
-                    : e instanceof FileAlreadyExistsException ? "a file is in the way" : ErrorHandler.describe(e);
+                    : e instanceof FileAlreadyExistsException ? "a file is in the way"
+                    : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
         }
         String hint = reason.toLowerCase(Locale.ROOT).contains("name too long")
                 ? " (a file name may have at most " + NAME_MAX + " bytes on most file systems; use a shorter "

@@ -86,7 +86,8 @@ final class OutputManifest implements AutoCloseable {
             return;
         }
         if (append == null) {
-            append = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            append = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND,
+                    LinkOption.NOFOLLOW_LINKS);
         }
         ByteBuffer line = ByteBuffer.wrap((encode(entry) + "\n").getBytes(StandardCharsets.UTF_8));
         while (line.hasRemaining()) {
@@ -108,8 +109,9 @@ final class OutputManifest implements AutoCloseable {
         for (String e : entries) {
             text.append(encode(e)).append('\n');
         }
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        Files.deleteIfExists(temp);
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
             out.write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
             out.force(true);
         }

@@ -82,7 +82,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Override a scenario field after 'extends' is resolved (repeatable).")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--force", description = "Replace an existing <out>/<scenario> directory and trace file.")
+    @Option(names = "--force", description = "Replace an existing <out>/<scenario> directory and trace file, if "
+            + "speedsim wrote everything in them (its .speedsim-manifest lists what it wrote); anything else is refused.")
     boolean force;
 
     @Option(names = "--quiet", description = "No progress bar and no summary lines.")

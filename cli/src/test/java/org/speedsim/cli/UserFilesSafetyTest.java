@@ -285,4 +285,27 @@ class UserFilesSafetyTest {
         assertEquals(1, fresh.exit(), fresh::toString);
         assertFalse(Files.exists(tmp.resolve("fresh/synthetic")), "what the run created and did not use is gone");
     }
+
+    /**
+     * A lock file or manifest planted as a symbolic link to the user's file is never followed: the lock is refused
+     * (exit 2), the manifest replaced as a link, and the file they point to keeps its content.
+     */
+    @Test
+    void aPlantedLockFileOrManifestLinkIsNeverFollowed() throws IOException {
+        Path thesis = Files.writeString(tmp.resolve("thesis.md"), "my thesis\n");
+        Path out = tmp.resolve("out");
+        Path dir = Files.createDirectories(out.resolve("synthetic"));
+        Files.createSymbolicLink(dir.resolve(DirectoryLock.FILE), thesis);
+        Cli locked = execute(Command.RUN, out, "--force");
+        assertEquals(2, locked.exit(), locked::toString);
+        assertFalse(locked.leaksStackTrace(), locked::toString);
+        assertEquals("my thesis\n", Files.readString(thesis));
+
+        Files.delete(dir.resolve(DirectoryLock.FILE));
+        Files.createSymbolicLink(dir.resolve(OutputManifest.FILE), thesis);
+        Cli run = execute(Command.RUN, out);
+        assertEquals(0, run.exit(), run::toString);
+        assertEquals("my thesis\n", Files.readString(thesis));
+        assertTrue(Files.isRegularFile(dir.resolve(OutputManifest.FILE), LinkOption.NOFOLLOW_LINKS));
+    }
 }
