@@ -65,7 +65,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "REPORTDIR", description = "Where the report goes (default: DIR/report).")
     Path out;
 
-    @Option(names = "--force", description = "Replace an earlier report in the output directory.")
+    @Option(names = "--force", description = "Replace an earlier report in the output directory, if speedsim wrote "
+            + "everything in it; anything else is refused.")
     boolean force;
 
     @Option(names = "--moments", paramLabel = "TIME", split = ",",

@@ -107,7 +107,7 @@ class OutputEnvironmentTest {
         assertEquals("mine\n", Files.readString(file));
     }
 
-    /** A label too long for a file name is refused before any simulation, and the message says the limit. */
+    /** A label or name too long for a file name is refused before any simulation; the message says the limit. */
     @Test
     void aLabelTooLongForTheFileSystemIsRefusedBeforeSimulating() throws IOException {
         String label = "x".repeat(300);
@@ -115,6 +115,12 @@ class OutputEnvironmentTest {
                 "base," + label, "--replications", "2", "--out", tmp.resolve("out").toString(), "--quiet");
         assertEquals(2, c.exit(), c::toString);
         assertTrue(c.err().contains("File name too long") && c.err().contains("255 bytes"), c::toString);
+        assertEquals(0, synthetic.runs.get(), "nothing simulated");
+        Cli sweep = Cli.execute(synthetic.services(), "sweep", scenario().toString(), "--param", "x=0,1", "--name",
+                label, "--out", tmp.resolve("out").toString(), "--quiet");
+        assertEquals(2, sweep.exit(), sweep::toString);
+        assertTrue(sweep.err().contains("File name too long") && sweep.err().contains("255 bytes"), sweep::toString);
+        assertFalse(sweep.leaksStackTrace(), sweep::toString);
         assertEquals(0, synthetic.runs.get(), "nothing simulated");
     }
 
