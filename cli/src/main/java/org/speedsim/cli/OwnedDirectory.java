@@ -74,8 +74,16 @@ final class OwnedDirectory implements AutoCloseable, AtomicFiles.Recorder {
                  p = p.getParent()) {
                 created.add(0, p);
             }
-            for (Path p : created) {
-                Files.createDirectory(p);
+            for (java.util.Iterator<Path> i = created.iterator(); i.hasNext(); ) {
+                Path p = i.next();
+                try {
+                    Files.createDirectory(p);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                        throw e;
+                    }
+                    i.remove(); // another process made it at the same moment: not this command's to remove
+                }
             }
             boolean hadManifest = OutputManifest.exists(dir);
             DirectoryLock lock = DirectoryLock.acquire(dir, command);
