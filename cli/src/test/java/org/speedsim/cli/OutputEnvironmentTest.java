@@ -235,4 +235,47 @@ class OutputEnvironmentTest {
                     table);
         }
     }
+
+    /**
+     * Two identical sweeps started at once in two JVMs on one output directory: never both at work (the second exits
+     * 2 naming the first, or, if the first was already done, resumes its complete runs), no I/O error in either, and
+     * the tables are those of a single sweep.
+     */
+    @Test
+    void twoIdenticalSweepsAtOnceNeverMix() throws Exception {
+        String[] args = {"sweep", CompareCommandTest.TINY.toString(), "--param", "protocol.unchokeSlots=2,4",
+            "--replications", "2", "--threads", "1", "--no-charts", "--quiet"};
+        Path single = tmp.resolve("single");
+        assertEquals(0, CompareCommandTest.real(CompareCommandTest.concat(args, "--out", single.toString())).exit());
+        Path shared = tmp.resolve("shared");
+        List<Process> processes = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            List<String> command = java(SpeedsimCommand.class.getName());
+            command.addAll(List.of(CompareCommandTest.concat(args, "--out", shared.toString())));
+            command.remove("--quiet");
+            processes.add(new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(tmp.resolve("sweep-" + i + ".log").toFile()).start());
+        }
+        List<Integer> exits = new ArrayList<>();
+        StringBuilder logs = new StringBuilder();
+        for (int i = 0; i < 2; i++) {
+            exits.add(processes.get(i).waitFor());
+            logs.append(Files.readString(tmp.resolve("sweep-" + i + ".log")));
+        }
+        assertTrue(exits.contains(0), exits + " " + logs);
+        if (exits.equals(List.of(0, 0))) {
+            assertTrue(logs.toString().contains("resumed: 4 of 4 runs were complete already"),
+                    "both ran: one must have found the other's work done: " + logs);
+        }
+        for (int i = 0; i < 2; i++) {
+            String log = Files.readString(tmp.resolve("sweep-" + i + ".log"));
+            assertTrue(exits.get(i) == 0 || (exits.get(i) == 2 && log.contains("in use by another speedsim process")),
+                    exits + " " + logs);
+            assertFalse(log.contains("Exception"), log);
+        }
+        for (String table : List.of(SweepCommand.RESULTS, SweepCommand.POINTS)) {
+            assertEquals(Files.readString(single.resolve("tiny-sweep").resolve(table)),
+                    Files.readString(shared.resolve("tiny-sweep").resolve(table)), table);
+        }
+    }
 }
