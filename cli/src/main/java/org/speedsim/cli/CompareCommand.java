@@ -97,8 +97,14 @@ final class CompareCommand implements Callable<Integer> {
         }
         ExperimentDirectory.Prepared prepared = ExperimentDirectory.prepare(options.out, name,
                 ExperimentDirectory.manifest("compare", name, seed, replications, variants, parameters),
-                options.force);
-        Path dir = prepared.dir();
+                options.force, OwnedDirectory.command(spec));
+        try (OwnedDirectory owned = prepared.owned()) {
+            return run(owned.dir(), variants, seed, replications, parameters);
+        }
+    }
+
+    private int run(Path dir, List<Variant> variants, long seed, int replications,
+                    Map<String, List<String>> parameters) throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter terminal = options.quiet ? null : services.terminal().get();

@@ -10,7 +10,8 @@ import picocli.CommandLine.ParseResult;
 /**
  * Turns what a command throws into a message and an exit code: a bad scenario gives its problems, one per line
  * ({@code file:line:column: field: message}), and {@value #BAD_INPUT}; a {@link UserInputException} gives its
- * message and {@value #BAD_INPUT}; anything else is an internal error: one line and {@value #INTERNAL}, with the
+ * message and {@value #BAD_INPUT}; so does a problem of the environment ({@link EnvironmentProblem}: a full disk, a
+ * read-only directory, a name too long); anything else is an internal error: one line and {@value #INTERNAL}, with the
  * stack trace only under {@code --debug}.
  */
 public final class ErrorHandler implements IExecutionExceptionHandler {
@@ -29,6 +30,15 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
         }
         if (ex instanceof UserInputException) {
             err.println("speedsim: " + ex.getMessage());
+            err.flush();
+            return BAD_INPUT;
+        }
+        String environment = EnvironmentProblem.of(ex);
+        if (environment != null) {
+            err.println("speedsim: " + environment);
+            if (DebugOption.requested(parseResult)) {
+                ex.printStackTrace(err);
+            }
             err.flush();
             return BAD_INPUT;
         }

@@ -7,18 +7,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
 import org.speedsim.reports.AtomicFiles;
 
 /**
@@ -27,20 +22,21 @@ import org.speedsim.reports.AtomicFiles;
  * resolved scenario), one standard run directory per variant and replication, and the experiment's tables and charts.
  *
  * <p>Invariant: an experiment is resumed only into a directory whose manifest is the same experiment; a different
- * one (or a directory without a manifest) is refused unless {@code force}, and {@code force} deletes only a directory
- * whose every file looks like speedsim output.
+ * one is refused unless {@code force}, and {@code force} deletes only files speedsim wrote ({@link OwnedDirectory}:
+ * known from its {@link OutputManifest}, not from names), and only when the directory holds nothing else.
  */
 final class ExperimentDirectory {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final Set<String> OUTPUT_EXTENSIONS = Set.of("yaml", "csv", "json", "png", "svg", "md", "html",
-            "tmp");
 
     /** Whether the experiment was started afresh or resumed from an earlier, interrupted one. */
     enum Start { FRESH, RESUMED }
 
-    /** A prepared directory. */
-    record Prepared(Path dir, Start start) {
+    /** A prepared directory, locked until {@code owned} is closed. */
+    record Prepared(OwnedDirectory owned, Start start) {
+        Path dir() {
+            return owned.dir();
+        }
     }
 
     private ExperimentDirectory() {
@@ -69,39 +65,66 @@ final class ExperimentDirectory {
     }
 
     /**
-     * Creates {@code <out>/<safeName(name)>} with {@code manifest} written as {@code <kind>.json}, or resumes it when
-     * it already holds the same manifest.
+     * Opens {@code <out>/<safeName(name)>} for an experiment: created and locked, with {@code manifest} written as
+     * {@code <kind>.json}, or resumed when it already holds the same manifest. Speedsim's leftover temporary files
+     * are deleted either way.
      *
-     * @throws UserInputException when it holds something else and {@code force} is false, or (with {@code force})
-     *                            files speedsim did not write
+     * @throws UserInputException when it holds something else and {@code force} is false; when it holds files but no
+     *                            {@link OutputManifest}; when it holds a symbolic link, device or fifo (never
+     *                            written through, also on resume); with {@code force}, when it holds files speedsim
+     *                            did not write; when it cannot be created or another process holds it
      */
-    static Prepared prepare(Path out, String name, ObjectNode manifest, boolean force)
+    static Prepared prepare(Path out, String name, ObjectNode manifest, boolean force, String command)
             throws UserInputException, IOException {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new UserInputException("--out " + out + " is a file, not a directory");
-        }
-        Path dir = out.resolve(OutputDirectory.safeName(name));
-        Path file = dir.resolve(manifest.get("kind").asText() + ".json");
-        Start start = Start.FRESH;
-        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !isEmptyDirectory(dir)) {
-            // compared as read back, so numbers compare by value whatever node type built them
-            JsonNode wanted = JSON.readTree(JSON.writeValueAsString(manifest));
-            String difference = Files.isRegularFile(file) ? difference(read(file), wanted)
-                    : "it holds no " + file.getFileName();
-            if (difference == null && !force) {
-                start = Start.RESUMED;
-            } else if (!force) {
-                throw new UserInputException(dir + " holds a different " + manifest.get("kind").asText() + " ("
-                        + difference + "); choose another --out or --name, or pass --force to replace it");
-            } else {
-                deleteOurs(dir);
+        OwnedDirectory owned = OwnedDirectory.open(out.resolve(OutputDirectory.safeName(name)), command);
+        try {
+            Path dir = owned.dir();
+            Path file = dir.resolve(manifest.get("kind").asText() + ".json");
+            Start start = Start.FRESH;
+            if (!owned.isEmpty()) {
+                if (!owned.hadManifest()) {
+                    throw owned.noManifest();
+                }
+                List<Path> links = owned.links();
+                if (!links.isEmpty()) {
+                    throw new UserInputException((force ? "--force refused: " : "cannot resume: ") + links.get(0)
+                            + (links.size() > 1 ? " and " + (links.size() - 1) + " more" : "") + " in " + dir
+                            + " is a symbolic link, device or fifo; speedsim never writes through one: remove it "
+                            + "or choose another --out");
+                }
+                // compared as read back, so numbers compare by value whatever node type built them
+                JsonNode wanted = JSON.readTree(JSON.writeValueAsString(manifest));
+                String difference = Files.isRegularFile(file) ? difference(read(file), wanted)
+                        : "it holds no " + file.getFileName();
+                if (difference == null && !force) {
+                    start = Start.RESUMED;
+                } else if (!force) {
+                    throw new UserInputException(dir + " holds a different " + manifest.get("kind").asText() + " ("
+                            + difference + "); choose another --out or --name, or pass --force to replace it");
+                } else {
+                    List<Path> foreign = owned.foreign();
+                    if (!foreign.isEmpty()) {
+                        throw owned.refusal("--force refused", foreign, "speedsim deletes only its own files: "
+                                + "remove or move yours, or choose another --out or --name");
+                    }
+                    owned.deleteOurs();
+                }
             }
+            owned.deleteTemporaries();
+            owned.startRecording();
+            if (start == Start.FRESH) {
+                AtomicFiles.write(file, JSON.writeValueAsString(manifest) + "\n");
+            }
+            return new Prepared(owned, start);
+        } catch (UserInputException | IOException | RuntimeException e) {
+            try {
+                owned.discardIfEmpty();
+                owned.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
-        Files.createDirectories(dir);
-        if (start == Start.FRESH) {
-            AtomicFiles.write(file, JSON.writeValueAsString(manifest) + "\n");
-        }
-        return new Prepared(dir, start);
     }
 
     private static JsonNode read(Path file) throws UserInputException {
@@ -136,45 +159,6 @@ final class ExperimentDirectory {
             }
         }
         return old.equals(now) ? null : "its manifest differs";
-    }
-
-    private static boolean isEmptyDirectory(Path dir) throws IOException {
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return false;
-        }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            return !entries.iterator().hasNext();
-        }
-    }
-
-    /** Deletes {@code dir} after checking every entry is a directory or a file of a speedsim output type. */
-    private static void deleteOurs(Path dir) throws IOException, UserInputException {
-        List<Path> all;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            all = walk.toList();
-        }
-        List<Path> foreign = new ArrayList<>();
-        for (Path p : all) {
-            if (Files.isSymbolicLink(p) || (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && !isOutputFile(p))) {
-                foreign.add(p);
-            }
-        }
-        if (!foreign.isEmpty()) {
-            throw new UserInputException("--force refused: " + dir + " holds files speedsim did not write ("
-                    + foreign.get(0) + (foreign.size() > 1 ? " and " + (foreign.size() - 1) + " more" : "")
-                    + "); remove them or choose another --out");
-        }
-        List<Path> deepestFirst = new ArrayList<>(all);
-        deepestFirst.sort((x, y) -> y.getNameCount() - x.getNameCount());
-        for (Path p : deepestFirst) {
-            Files.delete(p);
-        }
-    }
-
-    private static boolean isOutputFile(Path p) {
-        String name = p.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 && OUTPUT_EXTENSIONS.contains(name.substring(dot + 1)) && Files.isRegularFile(p);
     }
 
     static String sha256(String text) {

@@ -40,7 +40,8 @@ final class ExperimentOptions {
         return RunCommand.withSeed(overrides, seed);
     }
 
-    @Option(names = "--force", description = "Replace an existing experiment directory instead of resuming it.")
+    @Option(names = "--force", description = "Replace an existing experiment directory instead of resuming it, if "
+            + "speedsim wrote everything in it (its .speedsim-manifest lists what it wrote); anything else is refused.")
     boolean force;
 
     @Option(names = "--quiet", description = "No progress bar and no tables on the terminal.")

@@ -2,7 +2,6 @@ package org.speedsim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.speedsim.cli.ReplicationRunner.Skipped;
 import org.speedsim.cli.ReplicationRunner.Status;
 import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.SwarmConfig;
-import org.speedsim.reports.AtomicFiles;
 
 /**
  * Runs every replication of every variant of an experiment in parallel (task {@code v * replications + r} is
@@ -81,7 +79,8 @@ final class ExperimentRunner {
 
     /** Runs what is not complete yet; shows progress on {@code terminal} when it is not null. */
     Results run(Path dir, List<Variant> variants, long seed, int replications, PrintWriter terminal)
-            throws InterruptedException {
+            throws InterruptedException, UserInputException {
+        createDirectories(dir, variants);
         int tasks = variants.size() * replications;
         ProgressBar bar = terminal == null ? null : new ProgressBar(terminal, tasks, "runs", System::nanoTime);
         int reused = 0;
@@ -103,7 +102,6 @@ final class ExperimentRunner {
             if (!complete[t]) {
                 try {
                     SwarmConfig config = v.scenario().config().withSeed(seed, r);
-                    removeLeftovers(runDir);
                     RunResult result = services.engine().run(config, null, bar == null ? null : bar.listener(t),
                             Math.max(1_000_000L, config.durationMicros() / 1000));
                     writer.write(runDir, v.scenario().resolvedYaml(), result);
@@ -131,14 +129,17 @@ final class ExperimentRunner {
         return Files.isRegularFile(runDir.resolve(RunOutputWriter.SUMMARY));
     }
 
-    /** Deletes the temporary files a killed writer left in a run directory. */
-    private static void removeLeftovers(Path runDir) throws IOException {
-        if (!Files.isDirectory(runDir)) {
-            return;
-        }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(runDir, "." + "*" + AtomicFiles.TEMP_SUFFIX)) {
-            for (Path f : files) {
-                Files.deleteIfExists(f);
+    /**
+     * Creates every variant's directory before any run, so a name the file system refuses (too long, a file in the
+     * way) is reported before simulating.
+     */
+    private static void createDirectories(Path dir, List<Variant> variants) throws UserInputException {
+        for (Variant v : variants) {
+            Path d = dir.resolve(v.directory());
+            try {
+                Files.createDirectories(d);
+            } catch (IOException e) {
+                throw new UserInputException(EnvironmentProblem.describe(e, d) + "; nothing was run");
             }
         }
     }
@@ -163,11 +164,20 @@ final class ExperimentRunner {
         }
         int done = 0;
         int notRun = 0;
+        int exit = 0;
         for (Status<RunMetrics> s : results.outcome().statuses()) {
             Variant v = results.variants().get(s.index() / replications);
             if (s instanceof Failed<RunMetrics> f) {
-                ErrorHandler.internalError(err, "run " + v.label() + " replication " + (s.index() % replications)
-                        + " failed", f.error(), debug);
+                String environment = EnvironmentProblem.of(f.error());
+                if (environment != null) {
+                    err.println("speedsim: run " + v.label() + " replication " + (s.index() % replications)
+                            + " failed: " + environment);
+                    exit = exit == ErrorHandler.INTERNAL ? exit : ErrorHandler.BAD_INPUT;
+                } else {
+                    ErrorHandler.internalError(err, "run " + v.label() + " replication " + (s.index() % replications)
+                            + " failed", f.error(), debug);
+                    exit = ErrorHandler.INTERNAL;
+                }
             } else if (s instanceof Skipped) {
                 notRun++;
             } else {
@@ -177,6 +187,6 @@ final class ExperimentRunner {
         err.println("speedsim: incomplete; " + done + " complete runs kept in " + dir + ", " + notRun + " not run; "
                 + "run the same command again to finish the rest");
         err.flush();
-        return ErrorHandler.INTERNAL;
+        return exit == 0 ? ErrorHandler.INTERNAL : exit;
     }
 }

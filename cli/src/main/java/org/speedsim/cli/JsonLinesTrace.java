@@ -114,6 +114,9 @@ public final class JsonLinesTrace implements ProtocolTrace, Closeable {
                 throw failure;
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            IOException named = AtomicFiles.naming(target, e);
+            throw named != null ? named : e;
         } finally {
             Files.deleteIfExists(temp);
         }

@@ -1,25 +1,19 @@
 package org.speedsim.cli;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.speedsim.reports.AtomicFiles;
 
 /**
  * The directory of one scenario's run, {@code <out>/<scenario-name>/}, holding one sub-directory per replication
  * ({@code 0}, {@code 1}, ...).
  *
  * <p>Invariant: an existing directory is never overwritten silently (an empty one counts as absent). Without
- * {@code force} it is refused; with
- * {@code force} it is emptied first, but only if everything in it looks like speedsim output (replication
- * directories holding only {@link RunOutputWriter#FILES} and temporary leftovers, and {@code report/} directories of
- * {@link ReportDirectory}), so a mistyped {@code --out}
- * cannot delete anything else.
+ * {@code force} it is refused; with {@code force} speedsim's earlier files are deleted first, but only when the
+ * directory holds nothing else ({@link OwnedDirectory}: known from its manifest, not from names), so a mistyped
+ * {@code --out} cannot delete anything of the user's.
  */
 public final class OutputDirectory {
 
@@ -38,94 +32,75 @@ public final class OutputDirectory {
     }
 
     /**
-     * Creates {@code <out>/<safeName(scenario)>} and returns it.
+     * Opens {@code <out>/<safeName(scenario)>} for a run: created if missing, locked, and (with {@code force}) emptied
+     * of speedsim's earlier output; then every file written under it is recorded. Refused, changing nothing, when it
+     * holds something and {@code force} is false, when it holds no manifest, when it holds anything speedsim did not
+     * write, or when a trace file exists that speedsim did not write (with {@code force} or not) or that is not a
+     * regular file.
      *
-     * @throws UserInputException if it exists and {@code force} is false, or it holds files speedsim did not write
+     * @param traces the trace files the run will write (anywhere)
+     * @throws UserInputException for each refusal above, and when the directory cannot be created or is locked
      */
-    public static Path prepare(Path out, String scenario, boolean force) throws UserInputException, IOException {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new UserInputException("--out " + out + " is a file, not a directory");
-        }
-        Path dir = out.resolve(safeName(scenario));
-        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !isEmptyDirectory(dir)) {
-            if (!force) {
-                throw new UserInputException(dir + " already exists; choose another --out or pass --force to "
-                        + "replace it");
-            }
-            List<Path> foreign = foreignEntries(dir);
-            if (!foreign.isEmpty()) {
-                throw new UserInputException("--force refused: " + dir + " holds files speedsim did not write ("
-                        + foreign.get(0) + (foreign.size() > 1 ? " and " + (foreign.size() - 1) + " more" : "")
-                        + "); remove them or choose another --out");
-            }
-            deleteRecursively(dir);
-        }
-        Files.createDirectories(dir);
-        return dir;
-    }
-
-    /** Removes the scenario directory if nothing was written into it (a run that kept nothing leaves nothing). */
-    public static void removeIfEmpty(Path dir) throws IOException {
-        if (isEmptyDirectory(dir)) {
-            Files.delete(dir);
-        }
-    }
-
-    private static boolean isEmptyDirectory(Path dir) throws IOException {
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return false;
-        }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            return !entries.iterator().hasNext();
-        }
-    }
-
-    private static List<Path> foreignEntries(Path dir) throws IOException {
-        List<Path> foreign = new ArrayList<>();
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            foreign.add(dir);
-            return foreign;
-        }
-        try (DirectoryStream<Path> replications = Files.newDirectoryStream(dir)) {
-            for (Path rep : replications) {
-                if (isReport(rep)) {
-                    continue;
+    public static OwnedDirectory prepare(Path out, String scenario, boolean force, String command, List<Path> traces)
+            throws UserInputException, IOException {
+        OwnedDirectory owned = OwnedDirectory.open(out.resolve(safeName(scenario)), command);
+        try {
+            Path dir = owned.dir();
+            boolean empty = owned.isEmpty();
+            if (!empty) {
+                if (!force) {
+                    throw new UserInputException(dir + " already exists; choose another --out or pass --force to "
+                            + "replace it");
                 }
-                if (!rep.getFileName().toString().matches("[0-9]+")
-                        || !Files.isDirectory(rep, LinkOption.NOFOLLOW_LINKS)) {
-                    foreign.add(rep);
-                    continue;
+                if (!owned.hadManifest()) {
+                    throw owned.noManifest();
                 }
-                try (DirectoryStream<Path> files = Files.newDirectoryStream(rep)) {
-                    for (Path f : files) {
-                        if (!isOurs(f) && !isReport(f)) {
-                            foreign.add(f);
-                        }
-                    }
+                List<Path> foreign = owned.foreign();
+                if (!foreign.isEmpty()) {
+                    throw owned.refusal("--force refused", foreign, "speedsim deletes only its own files: remove "
+                            + "or move yours, or choose another --out");
                 }
             }
-        }
-        return foreign;
-    }
-
-    /** A {@code report/} directory written by {@code speedsim report} or {@code run --report}. */
-    private static boolean isReport(Path p) throws IOException {
-        return p.getFileName().toString().equals(ReportDirectory.DEFAULT_NAME) && ReportDirectory.looksLikeReport(p);
-    }
-
-    private static boolean isOurs(Path f) {
-        String name = f.getFileName().toString();
-        boolean known = RunOutputWriter.FILES.contains(name)
-                || (name.startsWith(".") && name.endsWith(AtomicFiles.TEMP_SUFFIX));
-        return known && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            List<Path> paths = walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList();
-            for (Path p : paths) {
-                Files.delete(p);
+            for (Path t : traces) {
+                checkTrace(owned, t, force);
             }
+            if (!empty) {
+                owned.deleteOurs();
+            }
+            owned.startRecording();
+            for (Path t : traces) {
+                owned.recordElsewhere(t);
+            }
+            return owned;
+        } catch (UserInputException | IOException | RuntimeException e) {
+            try {
+                owned.discardIfEmpty();
+                owned.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /** A trace may replace only a regular file an earlier speedsim command into the same directory wrote. */
+    private static void checkTrace(OwnedDirectory owned, Path trace, boolean force)
+            throws UserInputException, IOException {
+        if (!Files.exists(trace, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isRegularFile(trace, LinkOption.NOFOLLOW_LINKS)) {
+            throw new UserInputException("--trace " + trace + " exists and is not a regular file (a directory, "
+                    + "symbolic link, device or fifo); speedsim never replaces one: choose another --trace");
+        }
+        if (!owned.wrote(trace)) {
+            throw new UserInputException("--trace " + trace + " exists and speedsim did not write it (it is not in "
+                    + owned.dir().resolve(OutputManifest.FILE) + "); --force does not replace it: choose another "
+                    + "--trace");
+        }
+        if (!force) {
+            throw new UserInputException("--trace " + trace + " already exists; choose another --trace or pass "
+                    + "--force to replace it");
         }
     }
 }

@@ -65,7 +65,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "REPORTDIR", description = "Where the report goes (default: DIR/report).")
     Path out;
 
-    @Option(names = "--force", description = "Replace an earlier report in the output directory.")
+    @Option(names = "--force", description = "Replace an earlier report in the output directory, if speedsim wrote "
+            + "everything in it; anything else is refused.")
     boolean force;
 
     @Option(names = "--moments", paramLabel = "TIME", split = ",",
@@ -93,7 +94,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         List<ScenarioResults> found = RunDirectories.find(dir);
         Path target = out != null ? out : dir.resolve(ReportDirectory.DEFAULT_NAME);
-        Report.Written written = write(found, dir, target, options, force, spec.commandLine().getErr());
+        Report.Written written = write(found, dir, target, options, force, spec.commandLine().getErr(),
+                OwnedDirectory.command(spec));
         PrintWriter o = spec.commandLine().getOut();
         o.println("wrote " + written.html() + ", " + written.markdown().getFileName() + ", "
                 + written.charts().size() + " chart files and " + written.tables().size() + " tables");
@@ -108,7 +110,7 @@ final class ReportCommand implements Callable<Integer> {
      * @throws UserInputException when no scenario has a complete replication or the target may not be replaced
      */
     static Report.Written write(List<ScenarioResults> found, Path dir, Path target, ReportOptions options,
-                                boolean force, PrintWriter err) throws Exception {
+                                boolean force, PrintWriter err, String command) throws Exception {
         List<ScenarioResults> usable = new ArrayList<>();
         for (ScenarioResults s : found) {
             for (Path skipped : s.skipped()) {
@@ -123,8 +125,14 @@ final class ReportCommand implements Callable<Integer> {
             throw new UserInputException(dir + ": no complete replication (a directory with summary.json) found; "
                     + "give a replication, scenario or runs directory written by 'speedsim run'");
         }
-        ReportDirectory.prepare(target, force);
-        return Report.write(usable, target, options);
+        try (OwnedDirectory owned = ReportDirectory.prepare(target, force, command)) {
+            try {
+                return Report.write(usable, target, options);
+            } catch (Exception | Error e) {
+                owned.discardIfEmpty();
+                throw e;
+            }
+        }
     }
 
     private List<Double> moments(List<String> texts) {

@@ -82,7 +82,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Override a scenario field after 'extends' is resolved (repeatable).")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--force", description = "Replace an existing <out>/<scenario> directory and trace file.")
+    @Option(names = "--force", description = "Replace an existing <out>/<scenario> directory and trace file, if "
+            + "speedsim wrote everything in them (its .speedsim-manifest lists what it wrote); anything else is refused.")
     boolean force;
 
     @Option(names = "--quiet", description = "No progress bar and no summary lines.")
@@ -112,8 +113,15 @@ final class RunCommand implements Callable<Integer> {
         long rootSeed = seed != null ? seed : scenario.config().seed();
         int count = replications != null ? replications : scenario.replications();
         List<Path> traces = traceFiles(count);
-        Path dir = OutputDirectory.prepare(out, scenario.name(), force);
+        try (OwnedDirectory owned = OutputDirectory.prepare(out, scenario.name(), force,
+                OwnedDirectory.command(spec), traces)) {
+            return run(owned, scenario, rootSeed, count, traces);
+        }
+    }
 
+    private int run(OwnedDirectory owned, LoadedScenario scenario, long rootSeed, int count, List<Path> traces)
+            throws Exception {
+        Path dir = owned.dir();
         PrintWriter terminal = quiet ? null : services.terminal().get();
         ProgressBar bar = terminal == null ? null : new ProgressBar(terminal, count, System::nanoTime);
         List<JsonLinesTrace> openTraces = new ArrayList<>();
@@ -131,7 +139,9 @@ final class RunCommand implements Callable<Integer> {
             Throwable failure = null;
             try {
                 RunResult result = services.engine().run(config, t, listener, progressEvery(config));
-                writer.write(OutputDirectory.replication(dir, r), scenario.resolvedYaml(), result);
+                // the trace is finished before summary.json, so a replication whose trace failed is not complete
+                writer.write(OutputDirectory.replication(dir, r), scenario.resolvedYaml(), result,
+                        () -> closeTrace(t, null));
                 return result.summary();
             } catch (Exception | Error e) {
                 failure = e;
@@ -146,7 +156,7 @@ final class RunCommand implements Callable<Integer> {
         if (bar != null) {
             bar.clear();
         }
-        int exit = report(dir, outcome, openTraces);
+        int exit = report(owned, outcome, openTraces);
         if (report && outcome.statuses().stream().anyMatch(st -> st instanceof Done)) {
             writeReport(dir);
         }
@@ -158,7 +168,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Report.Written w = ReportCommand.write(List.of(ScenarioResults.load(dir)), dir,
                 dir.resolve(ReportDirectory.DEFAULT_NAME),
-                ReportOptions.defaults(), false, err);
+                ReportOptions.defaults(), false, err, OwnedDirectory.command(spec));
         if (!quiet) {
             PrintWriter o = spec.commandLine().getOut();
             o.println("report: " + w.html());
@@ -212,17 +222,13 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private List<Path> traceFiles(int count) throws UserInputException {
+    private List<Path> traceFiles(int count) {
         List<Path> files = new ArrayList<>();
         if (trace == null) {
             return files;
         }
         for (int r = 0; r < count; r++) {
-            Path f = count == 1 ? trace : numbered(trace, r);
-            if (Files.exists(f) && !force) {
-                throw new UserInputException(f + " already exists; choose another --trace or pass --force");
-            }
-            files.add(f);
+            files.add(count == 1 ? trace : numbered(trace, r));
         }
         return files;
     }
@@ -239,7 +245,9 @@ final class RunCommand implements Callable<Integer> {
         return Math.max(1_000_000L, config.durationMicros() / 1000);
     }
 
-    private int report(Path dir, Outcome<RunSummary> outcome, List<JsonLinesTrace> traces) throws IOException {
+    private int report(OwnedDirectory owned, Outcome<RunSummary> outcome, List<JsonLinesTrace> traces)
+            throws IOException {
+        Path dir = owned.dir();
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean isDebug = DebugOption.requested(spec.commandLine().getParseResult());
@@ -255,8 +263,14 @@ final class RunCommand implements Callable<Integer> {
                     exit = ErrorHandler.INTERNAL;
                 }
             } else if (s instanceof Failed<RunSummary> f) {
-                ErrorHandler.internalError(err, "replication " + f.index() + " failed", f.error(), isDebug);
-                exit = ErrorHandler.INTERNAL;
+                String environment = EnvironmentProblem.of(f.error());
+                if (environment != null) {
+                    err.println("speedsim: replication " + f.index() + " failed: " + environment);
+                    exit = exit == ErrorHandler.INTERNAL ? exit : ErrorHandler.BAD_INPUT;
+                } else {
+                    ErrorHandler.internalError(err, "replication " + f.index() + " failed", f.error(), isDebug);
+                    exit = ErrorHandler.INTERNAL;
+                }
             }
         }
         if (!quiet) {
@@ -277,7 +291,7 @@ final class RunCommand implements Callable<Integer> {
                         + (outcome.statuses().size() == 1 ? "" : "s") + " to " + dir);
             }
         } else {
-            OutputDirectory.removeIfEmpty(dir);
+            owned.discardIfEmpty();
             err.println("speedsim: " + kept(dir, outcome));
         }
         o.flush();
@@ -301,7 +315,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         if (complete.isEmpty() && partial.isEmpty()) {
-            return "run incomplete; nothing kept (" + dir + " not created)"
+            return "run incomplete; nothing kept in " + dir
                     + (notRun.isEmpty() ? "" : "; not run " + String.join(" ", notRun));
         }
         StringBuilder b = new StringBuilder("run incomplete; kept in ").append(dir).append(": ");

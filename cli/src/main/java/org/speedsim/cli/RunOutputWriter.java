@@ -43,13 +43,29 @@ public final class RunOutputWriter {
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
 
+    /** Something that must succeed before a replication is complete (finishing its trace). */
+    @FunctionalInterface
+    public interface BeforeSummary {
+        void run() throws IOException;
+    }
+
     /** Writes every file of one replication into {@code dir} (created if missing). */
     public void write(Path dir, String resolvedYaml, RunResult result) throws IOException {
+        write(dir, resolvedYaml, result, () -> { });
+    }
+
+    /**
+     * Writes every file of one replication into {@code dir} (created if missing), running {@code beforeSummary}
+     * after the other files and before {@value #SUMMARY}: if it throws, no summary is written.
+     */
+    public void write(Path dir, String resolvedYaml, RunResult result, BeforeSummary beforeSummary)
+            throws IOException {
         Files.createDirectories(dir);
         AtomicFiles.write(dir.resolve(SCENARIO), resolvedYaml);
         AtomicFiles.write(dir.resolve(TIMESERIES), out -> writeTimeSeries(out, result.timeSeries()));
         AtomicFiles.write(dir.resolve(PIECE_COPIES), out -> writePieceCopies(out, result.pieceCopies()));
         AtomicFiles.write(dir.resolve(PEERS), out -> writePeers(out, result.peers()));
+        beforeSummary.run();
         AtomicFiles.write(dir.resolve(SUMMARY), out -> {
             json.writeValue(out, summary(result));
             out.write('\n');

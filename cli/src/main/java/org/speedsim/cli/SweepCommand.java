@@ -86,8 +86,15 @@ final class SweepCommand implements Callable<Integer> {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         grid.forEach(g -> parameters.put(g.path(), g.values()));
         ExperimentDirectory.Prepared prepared = ExperimentDirectory.prepare(options.out, name,
-                ExperimentDirectory.manifest("sweep", name, seed, replications, points, parameters), options.force);
-        Path dir = prepared.dir();
+                ExperimentDirectory.manifest("sweep", name, seed, replications, points, parameters), options.force,
+                OwnedDirectory.command(spec));
+        try (OwnedDirectory owned = prepared.owned()) {
+            return run(owned.dir(), points, seed, replications, parameters);
+        }
+    }
+
+    private int run(Path dir, List<Variant> points, long seed, int replications, Map<String, List<String>> parameters)
+            throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter terminal = options.quiet ? null : services.terminal().get();
         if (!options.quiet) {

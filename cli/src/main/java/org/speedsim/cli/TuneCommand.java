@@ -128,8 +128,15 @@ final class TuneCommand implements Callable<Integer> {
         manifest.put("budget", evaluations);
         manifest.put("level", options.level);
         ExperimentDirectory.Prepared prepared = ExperimentDirectory.prepare(options.out, name, manifest,
-                options.force);
-        Path dir = prepared.dir();
+                options.force, OwnedDirectory.command(spec));
+        try (OwnedDirectory owned = prepared.owned()) {
+            return run(owned.dir(), objective, ranges, seed, replications, parameters, manifest, evaluations);
+        }
+    }
+
+    private int run(Path dir, Objective objective, List<ValueList.Parameter> ranges, long seed, int replications,
+                    Map<String, List<String>> parameters, ObjectNode manifest, int evaluations) throws Exception {
+        int d = ranges.size();
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter terminal = options.quiet ? null : services.terminal().get();
         ExperimentRunner runner = new ExperimentRunner(services, options.threadCount());

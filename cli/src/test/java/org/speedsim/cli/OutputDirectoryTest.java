@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,60 +18,93 @@ class OutputDirectoryTest {
     @TempDir
     Path tmp;
 
+    private static OwnedDirectory prepare(Path out, boolean force) throws Exception {
+        return OutputDirectory.prepare(out, "default", force, "speedsim test", List.of());
+    }
+
+    /** Writes replications as a run would, with the directory open (so they are recorded in its manifest). */
+    private static void writeRuns(Path out, int... replications) throws Exception {
+        try (OwnedDirectory owned = prepare(out, false)) {
+            for (int r : replications) {
+                new RunOutputWriter().write(owned.dir().resolve(Integer.toString(r)), "x",
+                        Fakes.run(Fakes.config("default", 1), null, null));
+            }
+        }
+    }
+
     @Test
     void createsTheScenarioDirectory() throws Exception {
-        Path dir = OutputDirectory.prepare(tmp.resolve("runs"), "default", false);
-        assertEquals(tmp.resolve("runs/default"), dir);
-        assertTrue(Files.isDirectory(dir));
-        assertEquals(dir.resolve("3"), OutputDirectory.replication(dir, 3));
+        try (OwnedDirectory owned = prepare(tmp.resolve("runs"), false)) {
+            assertEquals(tmp.resolve("runs/default"), owned.dir());
+            assertTrue(Files.isDirectory(owned.dir()));
+        }
+        assertEquals(tmp.resolve("3"), OutputDirectory.replication(tmp, 3));
     }
 
     @Test
     void refusesAnExistingDirectoryWithoutForce() throws Exception {
-        Path dir = OutputDirectory.prepare(tmp, "default", false);
-        Files.writeString(Files.createDirectories(dir.resolve("0")).resolve("peers.csv"), "keep me");
-        UserInputException e = assertThrows(UserInputException.class,
-                () -> OutputDirectory.prepare(tmp, "default", false));
+        writeRuns(tmp, 0);
+        Path dir = tmp.resolve("default");
+        String before = Files.readString(dir.resolve("0/peers.csv"));
+        UserInputException e = assertThrows(UserInputException.class, () -> prepare(tmp, false));
         assertTrue(e.getMessage().contains("already exists") && e.getMessage().contains("--force"), e.getMessage());
-        assertEquals("keep me", Files.readString(dir.resolve("0/peers.csv")));
+        assertEquals(before, Files.readString(dir.resolve("0/peers.csv")));
     }
 
     @Test
-    void anEmptyDirectoryIsNotOutputAndIsRemovedWhenNothingWasKept() throws Exception {
-        Path dir = OutputDirectory.prepare(tmp, "default", false);
-        assertEquals(dir, OutputDirectory.prepare(tmp, "default", false), "empty: nothing to overwrite");
-        OutputDirectory.removeIfEmpty(dir);
-        assertFalse(Files.exists(dir));
-        Path again = OutputDirectory.prepare(tmp, "default", false);
-        Files.createDirectories(again.resolve("0"));
-        OutputDirectory.removeIfEmpty(again);
-        assertTrue(Files.exists(again.resolve("0")), "not empty: kept");
+    void aDirectoryThisCommandCreatedIsRemovedWhenNothingWasKeptButOneTheUserMadeStays() throws Exception {
+        try (OwnedDirectory owned = prepare(tmp.resolve("runs"), false)) {
+            owned.discardIfEmpty();
+        }
+        assertFalse(Files.exists(tmp.resolve("runs")), "created by the command, with its parent: removed");
+
+        Path mine = Files.createDirectories(tmp.resolve("mine/default"));
+        try (OwnedDirectory owned = prepare(tmp.resolve("mine"), false)) {
+            owned.discardIfEmpty();
+        }
+        assertTrue(Files.isDirectory(mine), "made by the user beforehand: kept");
+        assertFalse(Files.exists(mine.resolve(OutputManifest.FILE)));
+
+        try (OwnedDirectory owned = prepare(tmp.resolve("kept"), false)) {
+            Files.createDirectories(owned.dir().resolve("0"));
+            owned.discardIfEmpty();
+        }
+        assertTrue(Files.exists(tmp.resolve("kept/default/0")), "not empty: kept");
     }
 
     @Test
     void forceReplacesEarlierOutput() throws Exception {
-        Path dir = OutputDirectory.prepare(tmp, "default", false);
-        new RunOutputWriter().write(dir.resolve("0"), "x", Fakes.run(Fakes.config("default", 1), null, null));
-        new RunOutputWriter().write(dir.resolve("1"), "x", Fakes.run(Fakes.config("default", 1), null, null));
-        Files.writeString(dir.resolve("1/.peers.csv.123.tmp"), "leftover");
-        Path again = OutputDirectory.prepare(tmp, "default", true);
-        assertEquals(dir, again);
-        assertTrue(Files.isDirectory(again));
+        writeRuns(tmp, 0, 1);
+        Path dir = tmp.resolve("default");
+        Files.writeString(dir.resolve("1/.peers.csv.123-1.tmp"), "leftover of a killed writer");
+        try (OwnedDirectory again = prepare(tmp, true)) {
+            assertEquals(dir, again.dir());
+        }
+        assertTrue(Files.isDirectory(dir));
         assertFalse(Files.exists(dir.resolve("0")));
         assertFalse(Files.exists(dir.resolve("1")));
     }
 
     @Test
     void forceRefusesToDeleteForeignFiles() throws Exception {
-        Path dir = OutputDirectory.prepare(tmp, "default", false);
-        Files.createDirectories(dir.resolve("0"));
+        writeRuns(tmp, 0);
+        Path dir = tmp.resolve("default");
         Files.writeString(dir.resolve("0/notes.txt"), "mine");
         Files.writeString(dir.resolve("thesis.tex"), "mine too");
-        UserInputException e = assertThrows(UserInputException.class,
-                () -> OutputDirectory.prepare(tmp, "default", true));
+        UserInputException e = assertThrows(UserInputException.class, () -> prepare(tmp, true));
         assertTrue(e.getMessage().contains("did not write"), e.getMessage());
         assertEquals("mine", Files.readString(dir.resolve("0/notes.txt")));
         assertEquals("mine too", Files.readString(dir.resolve("thesis.tex")));
+        assertTrue(Files.isRegularFile(dir.resolve("0/summary.json")), "nothing deleted");
+    }
+
+    @Test
+    void aDirectoryWithoutManifestIsNotSpeedsimsEvenIfItsNamesLookLikeIt() throws Exception {
+        Path rep = Files.createDirectories(tmp.resolve("default/0"));
+        Files.writeString(rep.resolve("peers.csv"), "someone else's peers.csv");
+        UserInputException e = assertThrows(UserInputException.class, () -> prepare(tmp, true));
+        assertTrue(e.getMessage().contains(OutputManifest.FILE), e.getMessage());
+        assertEquals("someone else's peers.csv", Files.readString(rep.resolve("peers.csv")));
     }
 
     @Test
@@ -83,15 +118,16 @@ class OutputDirectoryTest {
     @Test
     void anOutputDirectoryThatIsAFileIsRefused() throws IOException {
         Path file = Files.writeString(tmp.resolve("notes.txt"), "x");
-        UserInputException e = assertThrows(UserInputException.class,
-                () -> OutputDirectory.prepare(file, "default", true));
-        assertTrue(e.getMessage().contains("not a directory"), e.getMessage());
+        UserInputException e = assertThrows(UserInputException.class, () -> prepare(file, true));
+        assertTrue(e.getMessage().toLowerCase(Locale.ROOT).contains("not a directory"), e.getMessage());
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertEquals("x", Files.readString(file));
     }
 
     @Test
     void anExistingPlainFileIsForeign() throws IOException {
         Files.writeString(tmp.resolve("default"), "a file");
-        assertThrows(UserInputException.class, () -> OutputDirectory.prepare(tmp, "default", true));
+        assertThrows(UserInputException.class, () -> prepare(tmp, true));
         assertEquals("a file", Files.readString(tmp.resolve("default")));
     }
 }
