@@ -85,6 +85,7 @@ final class CompareCommand implements Callable<Integer> {
         LoadedScenario first = variants.get(0).scenario();
         long seed = options.rootSeed(first);
         int replications = options.replicationCount(first);
+        Sizes.checkExperiment("compare", variants.size(), replications, "use fewer --replications");
         String name = options.experimentName(defaultName(variants));
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         for (ValueList.Parameter p : varied()) {

@@ -200,12 +200,10 @@ final class RunCommand implements Callable<Integer> {
         return kinds;
     }
 
-    private void checkArguments() {
-        if (replications != null && replications < 1) {
-            throw new ParameterException(spec.commandLine(), "--replications must be at least 1: " + replications);
-        }
+    private void checkArguments() throws UserInputException {
+        Sizes.checkReplications(replications);
         if (threads != null && threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be at least 1: " + threads);
+            throw new UserInputException("--threads must be at least 1: " + threads);
         }
         if (trace == null && !traceKinds.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--trace-kinds needs --trace FILE");

@@ -110,10 +110,19 @@ final class TuneCommand implements Callable<Integer> {
             throw new UserInputException("--budget must be at least " + Tuner.minimumBudget(d) + " for " + d
                     + " parameter" + (d == 1 ? "" : "s") + ": " + evaluations);
         }
+        if (evaluations > Tuner.STEPS) {
+            throw new UserInputException("--budget must be at most " + Tuner.STEPS + " (the values lie on a lattice of "
+                    + Tuner.STEPS + " steps per range): " + evaluations);
+        }
+        if (options.replications != null) {
+            Sizes.checkExperiment("tune", evaluations, options.replications, "use a smaller --budget or fewer "
+                    + "--replications");
+        }
         // the base scenario, at the low end of every range, checks the file and the paths before any run
         LoadedScenario base = load(ranges, bounds(ranges, 0));
         long seed = options.rootSeed(base);
         int replications = options.replicationCount(base);
+        Sizes.checkExperiment("tune", evaluations, replications, "use a smaller --budget or fewer --replications");
         String name = options.experimentName(base.name() + "-tune");
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         ranges.forEach(r -> parameters.put(r.path(), r.values()));
