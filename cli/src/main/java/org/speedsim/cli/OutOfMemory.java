@@ -1,6 +1,5 @@
 package org.speedsim.cli;
 
-import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.function.IntSupplier;
 
@@ -13,6 +12,8 @@ final class OutOfMemory {
 
     /** How to give the JVM more heap through the launcher script. */
     static final String HINT = "SPEEDSIM_JAVA_OPTS=-Xmx8g";
+    private static final java.util.Set<String> COMMANDS = java.util.Set.of("run", "validate", "report", "compare",
+            "sweep", "tune");
 
     /** A megabyte set aside so that the message can still be printed once the heap is full. */
     @SuppressWarnings("unused")
@@ -58,17 +59,23 @@ final class OutOfMemory {
             return command.getAsInt();
         } catch (OutOfMemoryError e) {
             reserve = null;
-            report(System.err, e, Arrays.asList(args).contains(DebugOption.NAME));
+            System.err.println("speedsim: " + command(args) + " stopped: " + describe(e));
+            if (Arrays.asList(args).contains(DebugOption.NAME)) {
+                e.printStackTrace(System.err);
+            }
+            System.err.flush();
             return ErrorHandler.INTERNAL;
         }
     }
 
-    static void report(PrintStream err, Throwable e, boolean debug) {
-        err.println("speedsim: " + describe(e));
-        if (debug) {
-            e.printStackTrace(err);
+    /** The command the arguments name ({@code run}, {@code report}, ...), else {@code speedsim}. */
+    static String command(String[] args) {
+        for (String a : args) {
+            if (COMMANDS.contains(a)) {
+                return a;
+            }
         }
-        err.flush();
+        return "speedsim";
     }
 
     private static String mebibytes(long bytes) {
