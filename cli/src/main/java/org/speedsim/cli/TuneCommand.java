@@ -123,6 +123,8 @@ final class TuneCommand implements Callable<Integer> {
         long seed = options.rootSeed(base);
         int replications = options.replicationCount(base);
         Sizes.checkExperiment("tune", evaluations, replications, "use a smaller --budget or fewer --replications");
+        objective.requireIn(SummaryFields.of(services, base), "scenario " + base.name());
+        int[] steps = steps(ranges);
         String name = options.experimentName(base.name() + "-tune");
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         ranges.forEach(r -> parameters.put(r.path(), r.values()));
@@ -141,7 +143,8 @@ final class TuneCommand implements Callable<Integer> {
         List<Variant> all = new ArrayList<>();
         List<ExperimentRunner.Results> batches = new ArrayList<>();
         boolean debugging = DebugOption.requested(spec.commandLine().getParseResult());
-        Tuner tuner = new Tuner(bounds(ranges, 0), bounds(ranges, 1), objective.goal(), evaluations, options.level,
+        Tuner tuner = new Tuner(bounds(ranges, 0), bounds(ranges, 1), steps, objective.goal(), evaluations,
+                options.level,
                 points -> {
                     List<Variant> batch = new ArrayList<>();
                     for (BigDecimal[] p : points) {
@@ -217,6 +220,54 @@ final class TuneCommand implements Callable<Integer> {
             case "min", "minimise", "minimize" -> Objective.Goal.MIN;
             default -> throw new UserInputException("--goal must be max or min: " + goal);
         };
+    }
+
+    /**
+     * Lattice steps per parameter: {@link Tuner#STEPS}, or for a parameter the scenario takes only as an integer
+     * (it refuses {@code LO + 0.5}) one step per integer of its range, so that every value tried is an integer.
+     */
+    private int[] steps(List<ValueList.Parameter> ranges) throws Exception {
+        int[] steps = new int[ranges.size()];
+        for (int i = 0; i < steps.length; i++) {
+            BigDecimal lo = ranges.get(i).numbers().get(0);
+            BigDecimal hi = ranges.get(i).numbers().get(1);
+            steps[i] = Tuner.STEPS;
+            if (!integerOnly(ranges, i)) {
+                continue;
+            }
+            if (!isInteger(lo) || !isInteger(hi)) {
+                throw new UserInputException("--param " + ranges.get(i).path() + "=" + ranges.get(i).values().get(0)
+                        + ":" + ranges.get(i).values().get(1) + ": " + ranges.get(i).path() + " is an integer; give "
+                        + "integer ends");
+            }
+            BigDecimal width = hi.subtract(lo);
+            if (width.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+                throw new UserInputException("--param " + ranges.get(i).path() + ": the range is wider than "
+                        + Integer.MAX_VALUE + " integers");
+            }
+            steps[i] = width.intValueExact();
+        }
+        return steps;
+    }
+
+    /** Whether the scenario refuses a fractional value of parameter {@code i} for not being an integer. */
+    private boolean integerOnly(List<ValueList.Parameter> ranges, int i) throws Exception {
+        BigDecimal[] point = bounds(ranges, 0);
+        point[i] = point[i].add(new BigDecimal("0.5"));
+        try {
+            load(ranges, point);
+            return false;
+        } catch (org.speedsim.scenarios.ScenarioException e) {
+            boolean integer = e.problems().stream().anyMatch(p -> p.message().startsWith("expected an integer"));
+            if (!integer) {
+                return false;
+            }
+            return true;
+        }
+    }
+
+    private static boolean isInteger(BigDecimal d) {
+        return d.stripTrailingZeros().scale() <= 0;
     }
 
     private static BigDecimal[] bounds(List<ValueList.Parameter> ranges, int end) {
