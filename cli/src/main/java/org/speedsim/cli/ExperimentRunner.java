@@ -14,6 +14,8 @@ import org.speedsim.cli.ReplicationRunner.Status;
 import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.SwarmConfig;
 import org.speedsim.reports.AtomicFiles;
+import org.speedsim.reports.DamagedResultException;
+import org.speedsim.reports.ResultFiles;
 
 /**
  * Runs every replication of every variant of an experiment in parallel (task {@code v * replications + r} is
@@ -46,10 +48,17 @@ final class ExperimentRunner {
 
     private final Services services;
     private final int threads;
+    private final PrintWriter notes;
 
     ExperimentRunner(Services services, int threads) {
+        this(services, threads, null);
+    }
+
+    /** A runner that tells {@code notes} (when not null) about damaged runs it runs again. */
+    ExperimentRunner(Services services, int threads, PrintWriter notes) {
         this.services = services;
         this.threads = threads;
+        this.notes = notes;
     }
 
     /** The directory of replication r of a variant. */
@@ -65,7 +74,7 @@ final class ExperimentRunner {
         int reused = 0;
         boolean[] complete = new boolean[tasks];
         for (int t = 0; t < tasks; t++) {
-            complete[t] = isComplete(runDirectory(dir, variants.get(t / replications), t % replications));
+            complete[t] = isIntact(runDirectory(dir, variants.get(t / replications), t % replications));
             if (complete[t]) {
                 reused++;
                 if (bar != null) {
@@ -107,6 +116,28 @@ final class ExperimentRunner {
 
     static boolean isComplete(Path runDir) {
         return Files.isRegularFile(runDir.resolve(RunOutputWriter.SUMMARY));
+    }
+
+    /**
+     * Whether a run is complete and its {@code summary.json} is as speedsim wrote it; a damaged one (truncated,
+     * edited, unreadable) is noted and the run counts as not complete, so it runs again and its files are rewritten.
+     */
+    private boolean isIntact(Path runDir) {
+        if (!isComplete(runDir)) {
+            return false;
+        }
+        Path summary = runDir.resolve(RunOutputWriter.SUMMARY);
+        try {
+            ResultFiles.summary(summary);
+            return true;
+        } catch (IOException e) {
+            if (notes != null) {
+                notes.println("speedsim: note: " + Sanitize.printable(e.getMessage(), 300)
+                        + (e instanceof DamagedResultException ? "" : " (unreadable)") + "; running it again");
+                notes.flush();
+            }
+            return false;
+        }
     }
 
     /** Deletes the temporary files a killed writer left in a run directory. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.speedsim.reports.DamagedResultException;
 import org.speedsim.reports.Report;
 import org.speedsim.reports.ReportOptions;
 import org.speedsim.reports.RunDirectories;
@@ -91,7 +92,7 @@ final class ReportCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw new UserInputException(dir + ": no such directory");
         }
-        List<ScenarioResults> found = RunDirectories.find(dir);
+        List<ScenarioResults> found = load(dir);
         Path target = out != null ? out : dir.resolve(ReportDirectory.DEFAULT_NAME);
         Report.Written written = write(found, dir, target, options, force, spec.commandLine().getErr());
         PrintWriter o = spec.commandLine().getOut();
@@ -123,8 +124,41 @@ final class ReportCommand implements Callable<Integer> {
             throw new UserInputException(dir + ": no complete replication (a directory with summary.json) found; "
                     + "give a replication, scenario or runs directory written by 'speedsim run'");
         }
+        boolean existed = Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         ReportDirectory.prepare(target, force);
-        return Report.write(usable, target, options);
+        try {
+            return Report.write(usable, target, options);
+        } catch (Exception | Error e) {
+            if (!existed) {
+                removeEmptyReport(target);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The results under {@code dir}; a damaged result file (truncated, binary, wrongly typed) is bad input: exit 2
+     * with the file and the problem.
+     */
+    static List<ScenarioResults> load(Path dir) throws Exception {
+        try {
+            return RunDirectories.find(dir);
+        } catch (DamagedResultException e) {
+            throw new UserInputException(Sanitize.printable(e.getMessage(), 400) + "; rerun that replication, or "
+                    + "move its directory away, and report again");
+        }
+    }
+
+    /** Removes a report directory this command created when a failure left it (and its sub-directories) empty. */
+    private static void removeEmptyReport(Path target) {
+        try {
+            for (String sub : List.of("charts", "tables")) {
+                OutputDirectory.removeIfEmpty(target.resolve(sub));
+            }
+            OutputDirectory.removeIfEmpty(target);
+        } catch (java.io.IOException e) {
+            // the report's own failure is the one to tell
+        }
     }
 
     private List<Double> moments(List<String> texts) {

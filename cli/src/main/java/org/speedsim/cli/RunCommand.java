@@ -20,7 +20,6 @@ import org.speedsim.engine.swarm.RunSummary;
 import org.speedsim.engine.swarm.SwarmConfig;
 import org.speedsim.reports.Report;
 import org.speedsim.reports.ReportOptions;
-import org.speedsim.reports.ScenarioResults;
 import org.speedsim.scenarios.LoadedScenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -156,7 +155,7 @@ final class RunCommand implements Callable<Integer> {
     /** The report of the complete replications, into {@code <dir>/report/}. */
     private void writeReport(Path dir) throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        Report.Written w = ReportCommand.write(List.of(ScenarioResults.load(dir)), dir,
+        Report.Written w = ReportCommand.write(ReportCommand.load(dir), dir,
                 dir.resolve(ReportDirectory.DEFAULT_NAME),
                 ReportOptions.defaults(), false, err);
         if (!quiet) {

@@ -98,7 +98,7 @@ final class SweepCommand implements Callable<Integer> {
                     + points.size() * replications + " runs into " + dir);
             o.flush();
         }
-        ExperimentRunner.Results results = new ExperimentRunner(services, options.threadCount())
+        ExperimentRunner.Results results = new ExperimentRunner(services, options.threadCount(), spec.commandLine().getErr())
                 .run(dir, points, seed, replications, terminal);
         int exit = ExperimentRunner.reportOutcome(o, spec.commandLine().getErr(), options.quiet, dir, results,
                 replications, DebugOption.requested(spec.commandLine().getParseResult()));

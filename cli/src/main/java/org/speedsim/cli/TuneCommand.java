@@ -139,7 +139,8 @@ final class TuneCommand implements Callable<Integer> {
         Path dir = prepared.dir();
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter terminal = options.quiet ? null : services.terminal().get();
-        ExperimentRunner runner = new ExperimentRunner(services, options.threadCount());
+        ExperimentRunner runner = new ExperimentRunner(services, options.threadCount(),
+                spec.commandLine().getErr());
         List<Variant> all = new ArrayList<>();
         List<ExperimentRunner.Results> batches = new ArrayList<>();
         boolean debugging = DebugOption.requested(spec.commandLine().getParseResult());
