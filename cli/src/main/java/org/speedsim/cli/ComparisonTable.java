@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.speedsim.reports.AtomicFiles;
+import org.speedsim.reports.Markdown;
 import org.speedsim.reports.MeanCi;
 
 /**
@@ -85,10 +86,11 @@ final class ComparisonTable {
     private String markdown() {
         StringBuilder b = new StringBuilder("# Comparison\n\n");
         b.append("Mean over replications with its ").append(percent()).append(" confidence interval, and the paired ")
-                .append("difference against **").append(variants.get(0)).append("** (replication r of every variant ")
+                .append("difference against **").append(Markdown.inline(variants.get(0)))
+                .append("** (replication r of every variant ")
                 .append("ran on the same random streams) with its interval and the p-value of the paired t-test.\n");
         for (String metric : metrics) {
-            b.append("\n## ").append(metric).append("\n\n");
+            b.append("\n## ").append(Markdown.inline(metric)).append("\n\n");
             if (metric.equals(RunMetrics.LIFETIME)) {
                 b.append("A swarm still alive at the end of a run counts with the run's length: a lower bound ")
                         .append("(censored). Censored runs are counted in the last column.\n\n");
@@ -101,7 +103,8 @@ final class ComparisonTable {
                 if (!r.metric().equals(metric)) {
                     continue;
                 }
-                List<String> cells = cells(r);
+                List<String> cells = new java.util.ArrayList<>(cells(r));
+                cells.set(0, Markdown.inline(cells.get(0)));
                 b.append("| ").append(String.join(" | ", cells)).append(" |");
                 if (metric.equals(RunMetrics.LIFETIME)) {
                     b.append(' ').append(r.censored()).append(" |");
