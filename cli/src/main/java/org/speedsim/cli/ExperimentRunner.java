@@ -172,11 +172,15 @@ final class ExperimentRunner {
         }
         int done = 0;
         int notRun = 0;
+        boolean outOfMemoryShown = false; // running out of memory is said once, not once per run
         for (Status<RunMetrics> s : results.outcome().statuses()) {
             Variant v = results.variants().get(s.index() / replications);
             if (s instanceof Failed<RunMetrics> f) {
-                ErrorHandler.internalError(err, "run " + v.label() + " replication " + (s.index() % replications)
-                        + " failed", f.error(), debug);
+                if (!(outOfMemoryShown && OutOfMemory.caused(f.error()) && !debug)) {
+                    ErrorHandler.internalError(err, "run " + v.label() + " replication " + (s.index() % replications)
+                            + " failed", f.error(), debug);
+                }
+                outOfMemoryShown |= OutOfMemory.caused(f.error());
             } else if (s instanceof Skipped) {
                 notRun++;
             } else {

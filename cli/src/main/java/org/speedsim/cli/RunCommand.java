@@ -241,6 +241,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean isDebug = DebugOption.requested(spec.commandLine().getParseResult());
         int exit = 0;
+        boolean outOfMemoryShown = false; // running out of memory is said once, not once per replication
         for (Status<RunSummary> s : outcome.statuses()) {
             if (s instanceof Done<RunSummary> d) {
                 if (!quiet) {
@@ -252,7 +253,10 @@ final class RunCommand implements Callable<Integer> {
                     exit = ErrorHandler.INTERNAL;
                 }
             } else if (s instanceof Failed<RunSummary> f) {
-                ErrorHandler.internalError(err, "replication " + f.index() + " failed", f.error(), isDebug);
+                if (!(outOfMemoryShown && OutOfMemory.caused(f.error()) && !isDebug)) {
+                    ErrorHandler.internalError(err, "replication " + f.index() + " failed", f.error(), isDebug);
+                }
+                outOfMemoryShown |= OutOfMemory.caused(f.error());
                 exit = ErrorHandler.INTERNAL;
             }
         }

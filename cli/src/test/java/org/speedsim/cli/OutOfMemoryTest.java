@@ -55,8 +55,9 @@ class OutOfMemoryTest {
     void aReplicationThatRunsOutOfMemorySaysSoInOneLine() throws Exception {
         // 262144 pieces: the first 200 peers' piece table alone is 50 MiB
         Child c = speedsim("run", DEFAULT.toString(), "--set", "file.size=4GiB", "--set", "file.pieceSize=16KiB",
-                "--out", tmp.resolve("runs").toString(), "--quiet");
-        assertOneOutOfMemoryLine(c, "replication 0 failed: out of memory");
+                "--out", tmp.resolve("runs").toString(), "--quiet", "--replications", "4", "--threads", "2");
+        assertOneOutOfMemoryLine(c, "replication ");
+        assertTrue(c.err().contains("failed: out of memory"), c::toString);
     }
 
     @Test
