@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.speedsim.reports.AtomicFiles;
 import org.speedsim.scenarios.LoadedScenario;
+import org.speedsim.scenarios.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Spec;
             "Design: stage 1 evaluates a grid across the range (1-D: max(3, (budget+1)/2) values; 2-D: k x k, "
                 + "k = floor(sqrt(budget/2))); stage 2 refines around the best grid value with the rest of the "
                 + "budget (1-D: Brent's method between its grid neighbours; 2-D: BOBYQA). Values are on a lattice of "
-                + "10000 steps per range. Interval (1-D): from the nearest evaluated value below the best that is "
+                + "10000 steps per range (a parameter the scenario takes only as an integer: its integers). Interval (1-D): from the nearest evaluated value below the best that is "
                 + "significantly worse (paired t-tests, Bonferroni-corrected over the m comparisons with the best: "
                 + "each at (1 - level) / m) to the nearest one above (a range end if none); it holds the optimum "
                 + "when the expected objective is unimodal. 2-D: the range of the values not significantly worse.",
@@ -259,11 +260,7 @@ final class TuneCommand implements Callable<Integer> {
             load(ranges, point);
             return false;
         } catch (org.speedsim.scenarios.ScenarioException e) {
-            boolean integer = e.problems().stream().anyMatch(p -> p.message().startsWith("expected an integer"));
-            if (!integer) {
-                return false;
-            }
-            return true;
+            return e.problems().stream().anyMatch(p -> p.message().startsWith(Problem.NOT_AN_INTEGER));
         }
     }
 
