@@ -68,6 +68,9 @@ class DamagedResultsTest {
                 .replaceFirst("\"simulatedSeconds\" ?: ?[0-9.]+", "\"simulatedSeconds\": \"soon\"")
                 .getBytes(StandardCharsets.UTF_8), "simulatedSeconds should be a number");
         assertReportRefused("summary.json", b -> "[1, 2]\n".getBytes(StandardCharsets.UTF_8), "not a JSON object");
+        assertReportRefused("summary.json", b -> new String(b, StandardCharsets.UTF_8)
+                .replaceFirst("\"p50\" ?: ?[0-9.]+", "\"p50\": [1]")
+                .getBytes(StandardCharsets.UTF_8), "downloadTimeSeconds.p50 should be a number or null, not an array");
         assertReportRefused("peers.csv", b -> {
             byte[] junk = new byte[4096];
             new Random(14).nextBytes(junk);

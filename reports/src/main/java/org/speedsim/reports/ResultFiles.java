@@ -63,6 +63,15 @@ public final class ResultFiles {
             throw new DamagedResultException(file, "field downloadTimeSeconds should be an object, not "
                     + describe(download));
         }
+        if (download != null) {
+            for (java.util.Iterator<Map.Entry<String, JsonNode>> it = download.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isNumber() && !e.getValue().isNull()) {
+                    throw new DamagedResultException(file, "field downloadTimeSeconds." + printable(e.getKey())
+                            + " should be a number or null, not " + describe(e.getValue()));
+                }
+            }
+        }
         JsonNode died = root.get("swarmDied");
         if (died != null && !died.isBoolean()) {
             throw new DamagedResultException(file, "field swarmDied should be true or false, not " + describe(died));
