@@ -17,6 +17,11 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
         PrintWriter err = command.getErr();
+        java.util.List<String> extra = command.getUnmatchedArguments();
+        if (!(ex instanceof UnmatchedArgumentException) && !extra.isEmpty()) {
+            // picocli checks required options before it complains about unknown ones; the typo matters more
+            err.println("speedsim: unknown option or argument: " + Sanitize.printable(String.join(" ", extra), 200));
+        }
         err.println("speedsim: " + Sanitize.oneLine(ex.getMessage()));
         if (ex instanceof UnmatchedArgumentException unmatched) {
             UnmatchedArgumentException.printSuggestions(unmatched, err);

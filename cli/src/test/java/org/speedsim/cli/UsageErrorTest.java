@@ -44,6 +44,9 @@ class UsageErrorTest {
             String command = args[0].equals("frobnicate") ? "speedsim" : "speedsim " + args[0];
             assertTrue(c.err().strip().endsWith("see '" + command + " --help'"), c::toString);
             assertFalse(c.leaksStackTrace(), c::toString);
+            if (List.of(args).contains("--bogus")) {
+                assertTrue(c.err().contains("--bogus"), () -> "the unknown option is named: " + c);
+            }
         }
     }
 
