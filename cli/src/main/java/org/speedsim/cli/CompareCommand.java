@@ -90,6 +90,7 @@ final class CompareCommand implements Callable<Integer> {
         LoadedScenario first = variants.get(0).scenario();
         long seed = options.rootSeed(first);
         int replications = options.replicationCount(first);
+        Sizes.checkExperiment("compare", variants.size(), replications, "use fewer --replications");
         String name = options.experimentName(defaultName(variants));
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         for (ValueList.Parameter p : varied()) {
@@ -108,7 +109,7 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter terminal = options.quiet ? null : services.terminal().get();
-        ExperimentRunner.Results results = new ExperimentRunner(services, options.threadCount())
+        ExperimentRunner.Results results = new ExperimentRunner(services, options.threadCount(), err)
                 .run(dir, variants, seed, replications, terminal);
         int exit = ExperimentRunner.reportOutcome(o, err, options.quiet, dir, results, replications,
                 DebugOption.requested(spec.commandLine().getParseResult()));

@@ -8,6 +8,7 @@ import org.speedsim.reports.AtomicFiles;
 import org.speedsim.reports.Estimate;
 import org.speedsim.reports.McNemar;
 import org.speedsim.reports.MetricKind;
+import org.speedsim.reports.Markdown;
 
 /**
  * The statistics of a comparison: for every metric and variant, the estimate over replications with its confidence
@@ -102,7 +103,8 @@ final class ComparisonTable {
     private String markdown() {
         StringBuilder b = new StringBuilder("# Comparison\n\n");
         b.append("Each variant's estimate over replications with its ").append(percent()).append(" confidence ")
-                .append("interval, and its difference against **").append(variants.get(0)).append("** (replication r ")
+                .append("interval, and its difference against **").append(Markdown.inline(variants.get(0)))
+                .append("** (replication r ")
                 .append("of every variant ran on the same random streams) with its interval and p-value. The method ")
                 .append("fits the metric: a mean with a Student-t interval (clipped to the metric's range) and the ")
                 .append("paired t-test; a proportion of yes/no outcomes with a Wilson interval and McNemar's test ")
@@ -113,14 +115,16 @@ final class ComparisonTable {
         for (String metric : metrics) {
             List<Row> in = rows.stream().filter(r -> r.metric().equals(metric)).toList();
             boolean lifetime = in.get(0).kind() == MetricKind.LIFETIME;
-            b.append("\n## ").append(metric).append("\n\n").append(note(in)).append("\n\n");
+            b.append("\n## ").append(Markdown.inline(metric)).append("\n\n").append(note(in)).append("\n\n");
             b.append("| variant | n | ").append(in.get(0).kind().estimate()).append(" | ").append(percent())
                     .append(" CI (").append(in.get(0).kind().interval()).append(")")
                     .append(lifetime ? " | KM median" : "").append(" | difference | ").append(percent())
                     .append(" CI | p | test |").append(lifetime ? " censored |" : "")
                     .append("\n|---|---|---|---|---|---|---|---|").append(lifetime ? "---|---|" : "").append('\n');
             for (Row r : in) {
-                b.append("| ").append(String.join(" | ", cells(r, false))).append(" |\n");
+                List<String> cells = new ArrayList<>(cells(r, false));
+                cells.set(0, Markdown.inline(cells.get(0)));
+                b.append("| ").append(String.join(" | ", cells)).append(" |\n");
             }
         }
         return b.toString();

@@ -12,9 +12,17 @@ public final class DebugOption {
     @Option(names = NAME, description = "Print the stack trace of an internal error.")
     boolean debug;
 
-    /** Whether {@code --debug} was given to the command or any of its subcommands. */
+    /**
+     * Whether {@code --debug} was given anywhere on the command line: before the command name
+     * ({@code speedsim --debug run ...}) or after it. {@code result} may be a subcommand's; the whole command line is
+     * looked at.
+     */
     public static boolean requested(ParseResult result) {
-        for (ParseResult p = result; p != null; p = p.subcommand()) {
+        if (result == null) {
+            return false;
+        }
+        ParseResult whole = result.commandSpec().root().commandLine().getParseResult();
+        for (ParseResult p = whole != null ? whole : result; p != null; p = p.subcommand()) {
             if (p.hasMatchedOption(NAME)) {
                 return true;
             }

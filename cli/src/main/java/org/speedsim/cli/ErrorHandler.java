@@ -42,7 +42,8 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
             err.flush();
             return BAD_INPUT;
         }
-        internalError(err, "internal error", ex, DebugOption.requested(parseResult));
+        internalError(err, OutOfMemory.caused(ex) ? "stopped" : "internal error", ex,
+                DebugOption.requested(parseResult));
         return INTERNAL;
     }
 
@@ -59,6 +60,14 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
 
     /** Prints {@code speedsim: what: message} on one line, and the stack trace when {@code debug}. */
     public static void internalError(PrintWriter err, String what, Throwable t, boolean debug) {
+        if (OutOfMemory.caused(t)) {
+            err.println("speedsim: " + what + ": " + OutOfMemory.describe(t));
+            if (debug) {
+                t.printStackTrace(err);
+            }
+            err.flush();
+            return;
+        }
         err.println("speedsim: " + what + ": " + describe(t)
                 + (debug ? "" : " (rerun with " + DebugOption.NAME + " for the stack trace)"));
         if (debug) {
@@ -75,7 +84,6 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
     }
 
     private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl) + " ...";
+        return Sanitize.oneLine(s);
     }
 }

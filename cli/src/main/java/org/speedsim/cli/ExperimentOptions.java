@@ -56,9 +56,7 @@ final class ExperimentOptions {
 
     /** Checks the numeric options. */
     void check() throws UserInputException {
-        if (replications != null && replications < 1) {
-            throw new UserInputException("--replications must be at least 1: " + replications);
-        }
+        Sizes.checkReplications(replications);
         if (threads != null && threads < 1) {
             throw new UserInputException("--threads must be at least 1: " + threads);
         }

@@ -12,6 +12,8 @@ import org.speedsim.cli.ReplicationRunner.Skipped;
 import org.speedsim.cli.ReplicationRunner.Status;
 import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.SwarmConfig;
+import org.speedsim.reports.DamagedResultException;
+import org.speedsim.reports.ResultFiles;
 
 /**
  * Runs every replication of every variant of an experiment in parallel (task {@code v * replications + r} is
@@ -66,10 +68,17 @@ final class ExperimentRunner {
 
     private final Services services;
     private final int threads;
+    private final PrintWriter notes;
 
     ExperimentRunner(Services services, int threads) {
+        this(services, threads, null);
+    }
+
+    /** A runner that tells {@code notes} (when not null) about damaged runs it runs again. */
+    ExperimentRunner(Services services, int threads, PrintWriter notes) {
         this.services = services;
         this.threads = threads;
+        this.notes = notes;
     }
 
     /** The directory of replication r of a variant. */
@@ -86,7 +95,7 @@ final class ExperimentRunner {
         int reused = 0;
         boolean[] complete = new boolean[tasks];
         for (int t = 0; t < tasks; t++) {
-            complete[t] = isComplete(runDirectory(dir, variants.get(t / replications), t % replications));
+            complete[t] = isIntact(runDirectory(dir, variants.get(t / replications), t % replications));
             if (complete[t]) {
                 reused++;
                 if (bar != null) {
@@ -145,6 +154,28 @@ final class ExperimentRunner {
     }
 
     /**
+     * Whether a run is complete and its {@code summary.json} is as speedsim wrote it; a damaged one (truncated,
+     * edited, unreadable) is noted and the run counts as not complete, so it runs again and its files are rewritten.
+     */
+    private boolean isIntact(Path runDir) {
+        if (!isComplete(runDir)) {
+            return false;
+        }
+        Path summary = runDir.resolve(RunOutputWriter.SUMMARY);
+        try {
+            ResultFiles.summary(summary);
+            return true;
+        } catch (IOException e) {
+            if (notes != null) {
+                notes.println("speedsim: note: " + Sanitize.printable(e.getMessage(), 300)
+                        + (e instanceof DamagedResultException ? "" : " (unreadable)") + "; running it again");
+                notes.flush();
+            }
+            return false;
+        }
+    }
+
+    /**
      * What compare and sweep say once their runs are over: unless {@code quiet}, how many runs an earlier, interrupted
      * attempt had completed; then the failures ({@link #reportFailures}). Returns the exit code.
      */
@@ -165,6 +196,7 @@ final class ExperimentRunner {
         int done = 0;
         int notRun = 0;
         int exit = 0;
+        boolean outOfMemoryShown = false; // running out of memory is said once, not once per run
         for (Status<RunMetrics> s : results.outcome().statuses()) {
             Variant v = results.variants().get(s.index() / replications);
             if (s instanceof Failed<RunMetrics> f) {
@@ -174,8 +206,11 @@ final class ExperimentRunner {
                             + " failed: " + environment);
                     exit = exit == ErrorHandler.INTERNAL ? exit : ErrorHandler.BAD_INPUT;
                 } else {
-                    ErrorHandler.internalError(err, "run " + v.label() + " replication " + (s.index() % replications)
-                            + " failed", f.error(), debug);
+                    if (!(outOfMemoryShown && OutOfMemory.caused(f.error()) && !debug)) {
+                        ErrorHandler.internalError(err, "run " + v.label() + " replication "
+                                + (s.index() % replications) + " failed", f.error(), debug);
+                    }
+                    outOfMemoryShown |= OutOfMemory.caused(f.error());
                     exit = ErrorHandler.INTERNAL;
                 }
             } else if (s instanceof Skipped) {

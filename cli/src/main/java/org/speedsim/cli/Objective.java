@@ -57,4 +57,19 @@ record Objective(String name, String metric, Goal goal) {
         }
         return new Objective(name, name, goal);
     }
+
+    /**
+     * Refuses an objective whose metric is not among {@code fields} (the numeric metrics the scenario's runs produce,
+     * {@link SummaryFields}), suggesting the closest name and listing the known ones.
+     */
+    void requireIn(java.util.Set<String> fields, String scenario) throws UserInputException {
+        if (fields.contains(metric)) {
+            return;
+        }
+        java.util.List<String> known = new java.util.ArrayList<>(NAMED.keySet());
+        fields.stream().filter(f -> !known.contains(f)).forEach(known::add);
+        throw new UserInputException("--objective " + Sanitize.printable(name, 80) + ": not a numeric field of "
+                + "the summary.json of " + scenario + org.speedsim.scenarios.Suggest.didYouMean(name, known)
+                + " (known: " + String.join(", ", known) + ")");
+    }
 }

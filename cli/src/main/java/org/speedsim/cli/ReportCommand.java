@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.speedsim.reports.DamagedResultException;
 import org.speedsim.reports.Report;
 import org.speedsim.reports.ReportOptions;
 import org.speedsim.reports.RunDirectories;
@@ -92,7 +93,7 @@ final class ReportCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw new UserInputException(dir + ": no such directory");
         }
-        List<ScenarioResults> found = RunDirectories.find(dir);
+        List<ScenarioResults> found = load(dir);
         Path target = out != null ? out : dir.resolve(ReportDirectory.DEFAULT_NAME);
         Report.Written written = write(found, dir, target, options, force, spec.commandLine().getErr(),
                 OwnedDirectory.command(spec));
@@ -132,6 +133,19 @@ final class ReportCommand implements Callable<Integer> {
                 owned.discardIfEmpty();
                 throw e;
             }
+        }
+    }
+
+    /**
+     * The results under {@code dir}; a damaged result file (truncated, binary, wrongly typed) is bad input: exit 2
+     * with the file and the problem.
+     */
+    static List<ScenarioResults> load(Path dir) throws Exception {
+        try {
+            return RunDirectories.find(dir);
+        } catch (DamagedResultException e) {
+            throw new UserInputException(Sanitize.printable(e.getMessage(), 400) + "; rerun that replication, or "
+                    + "move its directory away, and report again");
         }
     }
 

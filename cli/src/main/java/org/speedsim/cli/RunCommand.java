@@ -20,7 +20,6 @@ import org.speedsim.engine.swarm.RunSummary;
 import org.speedsim.engine.swarm.SwarmConfig;
 import org.speedsim.reports.Report;
 import org.speedsim.reports.ReportOptions;
-import org.speedsim.reports.ScenarioResults;
 import org.speedsim.scenarios.LoadedScenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -166,7 +165,7 @@ final class RunCommand implements Callable<Integer> {
     /** The report of the complete replications, into {@code <dir>/report/}. */
     private void writeReport(Path dir) throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        Report.Written w = ReportCommand.write(List.of(ScenarioResults.load(dir)), dir,
+        Report.Written w = ReportCommand.write(ReportCommand.load(dir), dir,
                 dir.resolve(ReportDirectory.DEFAULT_NAME),
                 ReportOptions.defaults(), false, err, OwnedDirectory.command(spec));
         if (!quiet) {
@@ -210,12 +209,10 @@ final class RunCommand implements Callable<Integer> {
         return kinds;
     }
 
-    private void checkArguments() {
-        if (replications != null && replications < 1) {
-            throw new ParameterException(spec.commandLine(), "--replications must be at least 1: " + replications);
-        }
+    private void checkArguments() throws UserInputException {
+        Sizes.checkReplications(replications);
         if (threads != null && threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be at least 1: " + threads);
+            throw new UserInputException("--threads must be at least 1: " + threads);
         }
         if (trace == null && !traceKinds.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--trace-kinds needs --trace FILE");
@@ -252,6 +249,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean isDebug = DebugOption.requested(spec.commandLine().getParseResult());
         int exit = 0;
+        boolean outOfMemoryShown = false; // running out of memory is said once, not once per replication
         for (Status<RunSummary> s : outcome.statuses()) {
             if (s instanceof Done<RunSummary> d) {
                 if (!quiet) {
@@ -268,7 +266,10 @@ final class RunCommand implements Callable<Integer> {
                     err.println("speedsim: replication " + f.index() + " failed: " + environment);
                     exit = exit == ErrorHandler.INTERNAL ? exit : ErrorHandler.BAD_INPUT;
                 } else {
-                    ErrorHandler.internalError(err, "replication " + f.index() + " failed", f.error(), isDebug);
+                    if (!(outOfMemoryShown && OutOfMemory.caused(f.error()) && !isDebug)) {
+                        ErrorHandler.internalError(err, "replication " + f.index() + " failed", f.error(), isDebug);
+                    }
+                    outOfMemoryShown |= OutOfMemory.caused(f.error());
                     exit = ErrorHandler.INTERNAL;
                 }
             }

@@ -44,6 +44,11 @@ public record RunMetrics(Map<String, Double> values, Set<String> yesNo) {
         if (root == null || !root.isObject()) {
             throw new IOException(summaryJson + ": not a JSON object");
         }
+        return of(root);
+    }
+
+    /** The metrics of a summary already parsed (a JSON object). */
+    public static RunMetrics of(JsonNode root) {
         Map<String, Double> m = new LinkedHashMap<>();
         JsonNode death = root.get("swarmDeathSeconds");
         JsonNode simulated = root.get("simulatedSeconds");

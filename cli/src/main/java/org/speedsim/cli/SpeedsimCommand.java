@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code speedsim} command: its subcommands {@code run}, {@code validate}, {@code report}, {@code compare},
  * {@code sweep} and {@code tune}, help, version, and the mapping of
- * errors to exit codes (0 success, 1 internal error or failed run, 2 bad input).
+ * errors to exit codes (0 success, 1 internal error, failed run or out of memory, 2 bad input).
  */
 @Command(name = "speedsim", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Simulates BitTorrent swarms with token-paid seeding (BitTorrent Speed).",
@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
             "  ./speedsim sweep scenarios/default.yaml --param arrivals.peers=100:400:100",
             "  ./speedsim run --help",
             "",
-            "Exit codes: 0 success, 1 internal error or failed run, 2 bad input."
+            "Exit codes: 0 success, 1 internal error or failed run (also when Java ran out",
+            "of memory: give it more with SPEEDSIM_JAVA_OPTS=-Xmx8g), 2 bad input."
         })
 public final class SpeedsimCommand implements Callable<Integer> {
 
@@ -50,6 +51,7 @@ public final class SpeedsimCommand implements Callable<Integer> {
         cl.addSubcommand("sweep", new SweepCommand(services));
         cl.addSubcommand("tune", new TuneCommand(services));
         cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setParameterExceptionHandler(new UsageErrorHandler());
         return cl;
     }
 
@@ -58,6 +60,6 @@ public final class SpeedsimCommand implements Callable<Integer> {
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
-        System.exit(commandLine(Services.standard()).execute(args));
+        System.exit(OutOfMemory.guard(args, () -> commandLine(Services.standard()).execute(args)));
     }
 }

@@ -78,10 +78,15 @@ final class SweepCommand implements Callable<Integer> {
         }
         UserInputException.requireFile(file);
         List<ValueList.Parameter> grid = ValueList.distinct("--param", params, ValueList::grid);
+        long gridPoints = Sizes.product(grid.stream().map(g -> g.values().size()).toList());
+        String fewer = "use fewer values or a coarser STEP";
+        Sizes.checkExperiment("sweep grid", gridPoints, options.replications != null ? options.replications : 1,
+                fewer);
         List<Variant> points = points(grid);
         LoadedScenario first = points.get(0).scenario();
         long seed = options.rootSeed(first);
         int replications = options.replicationCount(first);
+        Sizes.checkExperiment("sweep grid", points.size(), replications, fewer);
         String name = options.experimentName(first.name() + "-sweep");
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         grid.forEach(g -> parameters.put(g.path(), g.values()));
@@ -102,7 +107,7 @@ final class SweepCommand implements Callable<Integer> {
                     + points.size() * replications + " runs into " + dir);
             o.flush();
         }
-        ExperimentRunner.Results results = new ExperimentRunner(services, options.threadCount())
+        ExperimentRunner.Results results = new ExperimentRunner(services, options.threadCount(), spec.commandLine().getErr())
                 .run(dir, points, seed, replications, terminal);
         int exit = ExperimentRunner.reportOutcome(o, spec.commandLine().getErr(), options.quiet, dir, results,
                 replications, DebugOption.requested(spec.commandLine().getParseResult()));

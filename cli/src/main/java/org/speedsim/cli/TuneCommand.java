@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.speedsim.reports.AtomicFiles;
 import org.speedsim.scenarios.LoadedScenario;
+import org.speedsim.scenarios.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Spec;
             "Design: stage 1 evaluates a grid across the range (1-D: max(3, (budget+1)/2) values; 2-D: k x k, "
                 + "k = floor(sqrt(budget/2))); stage 2 refines around the best grid value with the rest of the "
                 + "budget (1-D: Brent's method between its grid neighbours; 2-D: BOBYQA). Values are on a lattice of "
-                + "10000 steps per range. Every evaluation is compared with the best by the test that fits the "
+                + "10000 steps per range (a parameter the scenario takes only as an integer: its integers). Every "
+                + "evaluation is compared with the best by the test that fits the "
                 + "objective (paired t-test; McNemar for yes/no; for swarmLifetime, whose estimate is the restricted "
                 + "mean up to the run's length, the z-test of the difference of restricted means), Bonferroni-corrected over the m "
                 + "comparisons: each at (1 - level) / m. Interval (1-D): the evaluated values not significantly "
@@ -114,10 +116,21 @@ final class TuneCommand implements Callable<Integer> {
             throw new UserInputException("--budget must be at least " + Tuner.minimumBudget(d) + " for " + d
                     + " parameter" + (d == 1 ? "" : "s") + ": " + evaluations);
         }
+        if (evaluations > Tuner.STEPS) {
+            throw new UserInputException("--budget must be at most " + Tuner.STEPS + " (the values lie on a lattice of "
+                    + Tuner.STEPS + " steps per range): " + evaluations);
+        }
+        if (options.replications != null) {
+            Sizes.checkExperiment("tune", evaluations, options.replications, "use a smaller --budget or fewer "
+                    + "--replications");
+        }
         // the base scenario, at the low end of every range, checks the file and the paths before any run
         LoadedScenario base = load(ranges, bounds(ranges, 0));
         long seed = options.rootSeed(base);
         int replications = options.replicationCount(base);
+        Sizes.checkExperiment("tune", evaluations, replications, "use a smaller --budget or fewer --replications");
+        objective.requireIn(SummaryFields.of(services, base), "scenario " + base.name());
+        int[] steps = steps(ranges);
         String name = options.experimentName(base.name() + "-tune");
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         ranges.forEach(r -> parameters.put(r.path(), r.values()));
@@ -130,20 +143,23 @@ final class TuneCommand implements Callable<Integer> {
         ExperimentDirectory.Prepared prepared = ExperimentDirectory.prepare(options.out, name, manifest,
                 options.force, OwnedDirectory.command(spec));
         try (OwnedDirectory owned = prepared.owned()) {
-            return run(owned.dir(), objective, ranges, seed, replications, parameters, manifest, evaluations);
+            return run(owned.dir(), objective, ranges, steps, seed, replications, parameters, manifest, evaluations);
         }
     }
 
-    private int run(Path dir, Objective objective, List<ValueList.Parameter> ranges, long seed, int replications,
-                    Map<String, List<String>> parameters, ObjectNode manifest, int evaluations) throws Exception {
+    private int run(Path dir, Objective objective, List<ValueList.Parameter> ranges, int[] steps, long seed,
+                    int replications, Map<String, List<String>> parameters, ObjectNode manifest, int evaluations)
+            throws Exception {
         int d = ranges.size();
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter terminal = options.quiet ? null : services.terminal().get();
-        ExperimentRunner runner = new ExperimentRunner(services, options.threadCount());
+        ExperimentRunner runner = new ExperimentRunner(services, options.threadCount(),
+                spec.commandLine().getErr());
         List<Variant> all = new ArrayList<>();
         List<ExperimentRunner.Results> batches = new ArrayList<>();
         boolean debugging = DebugOption.requested(spec.commandLine().getParseResult());
-        Tuner tuner = new Tuner(bounds(ranges, 0), bounds(ranges, 1), objective.goal(), evaluations, options.level,
+        Tuner tuner = new Tuner(bounds(ranges, 0), bounds(ranges, 1), steps, objective.goal(), evaluations,
+                options.level,
                 points -> {
                     List<Variant> batch = new ArrayList<>();
                     for (BigDecimal[] p : points) {
@@ -229,6 +245,50 @@ final class TuneCommand implements Callable<Integer> {
             case "min", "minimise", "minimize" -> Objective.Goal.MIN;
             default -> throw new UserInputException("--goal must be max or min: " + goal);
         };
+    }
+
+    /**
+     * Lattice steps per parameter: {@link Tuner#STEPS}, or for a parameter the scenario takes only as an integer
+     * (it refuses {@code LO + 0.5}) one step per integer of its range, so that every value tried is an integer.
+     */
+    private int[] steps(List<ValueList.Parameter> ranges) throws Exception {
+        int[] steps = new int[ranges.size()];
+        for (int i = 0; i < steps.length; i++) {
+            BigDecimal lo = ranges.get(i).numbers().get(0);
+            BigDecimal hi = ranges.get(i).numbers().get(1);
+            steps[i] = Tuner.STEPS;
+            if (!integerOnly(ranges, i)) {
+                continue;
+            }
+            if (!isInteger(lo) || !isInteger(hi)) {
+                throw new UserInputException("--param " + ranges.get(i).path() + "=" + ranges.get(i).values().get(0)
+                        + ":" + ranges.get(i).values().get(1) + ": " + ranges.get(i).path() + " is an integer; give "
+                        + "integer ends");
+            }
+            BigDecimal width = hi.subtract(lo);
+            if (width.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+                throw new UserInputException("--param " + ranges.get(i).path() + ": the range is wider than "
+                        + Integer.MAX_VALUE + " integers");
+            }
+            steps[i] = width.intValueExact();
+        }
+        return steps;
+    }
+
+    /** Whether the scenario refuses a fractional value of parameter {@code i} for not being an integer. */
+    private boolean integerOnly(List<ValueList.Parameter> ranges, int i) throws Exception {
+        BigDecimal[] point = bounds(ranges, 0);
+        point[i] = point[i].add(new BigDecimal("0.5"));
+        try {
+            load(ranges, point);
+            return false;
+        } catch (org.speedsim.scenarios.ScenarioException e) {
+            return e.problems().stream().anyMatch(p -> p.message().startsWith(Problem.NOT_AN_INTEGER));
+        }
+    }
+
+    private static boolean isInteger(BigDecimal d) {
+        return d.stripTrailingZeros().scale() <= 0;
     }
 
     private static BigDecimal[] bounds(List<ValueList.Parameter> ranges, int end) {

@@ -24,7 +24,8 @@ import org.speedsim.reports.Estimate;
  *
  * <p>Design, stated: with common random numbers the mean over a fixed set of replications is a deterministic
  * function of the parameters, so a derivative-free optimiser can search it. Values live on a lattice of
- * {@value #STEPS} steps per parameter (so repeated values are evaluated once and written exactly). Stage 1 evaluates
+ * {@value #STEPS} steps per parameter (so repeated values are evaluated once and written exactly); an integer
+ * parameter's lattice is the integers of its range, so it is searched on integers only. Stage 1 evaluates
  * a grid spanning the box (1-D: {@code max(3, (budget + 1) / 2)} evenly spaced values; 2-D: k x k with
  * {@code k = max(2, floor(sqrt(budget / 2)))}), all at once. Stage 2 refines around the best grid value with the
  * rest of the budget: Brent's method (commons-math3 {@link BrentOptimizer}) between the grid neighbours in 1-D,
@@ -83,6 +84,7 @@ final class Tuner {
 
     private final BigDecimal[] low;
     private final BigDecimal[] high;
+    private final int[] steps;
     private final Objective.Goal goal;
     private final int budget;
     private final double level;
@@ -90,9 +92,26 @@ final class Tuner {
     private final Map<String, Evaluation> evaluated = new LinkedHashMap<>();
 
     Tuner(BigDecimal[] low, BigDecimal[] high, Objective.Goal goal, int budget, double level, Evaluator evaluator) {
-        if (low.length < 1 || low.length > 2 || high.length != low.length) {
+        this(low, high, java.util.stream.IntStream.generate(() -> STEPS).limit(low.length).toArray(), goal, budget,
+                level, evaluator);
+    }
+
+    /**
+     * A search whose parameter i lies on a lattice of {@code steps[i]} steps across its range: {@link #STEPS}, or
+     * {@code high - low} for an integer parameter with integer ends (then every value is an integer).
+     */
+    Tuner(BigDecimal[] low, BigDecimal[] high, int[] steps, Objective.Goal goal, int budget, double level,
+          Evaluator evaluator) {
+        if (low.length < 1 || low.length > 2 || high.length != low.length || steps.length != low.length) {
             throw new IllegalArgumentException("one or two parameters");
         }
+        for (int i = 0; i < steps.length; i++) {
+            if (steps[i] < 1 || (steps[i] != STEPS
+                    && high[i].subtract(low[i]).compareTo(BigDecimal.valueOf(steps[i])) != 0)) {
+                throw new IllegalArgumentException("steps must be " + STEPS + " or the width of an integer range");
+            }
+        }
+        this.steps = steps.clone();
         this.low = low.clone();
         this.high = high.clone();
         this.goal = goal;
@@ -111,12 +130,12 @@ final class Tuner {
         int perSide = d == 1 ? Math.max(3, (budget + 1) / 2) : Math.max(2, (int) Math.floor(Math.sqrt(budget / 2.0)));
         List<int[]> grid = new ArrayList<>();
         for (int i = 0; i < perSide; i++) {
-            int a = (int) Math.round((double) i * STEPS / (perSide - 1));
+            int a = (int) Math.round((double) i * steps[0] / (perSide - 1));
             if (d == 1) {
                 grid.add(new int[] {a});
             } else {
                 for (int j = 0; j < perSide; j++) {
-                    grid.add(new int[] {a, (int) Math.round((double) j * STEPS / (perSide - 1))});
+                    grid.add(new int[] {a, (int) Math.round((double) j * steps[1] / (perSide - 1))});
                 }
             }
         }
@@ -127,8 +146,9 @@ final class Tuner {
             } else {
                 refine2d(perSide);
             }
-        } catch (BudgetSpent spent) {
-            // stage 2 stops where the budget ends; every evaluation made is kept
+        } catch (BudgetSpent | org.apache.commons.math3.exception.TooManyEvaluationsException spent) {
+            // stage 2 stops where the budget ends (or, on a small integer lattice, where the optimiser keeps asking
+            // for values already evaluated); every evaluation made is kept
         } catch (EvaluationFailed failed) {
             throw (Exception) failed.getCause();
         }
@@ -140,7 +160,7 @@ final class Tuner {
             return;
         }
         double spacing = 1.0 / (perSide - 1);
-        double best = lattice(best().point())[0] / (double) STEPS;
+        double best = lattice(best().point())[0] / (double) steps[0];
         double a = Math.max(0, best - spacing);
         double b = Math.min(1, best + spacing);
         BrentOptimizer brent = new BrentOptimizer(1e-6, 1.0 / STEPS);
@@ -154,7 +174,7 @@ final class Tuner {
             return;
         }
         int[] b = lattice(best().point());
-        double[] start = {b[0] / (double) STEPS, b[1] / (double) STEPS};
+        double[] start = {b[0] / (double) steps[0], b[1] / (double) steps[1]};
         double radius = 0.5 / (perSide - 1);
         BOBYQAOptimizer bobyqa = new BOBYQAOptimizer(interpolation, radius, 1.0 / STEPS);
         bobyqa.optimize(new MaxEval(10 * budget), new ObjectiveFunction(this::score), goalType(),
@@ -169,7 +189,7 @@ final class Tuner {
     private double score(double[] unit) {
         int[] k = new int[unit.length];
         for (int i = 0; i < k.length; i++) {
-            k[i] = (int) Math.round(Math.min(1, Math.max(0, unit[i])) * STEPS);
+            k[i] = (int) Math.round(Math.min(1, Math.max(0, unit[i])) * steps[i]);
         }
         Evaluation e = evaluated.get(key(k));
         if (e == null) {
@@ -224,7 +244,7 @@ final class Tuner {
     BigDecimal[] value(int[] k) {
         BigDecimal[] v = new BigDecimal[k.length];
         for (int i = 0; i < k.length; i++) {
-            BigDecimal step = high[i].subtract(low[i]).movePointLeft(4);
+            BigDecimal step = steps[i] == STEPS ? high[i].subtract(low[i]).movePointLeft(4) : BigDecimal.ONE;
             v[i] = low[i].add(step.multiply(BigDecimal.valueOf(k[i]))).stripTrailingZeros();
         }
         return v;
@@ -233,7 +253,7 @@ final class Tuner {
     private int[] lattice(BigDecimal[] point) {
         int[] k = new int[point.length];
         for (int i = 0; i < k.length; i++) {
-            k[i] = point[i].subtract(low[i]).movePointRight(4)
+            k[i] = point[i].subtract(low[i]).multiply(BigDecimal.valueOf(steps[i]))
                     .divide(high[i].subtract(low[i]), 0, java.math.RoundingMode.HALF_EVEN).intValueExact();
         }
         return k;

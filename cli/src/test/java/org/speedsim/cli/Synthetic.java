@@ -50,7 +50,9 @@ final class Synthetic {
     }
 
     private RunResult run(SwarmConfig c) {
-        runs.incrementAndGet();
+        if (c.durationMicros() > 1) {
+            runs.incrementAndGet(); // a 1-microsecond run is tune's probe of the summary fields, not an evaluation
+        }
         double x = Double.parseDouble(c.name().substring(c.name().indexOf('@') + 1));
         RunResult fake = Fakes.run(c, null, null);
         RunSummary s = fake.summary();

@@ -1,7 +1,6 @@
 package org.speedsim.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,8 +40,6 @@ public record Replication(int index, Path dir, Table timeseries, Table peers, Js
     public static final String PIECE_COPIES = "piececopies.csv";
     public static final String SCENARIO = "scenario.yaml";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** Whether {@code dir} holds a complete replication (its summary, written last, and both CSV files). */
     public static boolean isComplete(Path dir) {
         return Files.isRegularFile(dir.resolve(SUMMARY)) && Files.isRegularFile(dir.resolve(TIMESERIES))
@@ -53,10 +50,11 @@ public record Replication(int index, Path dir, Table timeseries, Table peers, Js
      * Reads a replication directory. The index is the directory's name when it is a number, else the summary's
      * {@code replication} field.
      *
-     * @throws IOException when a file is missing or unreadable
+     * @throws IOException when a file is missing or unreadable; {@link DamagedResultException} when a file is not as
+     *                     speedsim writes it (checked by {@link ResultFiles} before it is parsed)
      */
     public static Replication load(Path replicationDir) throws IOException {
-        JsonNode summary = JSON.readTree(replicationDir.resolve(SUMMARY).toFile());
+        JsonNode summary = ResultFiles.summary(replicationDir.resolve(SUMMARY));
         Table timeseries = read(replicationDir.resolve(TIMESERIES), "timeseries");
         Table peers = read(replicationDir.resolve(PEERS), "peers");
         Path copies = replicationDir.resolve(PIECE_COPIES);
@@ -101,9 +99,15 @@ public record Replication(int index, Path dir, Table timeseries, Table peers, Js
     }
 
     private static Table read(Path file, String name) throws IOException {
+        ResultFiles.csv(file);
         CsvReadOptions options = CsvReadOptions.builder(file.toFile()).tableName(name).locale(Locale.ROOT)
                 .missingValueIndicator("").columnTypes(Replication::columnType).build();
-        return Table.read().csv(options);
+        try {
+            return Table.read().csv(options);
+        } catch (RuntimeException e) {
+            throw new DamagedResultException(file, "cannot be read as a table: "
+                    + ResultFiles.printable(e.getMessage()));
+        }
     }
 
     private static ColumnType columnType(String column) {

@@ -425,19 +425,21 @@ public final class Report {
 
     private String markdown() {
         StringBuilder m = new StringBuilder(1 << 14);
-        m.append("# ").append(title()).append("\n\n").append(overview()).append("\n\n").append(GUIDE).append("\n\n");
+        m.append("# ").append(Markdown.inline(title())).append("\n\n").append(Markdown.inline(overview()))
+                .append("\n\n").append(GUIDE).append("\n\n");
         m.append("## Charts\n\n");
         for (Figure f : figures) {
-            m.append("### ").append(f.title()).append("\n\n![").append(f.title()).append("](charts/").append(f.name())
-                    .append(".png)\n\n").append(f.guide()).append(" (SVG: `charts/").append(f.name())
-                    .append(".svg`.)\n\n");
+            String title = Markdown.inline(f.title());
+            m.append("### ").append(title).append("\n\n![").append(title).append("](charts/")
+                    .append(f.name()).append(".png)\n\n").append(Markdown.inline(f.guide()))
+                    .append(" (SVG: charts/").append(Markdown.inline(f.name())).append(".svg.)\n\n");
         }
         m.append("## Summary tables\n\n");
         for (Map.Entry<String, Table> e : summaries.entrySet()) {
             Table t = e.getValue();
-            m.append("### ").append(e.getKey()).append("\n\n|");
+            m.append("### ").append(Markdown.inline(e.getKey())).append("\n\n|");
             for (String c : t.columnNames()) {
-                m.append(' ').append(c).append(" |");
+                m.append(' ').append(Markdown.inline(c)).append(" |");
             }
             m.append("\n|");
             for (int c = 0; c < t.columnCount(); c++) {
@@ -456,9 +458,8 @@ public final class Report {
         m.append("## Scenarios as run\n\n");
         for (ScenarioResults s : scenarios) {
             String yaml = s.replications().get(0).scenarioYaml();
-            m.append("### ").append(s.name()).append("\n\n");
-            m.append(yaml == null ? "(built in memory: no scenario.yaml)\n\n" : "```yaml\n" + yaml.stripTrailing()
-                    + "\n```\n\n");
+            m.append("### ").append(Markdown.inline(s.name())).append("\n\n");
+            m.append(yaml == null ? "(built in memory: no scenario.yaml)\n\n" : Markdown.codeBlock("yaml", yaml) + "\n");
         }
         return m.toString();
     }

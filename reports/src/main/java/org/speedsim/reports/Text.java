@@ -70,7 +70,7 @@ final class Text {
 
     /** Text safe inside a Markdown table cell. */
     static String markdownCell(String s) {
-        return s.replace("|", "\\|").replace("\n", " ");
+        return Markdown.inline(s);
     }
 
     /** A file-name-safe form of a label. */

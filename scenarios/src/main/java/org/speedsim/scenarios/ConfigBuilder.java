@@ -148,6 +148,7 @@ final class ConfigBuilder {
                 checkSpendingRateTarget(e, "events[" + i + "]", clientNodes);
             }
         }
+        checkLimits(root);
     }
 
     /**
@@ -183,6 +184,157 @@ final class ConfigBuilder {
             v.problem(e.get("action").origin(), path + ".action",
                     "set-spending-rate needs a Speed client bidding with auto or shader; there is none");
         }
+    }
+
+    // ---- limits of the engine's integers and arrays
+
+    /** The most elements a Java array holds (a little below {@code Integer.MAX_VALUE}). */
+    static final long MAX_ARRAY = Integer.MAX_VALUE - 16;
+    /** Piece-table rows the engine allocates up front (one byte per piece for each of the first peers). */
+    static final long FIRST_ROWS = 1024;
+    /**
+     * Quantile used as the largest draw of an unbounded balance distribution: a draw beyond it has a probability
+     * below 1e-12 (exponential: {@code 28 * mean}; log-normal: {@code median * exp(7.1 sigma)}).
+     */
+    static final double EXPONENTIAL_TAIL = 28;
+    static final double NORMAL_TAIL = 7.1;
+
+    /**
+     * Adds a problem for every valid-looking scenario the engine could not hold: more peers than an array indexes,
+     * a piece table (pieces x first peers, one byte each) beyond one array, or a token supply (every peer's largest
+     * airdrop, micro-BTT) beyond a 64-bit count.
+     */
+    private void checkLimits(YNode.Map root) {
+        long peers = peerBound(root);
+        YNode.Map file = map(root, "file");
+        String size = leaf(file, "size");
+        String piece = leaf(file, "pieceSize");
+        if (peers > MAX_ARRAY) {
+            v.problem(root.origin(), "arrivals", "the run could hold up to " + peers + " peers (initial seeds, "
+                    + "arrivals and added peers), more than the " + MAX_ARRAY + " the engine can index");
+            return;
+        }
+        if (size != null && piece != null) {
+            long bytes = Units.bytes(size);
+            long pieceBytes = Units.bytes(piece);
+            long pieces = (bytes + pieceBytes - 1) / pieceBytes;
+            long rows = Math.max(1, Math.min(peers, FIRST_ROWS));
+            if (pieces <= Integer.MAX_VALUE / 2 && pieces * rows > MAX_ARRAY) {
+                v.problem(file.get("pieceSize").origin(), "file.pieceSize", "a file of " + size + " in pieces of "
+                        + piece + " has " + pieces + " pieces; the piece table of " + rows + " peers (one byte per "
+                        + "piece and peer) would need " + pieces * rows + " bytes, more than one Java array holds ("
+                        + MAX_ARRAY + "); use larger pieces");
+            }
+        }
+        checkSupply(root, peers);
+    }
+
+    /** The most peers a run can have in all: initial seeds, arrivals (a Poisson count bounded far out) and events. */
+    private long peerBound(YNode.Map root) {
+        long peers = 0;
+        List<YNode> seeds = items(root, "initialSeeds");
+        for (int i = 0; seeds != null && i < seeds.size(); i++) {
+            String count = leaf(map(seeds.get(i)), "count");
+            peers += count == null ? 0 : Long.parseLong(count.replace("_", ""));
+        }
+        YNode.Map arrivals = map(root, "arrivals");
+        String process = leaf(arrivals, "process");
+        if ("flash-crowd".equals(process)) {
+            String count = leaf(arrivals, "peers");
+            peers += count == null ? 0 : Long.parseLong(count.replace("_", ""));
+        } else if ("explicit".equals(process)) {
+            List<YNode> times = items(arrivals, "times");
+            peers += times == null ? 0 : times.size();
+        } else if ("poisson".equals(process)) {
+            String rate = leaf(arrivals, "rate");
+            String start = leaf(arrivals, "start");
+            String end = leaf(arrivals, "end");
+            String duration = leaf(root, "duration");
+            String last = end != null ? end : duration;
+            if (rate != null && last != null) {
+                double seconds = Math.max(0, (Units.micros(last) - (start == null ? 0 : Units.micros(start))) / 1e6);
+                double mean = Units.perSecond(rate) * seconds;
+                double bound = mean + 10 * Math.sqrt(mean) + 10;
+                peers += bound >= Long.MAX_VALUE / 4.0 ? Long.MAX_VALUE / 4 : (long) Math.ceil(bound);
+            }
+        }
+        List<YNode> events = items(root, "events");
+        for (int i = 0; events != null && i < events.size(); i++) {
+            YNode.Map e = map(events.get(i));
+            if ("add-peers".equals(leaf(e, "action"))) {
+                String count = leaf(e, "count");
+                peers += count == null ? 0 : Long.parseLong(count.replace("_", ""));
+            }
+        }
+        return peers;
+    }
+
+    /**
+     * Every peer gets, at genesis, the largest of its draws from the Speed clients' balance distributions; their sum
+     * (micro-BTT) must fit the ledger's 64-bit supply.
+     */
+    private void checkSupply(YNode.Map root, long peers) {
+        List<YNode> clientNodes = items(root, "clients");
+        double most = 0;
+        double shown = 0;
+        int mostAt = -1;
+        for (int i = 0; clientNodes != null && i < clientNodes.size(); i++) {
+            YNode.Map c = map(clientNodes.get(i));
+            if (c == null || !"speed".equals(leaf(c, "protocol")) || c.get("balance") == null) {
+                continue;
+            }
+            double requested = largestBalance(c.get("balance"));
+            double largest = Math.min(1e18, requested); // the engine draws no airdrop above 1e18 micro-BTT
+            if (largest > most) {
+                most = largest;
+                shown = requested;
+                mostAt = i;
+            }
+        }
+        if (mostAt >= 0 && peers > 0 && most * peers > Long.MAX_VALUE) {
+            YNode.Map c = map(clientNodes.get(mostAt));
+            v.problem(c.get("balance").origin(), "clients[" + mostAt + "].balance", "up to " + peers + " peers with "
+                    + "balances up to " + new java.math.BigDecimal(shown / 1e6).toBigInteger() + " BTT each would hold more than "
+                    + Long.MAX_VALUE / 1_000_000 + " BTT, the most the ledger counts (micro-BTT in 64 bits); give "
+                    + "smaller balances");
+        }
+    }
+
+    /** The largest balance (micro-BTT) a distribution gives, far out in the tail when it is unbounded; 0 if invalid. */
+    private double largestBalance(YNode n) {
+        if (n instanceof YNode.Scalar s) {
+            return v.isValid(s) ? Units.microBtt(s.text()) : 0;
+        }
+        YNode.Map m = map(n);
+        String kind = leaf(m, "distribution");
+        if (kind == null) {
+            return 0;
+        }
+        return switch (kind) {
+            case "fixed" -> micro(leaf(m, "value"));
+            case "uniform" -> micro(leaf(m, "max"));
+            case "exponential" -> EXPONENTIAL_TAIL * micro(leaf(m, "mean"));
+            case "lognormal" -> {
+                String sigma = leaf(m, "sigma");
+                yield micro(leaf(m, "median")) * Math.exp(NORMAL_TAIL
+                        * (sigma == null ? 0 : Double.parseDouble(sigma.replace("_", ""))));
+            }
+            case "choice" -> {
+                double max = 0;
+                List<YNode> values = items(m, "values");
+                for (int i = 0; values != null && i < values.size(); i++) {
+                    if (values.get(i) instanceof YNode.Scalar s && v.isValid(s)) {
+                        max = Math.max(max, Units.microBtt(s.text()));
+                    }
+                }
+                yield max;
+            }
+            default -> 0;
+        };
+    }
+
+    private static double micro(String tokens) {
+        return tokens == null ? 0 : Units.microBtt(tokens);
     }
 
     /**

@@ -9,4 +9,7 @@ import org.speedsim.engine.swarm.SwarmConfig;
  * with every default filled in (written beside the results as {@code scenario.yaml}).
  */
 public record LoadedScenario(String name, Path file, SwarmConfig config, int replications, String resolvedYaml) {
+
+    /** The most replications a scenario (or a command-line option) may ask for. */
+    public static final int MAX_REPLICATIONS = 100_000;
 }

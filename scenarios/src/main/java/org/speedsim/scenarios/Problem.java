@@ -5,6 +5,10 @@ package org.speedsim.scenarios;
  * and the path of the offending field ({@code clients[1].seeding.mean}).
  */
 public record Problem(String file, int line, int column, String path, String message) {
+
+    /** How the message of a value that must be an integer but is not begins. */
+    public static final String NOT_AN_INTEGER = "expected an integer";
+
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder(file);

@@ -96,7 +96,7 @@ final class ScenarioModel {
                 opt("name", name("run name; defaults to the file name without .yaml")),
                 def("seed", "1", integer(Long.MIN_VALUE, Long.MAX_VALUE,
                         "root random seed; replication r draws from the streams keyed by (seed, r)")),
-                def("replications", "1", integer(1, 100_000, "independent runs (replications 0 .. n-1 of the same seed)")),
+                def("replications", "1", integer(1, LoadedScenario.MAX_REPLICATIONS, "independent runs (replications 0 .. n-1 of the same seed)")),
                 req("duration", positive(Spec.ScalarType.DURATION, "simulated time limit")),
                 def("stopWhenAllComplete", "false", bool(
                         "stop as soon as every leecher completed and no arrivals are pending")),

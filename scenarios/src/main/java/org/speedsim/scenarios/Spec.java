@@ -195,7 +195,7 @@ sealed interface Spec {
 
         private static Long integer(YNode.Scalar s) {
             if (s.type() != YNode.Scalar.Type.INT) {
-                throw new IllegalArgumentException("expected an integer, got " + YNode.describe(s));
+                throw new IllegalArgumentException(Problem.NOT_AN_INTEGER + ", got " + YNode.describe(s));
             }
             try {
                 return new BigDecimal(s.text().replace("_", "")).longValueExact();

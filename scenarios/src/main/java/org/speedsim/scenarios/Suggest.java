@@ -3,13 +3,13 @@ package org.speedsim.scenarios;
 import java.util.Collection;
 
 /** "Did you mean" suggestions by edit distance. Stateless. */
-final class Suggest {
+public final class Suggest {
 
     private Suggest() {
     }
 
     /** {@code "; did you mean 'share'?"} for the closest candidate within a small distance, else "". */
-    static String didYouMean(String typed, Collection<String> candidates) {
+    public static String didYouMean(String typed, Collection<String> candidates) {
         if (typed.length() > 64) {
             return "";
         }

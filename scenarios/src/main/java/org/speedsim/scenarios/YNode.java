@@ -103,8 +103,25 @@ sealed interface YNode {
         return switch (s.type()) {
             case NULL -> "nothing (null)";
             case BOOL -> s.text();
-            case STRING -> "'" + s.text() + "'";
-            default -> s.text();
+            case STRING -> "'" + excerpt(s.text()) + "'";
+            default -> excerpt(s.text());
         };
+    }
+
+    /** The longest text of a value quoted in a message; a whole file read as one string is not repeated. */
+    static final int MAX_EXCERPT = 60;
+
+    /**
+     * {@code text} as a short, printable excerpt for a message: control characters and line breaks become spaces,
+     * and after {@value #MAX_EXCERPT} characters it is cut, saying how long it was.
+     */
+    static String excerpt(String text) {
+        StringBuilder b = new StringBuilder(Math.min(text.length(), MAX_EXCERPT));
+        for (int i = 0; i < text.length() && b.length() < MAX_EXCERPT; i++) {
+            char c = text.charAt(i);
+            b.append(Character.isISOControl(c) ? ' ' : c);
+        }
+        return text.length() <= MAX_EXCERPT ? b.toString()
+                : b + "... (" + text.length() + " characters)";
     }
 }

@@ -50,7 +50,6 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
     private final int kSample;
     private final int kAction;
     private final int kAnnounce;
-    private final int kProgress;
     private final int kInterestRechoke;
 
     // ---- peers (indexed by peer id) ----
@@ -177,6 +176,8 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
     private final int extColumns;
     private final ProgressListener progress;
     private final long progressEvery;
+    /** Simulated time at which the progress listener is told next. */
+    private long nextProgressAt;
 
     private final View view = new View();
     private final Pick pick = new Pick();
@@ -211,7 +212,6 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         kSample = sim.registerKind("sample", (t, a) -> sample());
         kAction = sim.registerKind("action", (t, a) -> action(t));
         kAnnounce = sim.registerKind("announce", (t, a) -> announce(t));
-        kProgress = sim.registerKind("progress", (t, a) -> reportProgress());
         kInterestRechoke = sim.registerKind("interest-rechoke", (t, a) -> interestRechoke(t));
 
         arrivalTimes = ArrivalSchedule.times(cfg.arrivals(), streams, cfg.durationMicros());
@@ -332,7 +332,8 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         }
         sim.scheduleAt(0, kSample, 0, 0);
         if (progress != null && progressEvery > 0) {
-            sim.scheduleAt(0, kProgress, 0, 0);
+            // observed after each event, never scheduled: a progress display must not change the run
+            sim.addEventEndHook(this::reportProgress);
         }
         checkDeath();
         long end = cfg.durationMicros();
@@ -1676,11 +1677,13 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         }
     }
 
+    /** Tells the progress listener once the clock reaches the next multiple of {@code progressEvery}. */
     private void reportProgress() {
-        if (sim.now() + progressEvery <= cfg.durationMicros()) {
-            sim.scheduleIn(progressEvery, kProgress, 0, 0);
+        long now = sim.now();
+        if (now >= nextProgressAt) {
+            nextProgressAt = (now / progressEvery + 1) * progressEvery;
+            progress.progress(now, cfg.durationMicros(), onlineCount, sim.eventsProcessed());
         }
-        progress.progress(sim.now(), cfg.durationMicros(), onlineCount, sim.eventsProcessed());
     }
 
     /** Recomputes every derived structure from scratch and records any mismatch as a broken invariant. */
