@@ -13,6 +13,7 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.speedsim.engine.speed.auction.SlotAllocation;
 import org.speedsim.engine.swarm.RechokeView;
+import org.speedsim.strategies.auction.UniformPriceAuction;
 
 /** The auction choker against a scripted view: regular slots by bid at one price, the optimistic slot never sold. */
 class AuctionChokerTest {
@@ -125,7 +126,7 @@ class AuctionChokerTest {
     }
 
     static AuctionChoker choker(long reserve) {
-        return new AuctionChoker(SpeedSwarmConservationTest.UNIFORM, new SlotAllocation.BidsFirst(), reserve);
+        return new AuctionChoker(new UniformPriceAuction(), new SlotAllocation.BidsFirst(), reserve);
     }
 
     @Test
