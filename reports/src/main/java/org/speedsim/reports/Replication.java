@@ -141,7 +141,7 @@ public record Replication(int index, Path dir, Table timeseries, Table peers, Js
 
     private static Table peers(List<PeerRecord> peers) {
         int n = peers.size();
-        double[][] v = new double[11][n];
+        double[][] v = new double[12][n];
         String[] cls = new String[n];
         String[] client = new String[n];
         boolean[] seed = new boolean[n];
@@ -161,6 +161,7 @@ public record Replication(int index, Path dir, Table timeseries, Table peers, Js
             v[8][i] = p.uploadBytesPerSecond();
             v[9][i] = p.downloadBytesPerSecond();
             v[10][i] = p.duplicateBytes();
+            v[11][i] = p.messageBytes();
         }
         return Table.create("peers",
                 DoubleColumn.create("peer", v[0]), StringColumn.create("class", cls),
@@ -170,7 +171,8 @@ public record Replication(int index, Path dir, Table timeseries, Table peers, Js
                 DoubleColumn.create("tokens_spent", v[6]), DoubleColumn.create("tokens_earned", v[7]),
                 BooleanColumn.create("initial_seed", seed),
                 DoubleColumn.create("upload_bps", v[8]), DoubleColumn.create("download_bps", v[9]),
-                DoubleColumn.create("duplicate_bytes", v[10]));
+                DoubleColumn.create("duplicate_bytes", v[10]),
+                DoubleColumn.create("speed_message_bytes", v[11]));
     }
 
     private static double time(long micros) {

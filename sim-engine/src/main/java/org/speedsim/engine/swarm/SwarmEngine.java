@@ -1822,13 +1822,16 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
             }
             long spent = 0;
             long earned = 0;
+            long messages = 0;
             for (SwarmExtension e : ext) {
                 spent += e.tokensSpent(p);
                 earned += e.tokensEarned(p);
+                messages += e.messageBytes(p);
             }
             out.add(new PeerRecord(p, cfg.peerClasses().get(peerClass[p]).name(),
                     cfg.clients().get(peerClient[p]).name(), initialSeed[p], arrivalAt[p], completedAt[p],
-                    departedAt[p], upCap[p], downCap[p], bytesUp[p], bytesDown[p], dupBytes[p], spent, earned));
+                    departedAt[p], upCap[p], downCap[p], bytesUp[p], bytesDown[p], dupBytes[p], spent, earned,
+                    messages));
         }
         return out;
     }
