@@ -1891,14 +1891,12 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         if (seed[peer]) {
             return 0;
         }
-        long r = cfg.file().sizeBytes();
-        long[] h = have[peer];
-        for (int w = 0; w < words; w++) {
-            long x = h[w];
-            while (x != 0) {
-                r -= cfg.file().pieceSize((w << 6) + Long.numberOfTrailingZeros(x));
-                x &= x - 1;
-            }
+        // every piece but the last is pieceBytes long: O(1) from the piece count (Speed asks at every piece)
+        FileSpec f = cfg.file();
+        int last = pieces - 1;
+        long r = f.sizeBytes() - haveCount[peer] * f.pieceBytes();
+        if ((have[peer][last >>> 6] & (1L << last)) != 0) {
+            r += f.pieceBytes() - f.pieceSize(last);
         }
         return r;
     }
