@@ -38,7 +38,8 @@ public final class RunOutputWriter {
     /** Columns of {@value #PEERS}, in order. */
     public static final List<String> PEER_COLUMNS = List.of("peer", "class", "client", "arrival_s", "completion_s",
             "departure_s", "bytes_up", "bytes_down", "tokens_spent", "tokens_earned", "initial_seed", "upload_bps",
-            "download_bps", "duplicate_bytes", "tokens_earned_settled");
+            "download_bps", "duplicate_bytes", "tokens_earned_settled",
+            "speed_message_bytes");
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
@@ -108,7 +109,7 @@ public final class RunOutputWriter {
                     .add(p.bytesUp()).add(p.bytesDown()).add(p.tokensSpent()).add(p.tokensEarned())
                     .add(Boolean.toString(p.initialSeed()))
                     .add(p.uploadBytesPerSecond()).add(p.downloadBytesPerSecond())
-                    .add(p.duplicateBytes()).add(p.tokensEarnedSettled());
+                    .add(p.duplicateBytes()).add(p.tokensEarnedSettled()).add(p.messageBytes());
             csv.endRow();
         }
     }

@@ -85,7 +85,7 @@ final class Fakes {
             records.add(new PeerRecord(p, p % 2 == 0 ? "dsl, slow" : "fibre \"fast\"", "legacy", p == 0, arrival,
                     completion, departure, 125_000 * rng.nextDouble(), 1e6 / 3, rng.nextLong(1L << 30),
                     rng.nextLong(1L << 30), rng.nextLong(1000), rng.nextLong(5_000_000), rng.nextLong(5_000_000),
-                    1000L * p));
+                    1000L * p, rng.nextLong(100_000)));
             if (trace != null) {
                 for (String kind : new String[] {"connect", "unchoke", "piece"}) {
                     if (trace.wants(kind)) {

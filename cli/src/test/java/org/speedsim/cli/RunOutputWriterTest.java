@@ -85,13 +85,13 @@ class RunOutputWriterTest {
         List<List<String>> rows = Csv.read(dir.resolve("peers.csv"));
         assertEquals(List.of("peer", "class", "client", "arrival_s", "completion_s", "departure_s", "bytes_up",
                 "bytes_down", "tokens_spent", "tokens_earned", "initial_seed", "upload_bps", "download_bps",
-                "duplicate_bytes", "tokens_earned_settled"), rows.get(0));
+                "duplicate_bytes", "tokens_earned_settled", "speed_message_bytes"), rows.get(0));
         assertEquals(r.peers().size() + 1, rows.size());
         boolean sawEmpty = false;
         for (int i = 0; i < r.peers().size(); i++) {
             PeerRecord p = r.peers().get(i);
             List<String> row = rows.get(i + 1);
-            assertEquals(15, row.size());
+            assertEquals(16, row.size());
             assertEquals(Integer.toString(p.peer()), row.get(0));
             assertEquals(p.peerClass(), row.get(1));
             assertEquals(p.client(), row.get(2));
@@ -108,6 +108,7 @@ class RunOutputWriterTest {
             assertEquals(p.downloadBytesPerSecond(), Double.parseDouble(row.get(12)));
             assertEquals(Long.toString(p.duplicateBytes()), row.get(13));
             assertEquals(Long.toString(p.tokensEarnedSettled()), row.get(14));
+            assertEquals(Long.toString(p.messageBytes()), row.get(15));
         }
         assertTrue(sawEmpty, "the fake run should contain peers that never completed or left");
         String text = Files.readString(dir.resolve("peers.csv"));

@@ -145,7 +145,7 @@ public record Replication(int index, Path dir, Table timeseries, Table peers, Js
 
     private static Table peers(List<PeerRecord> peers) {
         int n = peers.size();
-        double[][] v = new double[12][n];
+        double[][] v = new double[13][n];
         String[] cls = new String[n];
         String[] client = new String[n];
         boolean[] seed = new boolean[n];
@@ -166,6 +166,7 @@ public record Replication(int index, Path dir, Table timeseries, Table peers, Js
             v[9][i] = p.downloadBytesPerSecond();
             v[10][i] = p.duplicateBytes();
             v[11][i] = p.tokensEarnedSettled();
+            v[12][i] = p.messageBytes();
         }
         return Table.create("peers",
                 DoubleColumn.create("peer", v[0]), StringColumn.create("class", cls),
@@ -176,7 +177,8 @@ public record Replication(int index, Path dir, Table timeseries, Table peers, Js
                 BooleanColumn.create("initial_seed", seed),
                 DoubleColumn.create("upload_bps", v[8]), DoubleColumn.create("download_bps", v[9]),
                 DoubleColumn.create("duplicate_bytes", v[10]),
-                DoubleColumn.create("tokens_earned_settled", v[11]));
+                DoubleColumn.create("tokens_earned_settled", v[11]),
+                DoubleColumn.create("speed_message_bytes", v[12]));
     }
 
     private static double time(long micros) {

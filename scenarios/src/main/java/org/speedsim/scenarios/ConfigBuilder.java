@@ -114,6 +114,7 @@ final class ConfigBuilder {
             checkDistribution(c == null ? null : c.get("balance"), "clients[" + i + "].balance", Units::microBtt);
         }
         YNode.Map speed = map(root, "speed");
+        checkDistribution(speed == null ? null : speed.get("messageLatency"), "speed.messageLatency", Units::micros);
         String margin = leaf(speed, "closeMargin");
         String timeout = leaf(map(speed, "ledger"), "channelTimeout");
         if (margin != null && timeout != null && 2 * (double) Units.micros(margin) >= Units.micros(timeout)) {
@@ -531,7 +532,8 @@ final class ConfigBuilder {
                 "unlimited".equals(throughput) ? 0 : Units.perSecond(throughput), micros(ledger, "channelTimeout"),
                 mode), (int) integer(m, "escrowPieces"), micros(m, "paymentTimeout"),
                 (int) integer(m, "failuresBeforeBan"), micros(m, "banPeriod"), micros(m, "closeMargin"),
-                Boolean.parseBoolean(text(m, "encodeMessages")), Boolean.parseBoolean(text(m, "checkLedger")));
+                Boolean.parseBoolean(text(m, "encodeMessages")), Boolean.parseBoolean(text(m, "checkLedger")),
+                distribution(m.get("messageLatency"), Units::micros));
     }
 
     private static Distribution distribution(YNode n) {

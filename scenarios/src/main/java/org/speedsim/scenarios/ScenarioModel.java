@@ -223,6 +223,9 @@ final class ScenarioModel {
                 def("banPeriod", "10min", positive(dur, "how long a ban lasts")),
                 def("closeMargin", "5min", nonNegative(dur, "a provider closes a channel this long before its"
                         + " timeout; twice this must be below the channel timeout")),
+                def("messageLatency", "{distribution: lognormal, median: 40ms, sigma: 0.6}", distribution(dur,
+                        "one-way latency of bid, bid-response and payment messages, drawn once per pair of peers"
+                                + " (0s: delivered at once)", "latency")),
                 def("encodeMessages", "true", bool("encode every Speed message with the real codec (same bytes"
                         + " either way; false is faster)")),
                 def("checkLedger", "false", bool("check the ledger invariants after every operation (slow)")));

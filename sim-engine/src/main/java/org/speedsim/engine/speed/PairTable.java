@@ -27,6 +27,8 @@ final class PairTable {
     int[] requester = new int[16];
     /** Price of the slot the provider currently gives the requester, nano-BTT per KiB (0 = free or choked). */
     long[] price = new long[16];
+    /** Price in force: of the last bid response that reached the requester (0 for a free slot or none yet). */
+    long[] agreed = new long[16];
     /** Price captured when the provider started the current piece. */
     long[] chargePrice = new long[16];
     /** Micro-BTT charged for verified pieces, accepted in payments, and written off after payment timeouts. */
@@ -39,6 +41,17 @@ final class PairTable {
     int[] channel = new int[16];
     /** Whether the two peers are connected now (a pair outlives its connection until one of them leaves). */
     boolean[] connected = new boolean[16];
+    /** One-way latency of Speed messages between the two peers, microseconds (the same in both directions). */
+    long[] latency = new long[16];
+    /** The last bid the requester sent the provider, and the last one that arrived there (0 = none). */
+    long[] bidSent = new long[16];
+    long[] bidKnown = new long[16];
+    /** Counts the provider's chokes of the requester; a bid response sent before the latest choke is void. */
+    long[] slotEpoch = new long[16];
+    /** Bid responses of a fresh sold unchoke still travelling: the provider starts no piece until they arrive. */
+    int[] responsesAwaited = new int[16];
+    /** Payment messages from the requester still travelling to the provider. */
+    int[] paymentsTravelling = new int[16];
     /** Per peer, the slots of the pairs it was added to (entries go stale when a slot is reused). */
     private int[][] byPeer = new int[0][];
     private int[] byPeerCount = new int[0];
@@ -83,6 +96,7 @@ final class PairTable {
         provider[s] = p;
         requester[s] = r;
         price[s] = 0;
+        agreed[s] = 0;
         chargePrice[s] = 0;
         charged[s] = 0;
         paid[s] = 0;
@@ -90,6 +104,12 @@ final class PairTable {
         failures[s] = 0;
         channel[s] = -1;
         connected[s] = false;
+        latency[s] = 0;
+        bidSent[s] = 0;
+        bidKnown[s] = 0;
+        slotEpoch[s]++;
+        responsesAwaited[s] = 0;
+        paymentsTravelling[s] = 0;
         epoch[s]++;
         insert(key(p, r), s);
         size++;
@@ -209,6 +229,7 @@ final class PairTable {
             provider = Arrays.copyOf(provider, c);
             requester = Arrays.copyOf(requester, c);
             price = Arrays.copyOf(price, c);
+            agreed = Arrays.copyOf(agreed, c);
             chargePrice = Arrays.copyOf(chargePrice, c);
             charged = Arrays.copyOf(charged, c);
             paid = Arrays.copyOf(paid, c);
@@ -217,6 +238,12 @@ final class PairTable {
             failures = Arrays.copyOf(failures, c);
             channel = Arrays.copyOf(channel, c);
             connected = Arrays.copyOf(connected, c);
+            latency = Arrays.copyOf(latency, c);
+            bidSent = Arrays.copyOf(bidSent, c);
+            bidKnown = Arrays.copyOf(bidKnown, c);
+            slotEpoch = Arrays.copyOf(slotEpoch, c);
+            responsesAwaited = Arrays.copyOf(responsesAwaited, c);
+            paymentsTravelling = Arrays.copyOf(paymentsTravelling, c);
         }
         return used++;
     }

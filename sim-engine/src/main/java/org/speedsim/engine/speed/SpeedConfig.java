@@ -3,6 +3,7 @@ package org.speedsim.engine.speed;
 import java.util.Objects;
 import org.speedsim.engine.ledger.LedgerConfig;
 import org.speedsim.engine.ledger.SignatureMode;
+import org.speedsim.engine.swarm.Distribution;
 
 /**
  * Swarm-wide parameters of BitTorrent Speed: the ledger and the payment rules every Speed peer follows.
@@ -16,10 +17,24 @@ import org.speedsim.engine.ledger.SignatureMode;
  *                               stops using a channel twice as long before, so no payment goes to a closing channel
  * @param encodeMessages         encode every Speed message with the real codec (else count sizes only; same bytes)
  * @param checkEveryOperation    check the ledger invariants after every ledger operation (slow; for tests)
+ * @param messageLatencyMicros   one-way latency of bid, bid-response and payment messages, microseconds, drawn once
+ *                               per pair of peers from the stream ({@code speed-latency}, pair); {@code Fixed(0)}
+ *                               delivers every message at the instant it is sent
  */
 public record SpeedConfig(LedgerConfig ledger, int escrowPieces, long paymentTimeoutMicros, int failuresBeforeBan,
                           long banMicros, long closeMarginMicros, boolean encodeMessages,
-                          boolean checkEveryOperation) {
+                          boolean checkEveryOperation, Distribution messageLatencyMicros) {
+
+    /**
+     * The default one-way latency: log-normal with a median of 40 ms and sigma 0.6 (mean 48 ms, 95th percentile
+     * 107 ms, 99th 162 ms). Half the round-trip times measured between Internet end hosts, whose median is near 80 ms
+     * (King, Gummadi et al. 2002; BitTorrent peers are mostly home hosts on several continents), with the long right
+     * tail of intercontinental pairs.
+     */
+    public static final Distribution DEFAULT_MESSAGE_LATENCY = new Distribution.LogNormal(40_000, 0.6);
+
+    /** Messages delivered at the instant they are sent. */
+    public static final Distribution INSTANT = new Distribution.Fixed(0);
 
     /**
      * Default ledger, 4-piece escrow, 30 s payment timeout, ban after 3 failures for 10 min, 5 min close margin. The
@@ -30,8 +45,16 @@ public record SpeedConfig(LedgerConfig ledger, int escrowPieces, long paymentTim
     public static final SpeedConfig DEFAULT =
             new SpeedConfig(LedgerConfig.DEFAULT, 4, 30_000_000L, 3, 600_000_000L, 300_000_000L, true, false);
 
+    /** The same parameters with the default message latency. */
+    public SpeedConfig(LedgerConfig ledger, int escrowPieces, long paymentTimeoutMicros, int failuresBeforeBan,
+                       long banMicros, long closeMarginMicros, boolean encodeMessages, boolean checkEveryOperation) {
+        this(ledger, escrowPieces, paymentTimeoutMicros, failuresBeforeBan, banMicros, closeMarginMicros,
+                encodeMessages, checkEveryOperation, DEFAULT_MESSAGE_LATENCY);
+    }
+
     public SpeedConfig {
         Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(messageLatencyMicros, "messageLatencyMicros");
         if (escrowPieces < 1 || failuresBeforeBan < 1) {
             throw new IllegalArgumentException("escrowPieces and failuresBeforeBan must be >= 1");
         }
@@ -49,16 +72,21 @@ public record SpeedConfig(LedgerConfig ledger, int escrowPieces, long paymentTim
 
     public SpeedConfig withLedger(LedgerConfig l) {
         return new SpeedConfig(l, escrowPieces, paymentTimeoutMicros, failuresBeforeBan, banMicros,
-                closeMarginMicros, encodeMessages, checkEveryOperation);
+                closeMarginMicros, encodeMessages, checkEveryOperation, messageLatencyMicros);
     }
 
     public SpeedConfig withChecks(boolean on) {
         return new SpeedConfig(ledger, escrowPieces, paymentTimeoutMicros, failuresBeforeBan, banMicros,
-                closeMarginMicros, encodeMessages, on);
+                closeMarginMicros, encodeMessages, on, messageLatencyMicros);
     }
 
     public SpeedConfig withEncoding(boolean on) {
         return new SpeedConfig(ledger, escrowPieces, paymentTimeoutMicros, failuresBeforeBan, banMicros,
-                closeMarginMicros, on, checkEveryOperation);
+                closeMarginMicros, on, checkEveryOperation, messageLatencyMicros);
+    }
+
+    public SpeedConfig withMessageLatency(Distribution latencyMicros) {
+        return new SpeedConfig(ledger, escrowPieces, paymentTimeoutMicros, failuresBeforeBan, banMicros,
+                closeMarginMicros, encodeMessages, checkEveryOperation, latencyMicros);
     }
 }

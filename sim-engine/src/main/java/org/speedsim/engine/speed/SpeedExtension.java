@@ -19,6 +19,7 @@ import org.speedsim.engine.speed.bidding.BiddingStrategy;
 import org.speedsim.engine.speed.wire.SpeedCodec;
 import org.speedsim.engine.speed.wire.SpeedMessage;
 import org.speedsim.engine.swarm.ClientSpec;
+import org.speedsim.engine.swarm.Distribution;
 import org.speedsim.engine.swarm.SwarmControl;
 import org.speedsim.engine.swarm.SwarmExtension;
 import org.speedsim.engine.swarm.TimedAction;
@@ -49,6 +50,14 @@ import org.speedsim.engine.swarm.TimedAction;
  *   ({@link #mayUpload}), so its unpaid exposure is at most one piece. An unpaid piece is written off after the
  *   payment timeout and the requester is choked, or banned after {@code failuresBeforeBan} timeouts. A Speed requester
  *   bans a provider whose piece fails verification and pays nothing for it.</li>
+ *   <li><b>Messages travel.</b> Bid, bid-response and payment messages arrive one latency after they are sent; the
+ *   latency of a pair of peers is drawn once from {@link SpeedConfig#messageLatencyMicros()} with the stream
+ *   ({@code speed-latency}, pair), the same both ways. A provider's auction sees a requester's bid only once its
+ *   message has arrived (a requester that became interested in the provider after bidding sends its standing bid when
+ *   the provider first ranks it); a sold slot's price is charged only once its bid response has arrived, and the
+ *   provider starts no piece on a freshly sold slot before then (the unchoke follows the response); a payment counts
+ *   when it arrives. A latency of 0 delivers at the instant of sending. Every message's encoded bytes are counted
+ *   for its sender ({@link #messageBytes}) and per kind in the summary's {@code speedMessages}.</li>
  *   <li><b>Tokens earned / spent</b> count payments the provider accepted (signed, checked states), when accepted;
  *   the ledger settles them later, at closes.</li>
  * </ul>
@@ -59,6 +68,9 @@ import org.speedsim.engine.swarm.TimedAction;
  * {@link #finish()} reports all three.
  */
 public final class SpeedExtension implements SwarmExtension, LedgerListener {
+
+    /** Longest one-way message latency a draw can give: one day. */
+    private static final long MAX_LATENCY_MICROS = 86_400_000_000L;
 
     private static final String[] OWN_COLUMNS = {
         "clearing_price_nano_per_kib", "slots_sold", "bids_sent", "tokens_accepted_ubtt", "payment_failures",
@@ -78,6 +90,11 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
     private final int kBadDataBan;
     private final int kEndRelationship;
     private final int kForget;
+    private final int kBidArrives;
+    private final int kResponseArrives;
+    private final int kPaymentArrives;
+    private final Distribution latency;
+    private final MessagesInFlight inFlight = new MessagesInFlight();
 
     private final boolean[] speed;
     private final boolean[] nonPayer;
@@ -90,6 +107,7 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
     private final long[] earned;
     private final long[] spent;
     private final long[] settled;
+    private final long[] messageBytes;
     private final long[][] earnT;
     private final long[][] earnC;
     private final int[] earnN;
@@ -117,6 +135,16 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
     private long exposureViolations;
     private long overheadBytes;
     private long ledgerChecks;
+    private long handshakes;
+    private long handshakeBytes;
+    private long bidBytes;
+    private long responseBytes;
+    private long paymentBytes;
+    private long delayedMessages;
+    private long responseWaits;
+    private long latencyPairs;
+    private long latencySum;
+    private long latencyMax;
     private long sampleSold;
     private long samplePriceSum;
     private long sampleBids;
@@ -153,6 +181,8 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
         earned = new long[capacity];
         spent = new long[capacity];
         settled = new long[capacity + 1];
+        messageBytes = new long[capacity];
+        latency = config.messageLatencyMicros();
         earnT = new long[capacity][];
         earnC = new long[capacity][];
         earnN = new int[capacity];
@@ -163,6 +193,9 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
         if (config.checkEveryOperation()) {
             ledger.enableLog();
         }
+        kBidArrives = sim.registerKind("speed-bid-arrives", (id, unused) -> bidArrives(id));
+        kResponseArrives = sim.registerKind("speed-bid-response-arrives", (id, fresh) -> responseArrives(id, fresh));
+        kPaymentArrives = sim.registerKind("speed-payment-arrives", (id, unused) -> paymentArrives(id));
         ledger.addListener(this);
         ledger.ensureAccount(treasury);
         long minted = 0;
@@ -225,20 +258,39 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
         if (!speed[a] || !speed[b]) {
             return;
         }
-        overhead(a, handshakeBytes());
-        overhead(b, handshakeBytes());
+        handshake(a);
+        handshake(b);
         int ab = pairs.add(a, b);
         pairs.connected[ab] = true;
         int ba = pairs.add(b, a);
         pairs.connected[ba] = true;
+        long lat = drawLatency(a, b);
+        pairs.latency[ab] = lat;
+        pairs.latency[ba] = lat;
         offerStandingBid(a, b);
         offerStandingBid(b, a);
     }
 
     private void offerStandingBid(int r, int q) {
         if (standingBid[r] > 0 && !c.isSeed(r) && c.isInterested(r, q)) {
-            sendBid(r, standingBid[r]);
+            sendBid(r, q, standingBid[r]);
         }
+    }
+
+    /** The one-way latency of the pair {a, b}, from the stream (speed-latency, pair); capped at one day. */
+    private long drawLatency(int a, int b) {
+        long lat;
+        if (latency instanceof Distribution.Fixed f) {
+            lat = (long) Math.min(Math.rint(f.value()), MAX_LATENCY_MICROS);
+        } else {
+            long pair = ((long) Math.min(a, b) << 32) | Math.max(a, b);
+            lat = (long) Math.min(Math.rint(latency.sample(c.streams().stream("speed-latency", pair))),
+                    MAX_LATENCY_MICROS);
+        }
+        latencyPairs++;
+        latencySum += lat;
+        latencyMax = Math.max(latencyMax, lat);
+        return lat;
     }
 
     @Override
@@ -259,13 +311,17 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
             return;
         }
         pairs.connected[s] = false;
-        pairs.price[s] = 0;
+        endSlot(s);
         sim.scheduleAt(sim.now(), kEndRelationship, p, r);
     }
 
+    /**
+     * A payment still travelling to the provider is the requester's last word: the provider closes when it arrives
+     * ({@link #accept}), as the white paper's provider closes after the requester confirms the transfer complete.
+     */
     private void endRelationship(int p, int r) {
         int s = pairs.find(p, r);
-        if (s >= 0 && !pairs.connected[s] && pairs.channel[s] >= 0) {
+        if (s >= 0 && !pairs.connected[s] && pairs.channel[s] >= 0 && pairs.paymentsTravelling[s] == 0) {
             closeHeld(p, r, pairs.channel[s]);
             pairs.channel[s] = -1;
         }
@@ -348,20 +404,62 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
         for (int i = 0; i < n; i++) {
             int q = c.neighbour(r, i);
             if (speed[q] && c.isInterested(r, q)) {
-                sendBid(r, b);
+                sendBid(r, q, b);
             }
         }
     }
 
-    private void sendBid(int r, long price) {
+    /** Requester r sends provider q a bid; q's auctions see it once it has arrived. */
+    private void sendBid(int r, int q, long price) {
         bidsSent++;
         sampleBids++;
-        overhead(r, codec != null ? codec.encode(new SpeedMessage.Bid(price), 1).length : SpeedCodec.bidSize(price));
+        long bytes = codec != null ? codec.encode(new SpeedMessage.Bid(price), 1).length : SpeedCodec.bidSize(price);
+        bidBytes += bytes;
+        overhead(r, bytes);
+        int s = pairs.find(q, r);
+        if (s < 0) {
+            return;
+        }
+        pairs.bidSent[s] = price;
+        c.trace("speed-bid", r, q, price);
+        long lat = pairs.latency[s];
+        if (lat == 0) {
+            pairs.bidKnown[s] = price;
+        } else {
+            delayedMessages++;
+            sim.scheduleIn(lat, kBidArrives, inFlight.put(r, q, price, 0, null), 0);
+        }
     }
 
+    private void bidArrives(int id) {
+        int r = inFlight.from(id);
+        int q = inFlight.to(id);
+        long price = inFlight.value(id);
+        inFlight.release(id);
+        int s = pairs.find(q, r);
+        if (s >= 0) {
+            pairs.bidKnown[s] = price;
+            c.trace("speed-bid-arrived", r, q, price);
+        }
+    }
+
+    /**
+     * The requester's bid as the provider knows it: the last one that arrived. A requester whose standing bid the
+     * provider was never sent (it was not interested in the provider when it bid) sends it now.
+     */
     @Override
     public long bidFor(int provider, int requester) {
-        return speed[provider] && speed[requester] ? standingBid[requester] : 0;
+        if (!speed[provider] || !speed[requester]) {
+            return 0;
+        }
+        int s = pairs.find(provider, requester);
+        if (s < 0) {
+            return 0;
+        }
+        if (pairs.bidSent[s] != standingBid[requester]) {
+            sendBid(requester, provider, standingBid[requester]);
+        }
+        return pairs.bidKnown[s];
     }
 
     @Override
@@ -380,6 +478,10 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
         }
     }
 
+    /**
+     * The provider gives the pair's slot at {@code price}: a sold slot whose price is new gets a bid response, and the
+     * price is charged from its arrival; a free slot charges nothing from now.
+     */
     private void setPrice(int s, int provider, long price, boolean fresh) {
         long old = pairs.price[s];
         pairs.price[s] = price;
@@ -389,17 +491,66 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
             samplePriceSum += price;
             if (fresh || price != old) {
                 bidResponses++;
-                overhead(provider, codec != null ? codec.encode(new SpeedMessage.BidResponse(price), 1).length
-                        : SpeedCodec.bidSize(price));
+                long bytes = codec != null ? codec.encode(new SpeedMessage.BidResponse(price), 1).length
+                        : SpeedCodec.bidSize(price);
+                responseBytes += bytes;
+                overhead(provider, bytes);
+                sendResponse(s, provider, price, fresh);
             }
+        } else {
+            pairs.agreed[s] = 0;
         }
+    }
+
+    private void sendResponse(int s, int provider, long price, boolean fresh) {
+        int r = pairs.requester[s];
+        c.trace("speed-bid-response", provider, r, price);
+        long lat = pairs.latency[s];
+        if (lat == 0) {
+            pairs.agreed[s] = price;
+            return;
+        }
+        delayedMessages++;
+        if (fresh) {
+            pairs.responsesAwaited[s]++;
+        }
+        sim.scheduleIn(lat, kResponseArrives, inFlight.put(provider, r, price, pairs.slotEpoch[s], null),
+                fresh ? 1 : 0);
+    }
+
+    private void responseArrives(int id, long fresh) {
+        int u = inFlight.from(id);
+        int r = inFlight.to(id);
+        long price = inFlight.value(id);
+        long ep = inFlight.epoch(id);
+        inFlight.release(id);
+        int s = pairs.find(u, r);
+        if (s < 0) {
+            return;
+        }
+        c.trace("speed-bid-response-arrived", u, r, price);
+        if (pairs.slotEpoch[s] != ep) {
+            return; // choked or disconnected since it was sent: the response is void
+        }
+        pairs.agreed[s] = price;
+        if (fresh != 0 && --pairs.responsesAwaited[s] == 0 && pairs.connected[s]) {
+            c.retry(u, r);
+        }
+    }
+
+    /** The slot of a pair ends (choke or disconnection): nothing is charged from now, responses on the way are void. */
+    private void endSlot(int s) {
+        pairs.price[s] = 0;
+        pairs.agreed[s] = 0;
+        pairs.slotEpoch[s]++;
+        pairs.responsesAwaited[s] = 0;
     }
 
     @Override
     public void onChoked(int provider, int requester) {
         int s = pairs.find(provider, requester);
         if (s >= 0) {
-            pairs.price[s] = 0;
+            endSlot(s);
         }
     }
 
@@ -415,7 +566,11 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
             uploadStalls++;
             return false;
         }
-        pairs.chargePrice[s] = pairs.price[s];
+        if (pairs.responsesAwaited[s] > 0) {
+            responseWaits++;
+            return false;
+        }
+        pairs.chargePrice[s] = pairs.agreed[s];
         return true;
     }
 
@@ -461,17 +616,45 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
         }
     }
 
+    /** Requester r sends provider u a signed channel state; u checks and accepts it when it arrives. */
     private void deliver(int r, int u, ChannelState state) {
         int s = pairs.find(u, r);
         if (s < 0) {
             return; // one of the two left: the state never reaches the provider
         }
         paymentsSent++;
-        overhead(r, codec != null
+        long bytes = codec != null
                 ? codec.encode(new SpeedMessage.Payment(state.channelId(), state.sequence(),
                         state.cumulativeToPayee(), state.signature()), 1).length
                 : SpeedCodec.paymentSize(state.channelId(), state.sequence(), state.cumulativeToPayee(),
-                        state.signature().length));
+                        state.signature().length);
+        paymentBytes += bytes;
+        overhead(r, bytes);
+        long lat = pairs.latency[s];
+        if (lat == 0) {
+            accept(s, r, u, state);
+            return;
+        }
+        delayedMessages++;
+        pairs.paymentsTravelling[s]++;
+        c.trace("speed-payment", r, u, state.cumulativeToPayee());
+        sim.scheduleIn(lat, kPaymentArrives, inFlight.put(r, u, 0, 0, state), 0);
+    }
+
+    private void paymentArrives(int id) {
+        int r = inFlight.from(id);
+        int u = inFlight.to(id);
+        ChannelState state = inFlight.state(id);
+        inFlight.release(id);
+        int s = pairs.find(u, r);
+        if (s >= 0) {
+            pairs.paymentsTravelling[s]--;
+            c.trace("speed-payment-arrived", r, u, state.cumulativeToPayee());
+            accept(s, r, u, state);
+        }
+    }
+
+    private void accept(int s, int r, int u, ChannelState state) {
         ChannelPayee.Acceptance a = payeeOf(u).accept(r, state);
         if (!a.accepted()) {
             paymentsRejected++;
@@ -491,9 +674,11 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
             pairs.channel[s] = state.channelId();
         }
         if (!pairs.connected[s]) {
-            closeHeld(u, r, state.channelId());
-            pairs.channel[s] = -1;
-        } else if (pairs.debt(s) <= 0) {
+            if (pairs.paymentsTravelling[s] == 0) {
+                closeHeld(u, r, state.channelId());
+                pairs.channel[s] = -1;
+            }
+        } else if (pairs.debt(s) <= 0 && pairs.responsesAwaited[s] == 0) {
             c.retry(u, r);
         }
     }
@@ -656,12 +841,22 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
 
     private void overhead(int peer, long bytes) {
         overheadBytes += bytes;
+        messageBytes[peer] += bytes;
         c.addOverheadBytes(peer, bytes);
     }
 
-    private int handshakeBytes() {
+    private void handshake(int peer) {
         SpeedMessage.ExtendedHandshake h = new SpeedMessage.ExtendedHandshake(1, "speedsim");
-        return codec != null ? codec.encode(h, 1).length : SpeedCodec.encodedSize(h);
+        long bytes = codec != null ? codec.encode(h, 1).length : SpeedCodec.encodedSize(h);
+        handshakes++;
+        handshakeBytes += bytes;
+        overhead(peer, bytes);
+    }
+
+    /** Bytes of encoded Speed messages (extension handshake, bids, bid responses, payments) a peer sent. */
+    @Override
+    public long messageBytes(int peer) {
+        return messageBytes[peer];
     }
 
     @Override
@@ -792,7 +987,29 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
         t.putAll(ledgerMetrics.summary());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tokens", t);
+        m.put("speedMessages", messageSummary());
         return m;
+    }
+
+    private Map<String, Object> messageSummary() {
+        Map<String, Object> msg = new LinkedHashMap<>();
+        msg.put("latencyModel", latency.toString());
+        msg.put("latencyPairs", latencyPairs);
+        msg.put("latencyMeanMicros", latencyPairs == 0 ? 0 : latencySum / latencyPairs);
+        msg.put("latencyMaxMicros", latencyMax);
+        msg.put("handshakes", handshakes);
+        msg.put("handshakeBytes", handshakeBytes);
+        msg.put("bids", bidsSent);
+        msg.put("bidBytes", bidBytes);
+        msg.put("bidResponses", bidResponses);
+        msg.put("bidResponseBytes", responseBytes);
+        msg.put("payments", paymentsSent);
+        msg.put("paymentBytes", paymentBytes);
+        msg.put("totalBytes", handshakeBytes + bidBytes + responseBytes + paymentBytes);
+        msg.put("delayed", delayedMessages);
+        msg.put("inFlightAtEnd", inFlight.travelling());
+        msg.put("pieceStartsAwaitingBidResponse", responseWaits);
+        return msg;
     }
 
     /** The run's ledger (for tests and reports: read it, do not submit to it). */

@@ -13,6 +13,9 @@
  * ({@link org.speedsim.engine.swarm.RechokeView#setPrice}); the engine hands the price to the extensions with the
  * unchoke ({@code onUnchoked(provider, requester, optimistic, price)}) or, for a slot kept from the last round,
  * {@code onSlotRenewed}. Before each piece the engine asks {@code mayUpload}; after it, {@code onPieceReceived}
- * drives the payment.
+ * drives the payment. Between peers, bids, bid responses and payments travel: the standing bid a provider sees is
+ * the last one that arrived, a price is charged once its bid response arrived, and a payment counts once it arrived
+ * (one latency per pair, {@link org.speedsim.engine.speed.SpeedConfig#messageLatencyMicros()}; messages on the way
+ * are held in {@code MessagesInFlight}).
  */
 package org.speedsim.engine.speed;

@@ -1830,15 +1830,17 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
             long spent = 0;
             long earned = 0;
             long settled = 0;
+            long messages = 0;
             for (SwarmExtension e : ext) {
                 spent += e.tokensSpent(p);
                 earned += e.tokensEarned(p);
                 settled += e.tokensSettled(p);
+                messages += e.messageBytes(p);
             }
             out.add(new PeerRecord(p, cfg.peerClasses().get(peerClass[p]).name(),
                     cfg.clients().get(peerClient[p]).name(), initialSeed[p], arrivalAt[p], completedAt[p],
                     departedAt[p], upCap[p], downCap[p], bytesUp[p], bytesDown[p], dupBytes[p], spent, earned,
-                    settled));
+                    settled, messages));
         }
         return out;
     }
@@ -1903,14 +1905,12 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         if (seed[peer]) {
             return 0;
         }
-        long r = cfg.file().sizeBytes();
-        long[] h = have[peer];
-        for (int w = 0; w < words; w++) {
-            long x = h[w];
-            while (x != 0) {
-                r -= cfg.file().pieceSize((w << 6) + Long.numberOfTrailingZeros(x));
-                x &= x - 1;
-            }
+        // every piece but the last is pieceBytes long: O(1) from the piece count (Speed asks at every piece)
+        FileSpec f = cfg.file();
+        int last = pieces - 1;
+        long r = f.sizeBytes() - haveCount[peer] * f.pieceBytes();
+        if ((have[peer][last >>> 6] & (1L << last)) != 0) {
+            r += f.pieceBytes() - f.pieceSize(last);
         }
         return r;
     }

@@ -108,6 +108,11 @@ public interface SwarmExtension {
         return 0;
     }
 
+    /** Bytes of extension messages a peer sent so far (its per-peer protocol overhead). */
+    default long messageBytes(int peer) {
+        return 0;
+    }
+
     /** Names of the extra time-series columns this extension samples, in order. */
     default String[] sampleColumns() {
         return new String[0];

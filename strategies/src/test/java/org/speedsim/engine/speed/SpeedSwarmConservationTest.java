@@ -13,9 +13,6 @@ import org.speedsim.engine.bt.TitForTatChoker;
 import org.speedsim.engine.ledger.LedgerConfig;
 import org.speedsim.engine.ledger.SignatureMode;
 import org.speedsim.engine.speed.auction.AuctionFormat;
-import org.speedsim.engine.speed.auction.AuctionOutcome;
-import org.speedsim.engine.speed.auction.BidRanking;
-import org.speedsim.engine.speed.auction.Pricing;
 import org.speedsim.engine.speed.bidding.BiddingStrategy;
 import org.speedsim.engine.swarm.ArrivalProcess;
 import org.speedsim.engine.swarm.ClientSpec;
@@ -27,49 +24,27 @@ import org.speedsim.engine.swarm.PeerRecord;
 import org.speedsim.engine.swarm.ProtocolConfig;
 import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.SwarmConfig;
+import org.speedsim.strategies.auction.UniformPriceAuction;
+import org.speedsim.strategies.bidding.AutoBid;
+import org.speedsim.strategies.bidding.FreeRider;
 
 /**
  * Engine-level Speed runs with every adversary present (non-payer, bad-data provider, free rider, legacy peers) and
  * a slow ledger (confirmation latency, throughput limit), over many seeds in both signature modes, with the ledger
  * invariants checked after every ledger operation, and every run's token figures checked against the ledger rebuilt
- * from its log ({@link TokenAudit}). The auction and bidding here are small inline versions (the real
- * ones live in the strategies module): a uniform-price auction and the auto-bid formula bidding at every round.
+ * from its log ({@link TokenAudit}). The auction, bidding and free rider are the production classes of the strategies
+ * module (this test lives there for that reason): the uniform-price auction and the paced auto-bid.
  */
 class SpeedSwarmConservationTest {
 
     static final long S = 1_000_000L;
     static final double MBIT = 1e6 / 8;
 
-    /** Uniform price: the k best bids win and pay the highest losing bid (or the reserve). */
-    static final AuctionFormat UNIFORM = new AuctionFormat() {
-        @Override
-        public String name() {
-            return "uniform-test";
-        }
+    /** The production uniform-price auction (strategies module). */
+    static final AuctionFormat UNIFORM = new UniformPriceAuction();
 
-        @Override
-        public Pricing pricing() {
-            return Pricing.CRITICAL;
-        }
-
-        @Override
-        public void run(long[] bids, int n, int slots, long reserve, AuctionOutcome out) {
-            out.clear();
-            int[] order = out.orderScratch(n);
-            int m = BidRanking.top(bids, n, slots, reserve, order);
-            long price = Math.max(reserve, BidRanking.highestLosing(bids, n, slots, reserve, order, m));
-            for (int j = 0; j < m; j++) {
-                out.add(order[j], price, true);
-            }
-        }
-    };
-
-    /** Bids balance / remaining KiB whenever that changes. */
-    static final BiddingStrategy.Factory AUTO = (peer, rng) -> ctx -> {
-        long kib = (ctx.remainingBytes() + 1023) / 1024;
-        long b = kib == 0 ? 0 : Prices.mulDiv(ctx.balanceMicroBtt(), 1000, kib);
-        return b == ctx.lastBid() ? BiddingStrategy.NO_CHANGE : b;
-    };
+    /** The production auto-bid (white paper formula, 10 % hysteresis, at most one bid a minute). */
+    static final BiddingStrategy.Factory AUTO = AutoBid.factory(1.0);
 
     static SpeedSettings honest() {
         return SpeedSettings.honest(AUTO, UNIFORM, new Distribution.Uniform(2e6, 20e6)).withReserve(1000);
@@ -84,7 +59,7 @@ class SpeedSwarmConservationTest {
                 ClientSpec.speedClient("bad-data", 0.1, RarestFirstPicker::new, Seeding.exponential(60 * S),
                         h.withBadData(true)),
                 ClientSpec.speedClient("free-rider", 0.1, RarestFirstPicker::new, Seeding.leaveAtOnce(),
-                        h.withBidding((p, rng) -> ctx -> BiddingStrategy.NO_CHANGE)),
+                        h.withBidding(FreeRider.factory())),
                 new ClientSpec("legacy", 0.3, false, TitForTatChoker::new, RarestFirstPicker::new,
                         Seeding.exponential(60 * S)),
                 ClientSpec.speedClient("seeder", 0.0, RarestFirstPicker::new, Seeding.forever(), h));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.speedsim.engine.bt.TitForTatChoker;
 import org.speedsim.engine.speed.auction.SlotAllocation;
 import org.speedsim.engine.swarm.RechokeView;
+import org.speedsim.strategies.auction.UniformPriceAuction;
 
 /** The auction choker against a scripted view: regular slots by bid at one price, the optimistic slot never sold. */
 class AuctionChokerTest {
@@ -128,7 +129,7 @@ class AuctionChokerTest {
     }
 
     static AuctionChoker choker(long reserve) {
-        return new AuctionChoker(SpeedSwarmConservationTest.UNIFORM, new SlotAllocation.BidsFirst(), reserve);
+        return new AuctionChoker(new UniformPriceAuction(), new SlotAllocation.BidsFirst(), reserve);
     }
 
     @Test
