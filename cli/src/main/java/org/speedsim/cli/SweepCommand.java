@@ -61,7 +61,8 @@ import picocli.CommandLine.Spec;
             "      --param 'initialSeeds[0].leaveAt=5min:30min' \\",
             "      --param protocol.trackerPeers=10:50",
             "  ./speedsim sweep scenarios/default.yaml --design saltelli --points 16 \\",
-            "      --param protocol.unchokeSlots=2:6 --param 'initialSeeds[0].leaveAt=5min:30min'"
+            "      --param protocol.unchokeSlots=2:6 \\",
+            "      --param 'initialSeeds[0].leaveAt=5min:30min'"
         })
 final class SweepCommand implements Callable<Integer> {
 
