@@ -145,7 +145,7 @@ final class SweepCommand implements Callable<Integer> {
             seed = options.rootSeed(services.scenarios().load(file, low));
             List<DesignFactor> factors = new ArrayList<>();
             for (ValueList.Parameter r : ranges) {
-                factors.add(DesignFactor.of(r, DesignFactor.wholeEnds(r) && integerOnly(r)));
+                factors.add(DesignFactor.of(r, DesignFactor.wholeEnds(r) && integerOnly(r), quantum(r)));
             }
             double[][] unit = design.unitPoints(pointCount, factors.size(),
                     new org.speedsim.engine.rng.RandomStreams(seed, 0).stream("design"));
@@ -189,6 +189,33 @@ final class SweepCommand implements Callable<Integer> {
         } catch (org.speedsim.scenarios.ScenarioException e) {
             return e.getMessage().contains("expected an integer");
         }
+    }
+
+    /**
+     * For a range with a unit, the finest step 10^-k (k from 6 down to 0) in that unit that the scenario accepts
+     * above the low end (a price of 130.01165uBTT/KiB is not a whole number of nano-BTT per KiB); null without a
+     * unit or when no step loads (the values then fail to load with the scenario's own message).
+     */
+    private java.math.BigDecimal quantum(ValueList.Parameter range) {
+        if (range.unit().isEmpty()) {
+            return null;
+        }
+        java.math.BigDecimal lo = range.numbers().get(0);
+        for (int k = 6; k >= 0; k--) {
+            java.math.BigDecimal step = java.math.BigDecimal.ONE.movePointLeft(k);
+            if (lo.add(step).compareTo(range.numbers().get(1)) > 0) {
+                continue;
+            }
+            List<String> probe = new ArrayList<>(options.sets());
+            probe.add("--param " + range.path() + "=" + ValueList.canonical(lo.add(step)) + range.unit());
+            try {
+                services.scenarios().load(file, probe);
+                return step;
+            } catch (org.speedsim.scenarios.ScenarioException e) {
+                // a coarser step may load
+            }
+        }
+        return null;
     }
 
     private int run(Path dir, List<Variant> points, long seed, int replications, Map<String, List<String>> parameters,

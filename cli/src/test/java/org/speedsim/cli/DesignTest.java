@@ -109,5 +109,9 @@ class DesignTest {
         assertEquals("5min", leave.value(0));
         assertEquals("17.5min", leave.value(0.5));
         assertEquals("29.999975min", leave.value(0.999999));
+        DesignFactor price = new DesignFactor("p", BigDecimal.valueOf(50), BigDecimal.valueOf(200), "uBTT/KiB", false,
+                new BigDecimal("0.001"));
+        assertEquals("130.012uBTT/KiB", price.value(0.53341));
+        assertEquals("200uBTT/KiB", price.value(0.9999999));
     }
 }
