@@ -74,7 +74,7 @@ enum Design {
     /** The first {@code n} points of the {@code d}-dimensional Sobol sequence after the all-zero point. */
     static double[][] sobol(int n, int d) {
         SobolSequenceGenerator sequence = new SobolSequenceGenerator(d);
-        sequence.skipTo(1);
+        sequence.nextVector();
         double[][] x = new double[n][];
         for (int k = 0; k < n; k++) {
             x[k] = sequence.nextVector();

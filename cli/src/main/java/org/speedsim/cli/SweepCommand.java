@@ -98,6 +98,9 @@ final class SweepCommand implements Callable<Integer> {
             + "of a saltelli design (which runs N (d + 2) points).")
     Integer pointCount;
 
+    /** The most points whose estimates are printed on the terminal. */
+    static final int TERMINAL_POINTS = 100;
+
     /** The most points a sweep runs. */
     static final long MAX_POINTS = 100_000;
 
@@ -254,7 +257,11 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         if (!options.quiet) {
-            o.print(table.terminal(ComparisonTable.HEADLINE));
+            if (points.size() <= TERMINAL_POINTS) {
+                o.print(table.terminal(ComparisonTable.HEADLINE));
+            } else {
+                o.println(points.size() + " points: their estimates are in " + dir.resolve(POINTS));
+            }
             if (sensitivity != null) {
                 o.print(sensitivity.terminal(ComparisonTable.HEADLINE));
             }

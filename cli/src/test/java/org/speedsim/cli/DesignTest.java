@@ -72,6 +72,30 @@ class DesignTest {
         }
     }
 
+    /**
+     * The Sobol sequence starts (after the skipped origin) at (1/2, 1/2), (3/4, 1/4), (1/4, 3/4); and with the origin,
+     * its first 2^k points put one point in each of the 2^k dyadic intervals of every coordinate, so the 2^k - 1
+     * points drawn leave only [0, 2^-k) empty.
+     */
+    @Test
+    void sobolPointsAreTheSequenceAfterTheOrigin() {
+        assertTrue(Arrays.deepEquals(new double[][] {{0.5, 0.5}, {0.75, 0.25}, {0.25, 0.75}}, Design.sobol(3, 2)));
+        for (int k = 1; k <= 10; k++) {
+            int cells = 1 << k;
+            double[][] x = Design.sobol(cells - 1, 6);
+            for (int i = 0; i < 6; i++) {
+                int[] count = new int[cells];
+                for (double[] point : x) {
+                    count[(int) Math.floor(point[i] * cells)]++;
+                }
+                int[] expected = new int[cells];
+                Arrays.fill(expected, 1);
+                expected[0] = 0;
+                assertArrayEquals(expected, count, "k " + k + ", coordinate " + i);
+            }
+        }
+    }
+
     /** The same seed draws the same hypercube; another seed another one. */
     @Test
     void aLatinHypercubeDependsOnlyOnItsStream() {
