@@ -16,7 +16,7 @@ import org.speedsim.reports.SobolIndices;
  * with bootstrap percentile intervals ({@value #RESAMPLES} resamples of the N base rows drawn from the stream
  * (root seed, replication 0, {@code bootstrap}), the same resamples for every metric). Written as CSV
  * ({@code metric, factor, first_order, first_order_ci_low, first_order_ci_high, total, total_ci_low,
- * total_ci_high}); a metric that does not vary over the points has empty cells.
+ * total_ci_high}); a metric that does not vary over the points, or lacks a value at one of them, has empty cells.
  *
  * <p>Invariant: computed from the runs alone, so a resumed sweep gives the same table as an uninterrupted one.
  */
