@@ -25,9 +25,9 @@ import picocli.CommandLine.Spec;
             "Run a scenario over a design of any number of parameters.",
             "Designs: a full factorial grid (the default), a space-filling design over ranges (--design lhs|sobol "
                 + "--points N), or a sensitivity analysis (--design saltelli --points N).",
-            "Each point of the grid runs the scenario's replications (replication r of every point with the same "
+            "Each point of the design runs the scenario's replications (replication r of every point with the same "
                 + "seed and replication index: common random numbers), all in parallel.",
-            "Writes <out>/<name>/: sweep.json (the grid; a rerun checks it is the same sweep), "
+            "Writes <out>/<name>/: sweep.json (the design and its points; a rerun checks it is the same sweep), "
                 + "points/<k>/<replication>/ (standard run directories), results.csv (one row per run: point, "
                 + "parameters, replication, every summary field except the wall-clock time) and points.csv (per "
                 + "point and metric: the estimate and its confidence interval, clipped to the metric's range, with the method: "
