@@ -288,20 +288,23 @@ public final class Charts {
                     + "a curve ending below 1: some never finished", plot);
     }
 
-    /** More copy counts than this are binned, so that every bar stays several pixels wide. */
-    public static final int MAX_BARS = 40;
+    /**
+     * At most this many bars in a piece-copies chart (copy counts times moments): more copy counts are binned, so
+     * that every bar stays several pixels wide.
+     */
+    public static final int MAX_BARS = 60;
 
     /**
      * The copy counts of a piece-copies chart: bar {@code i} counts the pieces held by {@code from[i]} to {@code to[i]}
      * online peers. 0 and 1 copies keep a bar each (lost, one departure from lost); above them, when there are more
-     * than {@link #MAX_BARS} counts, bars cover a round number of counts (1, 2, 5, 10, 20, 50, ...).
+     * than {@code maxBars} counts, bars cover a round number of counts (1, 2, 5, 10, 20, 50, ...).
      */
     record CopyBins(int[] from, int[] to, int width) {
 
-        static CopyBins of(int counts) {
+        static CopyBins of(int counts, int maxBars) {
             int width = 1;
             int[] steps = {1, 2, 5};
-            for (int scale = 1, i = 0; counts > 2 && 2 + (counts - 2 + width - 1) / width > MAX_BARS; i++) {
+            for (int scale = 1, i = 0; counts > 2 && 2 + (counts - 2 + width - 1) / width > maxBars; i++) {
                 if (i == steps.length) {
                     i = 0;
                     scale *= 10;
@@ -326,14 +329,14 @@ public final class Charts {
     /**
      * How many pieces are held by exactly k online peers, at chosen moments, as side-by-side bars. Pieces at the left
      * edge are the ones the swarm is closest to losing; a piece with 0 copies is lost to the online peers. Past
-     * {@link #MAX_BARS} copy counts the bars cover ranges of counts (see {@link CopyBins}) and the x axis is labelled
-     * with the ranges.
+     * {@link #MAX_BARS} bars (copy counts times moments) the bars cover ranges of counts (see {@link CopyBins}) and
+     * the x axis is labelled with the ranges.
      *
      * @param piecesByCopies per moment label, element k = number of pieces with exactly k online copies
      */
     public static JFreeChart pieceCopies(String title, Map<String, double[]> piecesByCopies) {
         int counts = piecesByCopies.values().stream().mapToInt(v -> v.length).max().orElse(0);
-        CopyBins bins = CopyBins.of(counts);
+        CopyBins bins = CopyBins.of(counts, Math.max(8, MAX_BARS / Math.max(1, piecesByCopies.size())));
         XYSeriesCollection data = new XYSeriesCollection();
         for (Map.Entry<String, double[]> e : piecesByCopies.entrySet()) {
             XYSeries s = new XYSeries(e.getKey(), true, false);

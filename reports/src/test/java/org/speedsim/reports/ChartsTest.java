@@ -253,6 +253,15 @@ class ChartsTest {
         assertEquals("0", x.getSymbols()[0]);
         assertEquals("1", x.getSymbols()[1]);
         assertTrue(x.getSymbols()[bars - 1].endsWith("-150"), x.getSymbols()[bars - 1]);
+        double narrowest = narrowestBar(chart, bars);
+        assertTrue(narrowest >= 10, "every bar at least 10 px wide, not a hairline: " + narrowest);
+        assertTrue(luminanceVariance(png) > 100);
+        String subtitle = ((org.jfree.chart.title.TextTitle) chart.getSubtitle(1)).getText();
+        assertTrue(subtitle.startsWith("Bars") && !subtitle.contains("curve"), subtitle);
+    }
+
+    /** Draws the chart at 900 x 560 and measures its narrowest bar in pixels. */
+    private static double narrowestBar(JFreeChart chart, int barsPerSeries) {
         var info = new org.jfree.chart.ChartRenderingInfo();
         chart.createBufferedImage(900, 560, info);
         double narrowest = Double.POSITIVE_INFINITY;
@@ -263,19 +272,33 @@ class ChartsTest {
                 drawn++;
             }
         }
-        assertEquals(bars, drawn);
-        assertTrue(narrowest >= 10, "every bar at least 10 px wide, not a hairline: " + narrowest);
-        assertTrue(luminanceVariance(png) > 100);
-        String subtitle = ((org.jfree.chart.title.TextTitle) chart.getSubtitle(1)).getText();
-        assertTrue(subtitle.startsWith("Bars") && !subtitle.contains("curve"), subtitle);
+        assertEquals(barsPerSeries * chart.getXYPlot().getDataset(0).getSeriesCount(), drawn);
+        return narrowest;
+    }
+
+    @Test
+    void fourMomentsOfFortyCopyCountsStillGetWideBars() throws Exception {
+        Map<String, double[]> h = new LinkedHashMap<>();
+        for (int m = 0; m < 4; m++) {
+            double[] v = new double[40];
+            java.util.Arrays.fill(v, 1 + m);
+            h.put("at " + m + " min", v);
+        }
+        JFreeChart chart = Charts.pieceCopies("Piece copies", h);
+        double narrowest = narrowestBar(chart, chart.getXYPlot().getDataset(0).getItemCount(0));
+        assertTrue(narrowest >= 8, "every bar at least 8 px wide: " + narrowest);
     }
 
     @Test
     void fewCopyCountsKeepOneBarPerCount() {
-        Charts.CopyBins bins = Charts.CopyBins.of(40);
+        Charts.CopyBins bins = Charts.CopyBins.of(40, 60);
         assertEquals(1, bins.width());
         assertEquals(40, bins.from().length);
-        Charts.CopyBins wide = Charts.CopyBins.of(151);
+        Charts.CopyBins four = Charts.CopyBins.of(38, 15);
+        assertEquals(5, four.width(), "36 counts from 2 in bins of 5: 8 bars + 2");
+        assertEquals(10, four.from().length);
+        assertEquals(37, four.to()[9]);
+        Charts.CopyBins wide = Charts.CopyBins.of(151, 60);
         assertEquals(5, wide.width(), "149 counts from 2 in bins of 5: 30 bars + 2");
         assertEquals(32, wide.from().length);
         assertEquals(2, wide.from()[2]);
