@@ -107,7 +107,8 @@ public final class ResponseCharts {
             renderer.setSeriesStroke(i, new BasicStroke(2f));
         }
         NumberAxis yAxis = Axes.value(y.label(), y.divisor());
-        yAxis.setAutoRangeIncludesZero(false);
+        org.jfree.data.Range span = org.jfree.data.general.DatasetUtils.findRangeBounds(data, true);
+        yAxis.setAutoRangeIncludesZero(span == null || span.getLength() == 0);
         XYPlot plot = new XYPlot(data, xAxis(x, xLabels), yAxis, renderer);
         return finish(title, subtitle, plot, groups.size() > 1);
     }
@@ -129,6 +130,7 @@ public final class ResponseCharts {
         band.setLabelFont(SMALL);
         band.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         band.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        band.setLabelBackgroundColor(new Color(255, 255, 255, 0));
         plot.addDomainMarker(band, Layer.BACKGROUND);
         ValueMarker line = new ValueMarker(best, mark, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
@@ -137,6 +139,7 @@ public final class ResponseCharts {
         line.setLabelPaint(mark);
         line.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
         line.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        line.setLabelBackgroundColor(new Color(255, 255, 255, 0));
         plot.addDomainMarker(line, Layer.FOREGROUND);
         return chart;
     }

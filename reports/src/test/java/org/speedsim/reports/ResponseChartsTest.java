@@ -84,4 +84,17 @@ class ResponseChartsTest {
         assertEquals("3", y.getNumberFormatOverride().format(3e6), "ticks in BTT, data in micro-BTT");
         assertEquals(3e6, chart.getXYPlot().getDataset().getYValue(0, 1));
     }
+
+    @Test
+    void aFlatResponseStillGetsAReadableAxisFromZero() {
+        Map<String, ResponseCharts.Curve> groups = Map.of("lifetime", new ResponseCharts.Curve(
+                new double[] {0, 0.5, 1}, new double[] {3600, 3600, 3600}, new double[] {3600, 3600, 3600},
+                new double[] {3600, 3600, 3600}));
+        JFreeChart chart = ResponseCharts.response("t", "s", Quantities.of("x"), null,
+                Quantities.of("swarmLifetimeSeconds"), groups);
+        chart.createBufferedImage(640, 400);
+        var y = chart.getXYPlot().getRangeAxis();
+        assertEquals(0, y.getLowerBound(), "every value 3600: the axis starts at 0 instead of collapsing");
+        assertTrue(y.getUpperBound() >= 3600);
+    }
 }
