@@ -14,6 +14,7 @@ import org.speedsim.reports.Bands;
 import org.speedsim.reports.ChartFiles;
 import org.speedsim.reports.Charts;
 import org.speedsim.reports.KaplanMeier;
+import org.speedsim.reports.Quantities;
 import org.speedsim.reports.Replication;
 import org.speedsim.reports.ResponseCharts;
 import org.speedsim.reports.ScenarioResults;
@@ -95,11 +96,15 @@ final class ExperimentCharts {
                         .sorted(Comparator.comparingDouble(
                                 r -> x.position(r.variant().parameters().get(params.get(0)))))
                         .toList();
-                curves.put(y == null ? metric : params.get(1) + " = " + g, curve(in, x, params.get(0)));
+                curves.put(y == null ? Quantities.of(metric).name() : Quantities.of(params.get(1)).name() + " = "
+                        + g, curve(in, x, params.get(0)));
             }
             String name = fileName(metric);
-            JFreeChart chart = ResponseCharts.response(metric + " against " + params.get(0), band(level,
-                    rows.get(0).mean().kind()) + censoredNote(metric), params.get(0), x.labels(), metric, curves);
+            Quantities.Quantity m = Quantities.of(metric);
+            Quantities.Quantity p0 = Quantities.of(params.get(0));
+            JFreeChart chart = ResponseCharts.response(capitalised(m.name()) + " against " + p0.name(),
+                    band(level, rows.get(0).mean().kind()) + censoredNote(metric) + "; x: " + params.get(0),
+                    p0, x.labels(), m, curves);
             ChartFiles.write(chart, dir.resolve(DIR), "response-" + name, WIDTH, HEIGHT);
             if (y != null) {
                 double[][] z = new double[x.values().size()][y.values().size()];
@@ -111,16 +116,17 @@ final class ExperimentCharts {
                     int j = y.values().indexOf(r.variant().parameters().get(params.get(1)));
                     z[i][j] = r.mean().value();
                 }
-                JFreeChart heat = ResponseCharts.heatMap(metric + " over " + params.get(0) + " and " + params.get(1),
-                        "mean over replications" + censoredNote(metric), params.get(0), x.labels(), x.positions(),
-                        params.get(1), y.labels(), y.positions(), metric, z);
+                Quantities.Quantity p1 = Quantities.of(params.get(1));
+                JFreeChart heat = ResponseCharts.heatMap(capitalised(m.name()) + " over " + p0.name() + " and "
+                        + p1.name(), "mean over replications" + censoredNote(metric) + "; x: " + params.get(0)
+                        + ", y: " + params.get(1), p0, x.labels(), x.positions(), p1, y.labels(), y.positions(), m, z);
                 ChartFiles.write(heat, dir.resolve(DIR), "heatmap-" + name, WIDTH, HEIGHT);
             }
         }
     }
 
     /** The objective at every evaluated value of a one-parameter tuning, with its confidence interval. */
-    static void tune(Path dir, String parameter, String metric, Tuner.Result result, double level)
+    static void tune(Path dir, String parameter, String unit, String metric, Tuner.Result result, double level)
             throws IOException {
         List<Tuner.Evaluation> sorted = new ArrayList<>(result.evaluations());
         sorted.sort(Comparator.comparing(e -> e.point()[0]));
@@ -129,9 +135,13 @@ final class ExperimentCharts {
                 + ValueList.canonical(result.best().point()[0]) + ", interval ["
                 + ValueList.canonical(result.interval()[0][0]) + ", " + ValueList.canonical(result.interval()[0][1])
                 + "]" + censoredNote(metric);
-        JFreeChart chart = ResponseCharts.response(metric + " against " + parameter, subtitle, parameter, null,
-                metric, Map.of(metric,
-                        ResponseCharts.Curve.of(x, sorted.stream().map(Tuner.Evaluation::mean).toList())));
+        Quantities.Quantity p = Quantities.of(parameter).in(unit);
+        Quantities.Quantity m = Quantities.of(metric);
+        JFreeChart chart = ResponseCharts.tuning(capitalised(m.name()) + " against " + p.name(),
+                subtitle + "; x: " + parameter + "; dashed line: best, shaded across: its interval", p, m,
+                ResponseCharts.Curve.of(x, sorted.stream().map(Tuner.Evaluation::mean).toList()),
+                result.best().point()[0].doubleValue(), new double[] {result.interval()[0][0].doubleValue(),
+                    result.interval()[0][1].doubleValue()});
         ChartFiles.write(chart, dir.resolve(DIR), "evaluations", WIDTH, HEIGHT);
     }
 
@@ -149,6 +159,10 @@ final class ExperimentCharts {
     private static ResponseCharts.Curve curve(List<PointTable.Row> rows, Axis x, String param) {
         double[] xs = rows.stream().mapToDouble(r -> x.position(r.variant().parameters().get(param))).toArray();
         return ResponseCharts.Curve.of(xs, rows.stream().map(PointTable.Row::mean).toList());
+    }
+
+    private static String capitalised(String words) {
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static String fileName(String metric) {

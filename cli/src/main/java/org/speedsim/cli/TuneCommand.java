@@ -187,8 +187,8 @@ final class TuneCommand implements Callable<Integer> {
         ResultsTable.write(dir.resolve("runs.csv"), merge(all, batches, replications), List.copyOf(parameters.keySet()));
         writeEvaluations(dir, ranges, result, all);
         if (d == 1 && !options.noCharts) {
-            ExperimentCharts.tune(dir, ranges.get(0).path() + (ranges.get(0).unit().isEmpty() ? ""
-                    : " (" + ranges.get(0).unit() + ")"), objective.metric(), result, options.level);
+            ExperimentCharts.tune(dir, ranges.get(0).path(), ranges.get(0).unit(), objective.metric(), result,
+                    options.level);
         }
         ObjectNode summary = manifest.deepCopy();
         summary.put("design", "grid then " + (d == 1 ? "Brent" : "BOBYQA") + " on a lattice of " + Tuner.STEPS

@@ -68,6 +68,11 @@ class SweepCommandTest {
             assertTrue(Files.size(dir.resolve("charts").resolve(chart + ".png")) > 0, chart);
             assertTrue(Files.isRegularFile(dir.resolve("charts").resolve(chart + ".svg")), chart);
         }
+        String lifetime = Files.readString(dir.resolve("charts/response-swarmLifetimeSeconds.svg"));
+        assertTrue(lifetime.contains(">swarm lifetime (s)<"), "the y axis names the metric and its unit");
+        assertTrue(lifetime.contains(">unchoke slots<"), "the x axis names the parameter in words");
+        String download = Files.readString(dir.resolve("charts/response-downloadTimeSeconds.mean.svg"));
+        assertTrue(download.contains(">mean download time (s)<"), "the y axis names the metric and its unit");
     }
 
     @Test

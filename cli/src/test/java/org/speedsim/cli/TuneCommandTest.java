@@ -74,6 +74,9 @@ class TuneCommandTest {
         assertEquals(5 * 4, s.runs.get(), "the same search reuses its complete runs");
         assertEquals(table, Files.readString(tmp.resolve("synthetic-tune").resolve(TuneCommand.EVALUATIONS)));
         assertTrue(Files.size(tmp.resolve("synthetic-tune/charts/evaluations.png")) > 0);
+        String svg = Files.readString(tmp.resolve("synthetic-tune/charts/evaluations.svg"));
+        assertTrue(svg.contains(">best<") && svg.contains(">interval of the best<"),
+                "the chart marks the best value and its interval");
     }
 
     @Test

@@ -52,11 +52,22 @@ final class Axes {
         return axis;
     }
 
-    /** A value axis whose labels show the data divided by {@code divisor} (1: unchanged). */
+    /**
+     * A value axis whose labels show the data divided by {@code divisor} (1: unchanged), with ticks at round numbers
+     * of the displayed unit.
+     */
     static NumberAxis value(String label, double divisor) {
         NumberAxis axis = new NumberAxis(label);
         if (divisor != 1) {
-            axis.setNumberFormatOverride(scaled(divisor));
+            NumberFormat format = scaled(divisor);
+            axis.setNumberFormatOverride(format);
+            TickUnits ticks = new TickUnits();
+            for (int exponent = -6; exponent <= 15; exponent++) {
+                for (double mantissa : new double[] {1, 2, 5}) {
+                    ticks.add(new NumberTickUnit(mantissa * Math.pow(10, exponent) * divisor, format));
+                }
+            }
+            axis.setStandardTickUnits(ticks);
         }
         axis.setAutoRangeIncludesZero(true);
         return axis;

@@ -40,31 +40,26 @@ import tech.tablesaw.api.Table;
 public final class Report {
 
     /** A Speed time-series chart: which column, under which file name, with which labels. */
-    private record SpeedChart(String column, String name, String title, String yLabel, double divisor,
-                              String guide) {
+    private record SpeedChart(String column, String name, String title, String guide) {
         /** A Gini coefficient is a fraction; every other Speed quantity is unbounded above. */
         JFreeChart chart(Map<String, Bands> groups) {
-            return column.equals("balance_gini") ? Charts.fraction(title, yLabel, groups)
-                    : Charts.timeSeries(title, yLabel, divisor, groups);
+            Quantities.Quantity quantity = Quantities.of(column);
+            return column.equals("balance_gini") ? Charts.fraction(title, quantity.label(), groups)
+                    : Charts.timeSeries(title, quantity, groups);
         }
     }
 
     private static final List<SpeedChart> SPEED_CHARTS = List.of(
             new SpeedChart("clearing_price_nano_per_kib", "clearing-price", "Clearing price of unchoke slots",
-                    "price (nano-BTT per KiB)", 1,
                     "The mean price of the regular unchoke slots sold in each sampling interval (0: none sold). A "
                         + "rising price means leechers compete for scarce upload."),
             new SpeedChart("tokens_paid_ubtt", "tokens-paid", "Tokens paid to uploaders (cumulative)",
-                    "tokens paid (BTT)", 1e6,
                     "Tokens that reached providers through closed or updated payment channels since the start."),
             new SpeedChart("balance_gini", "balance-gini", "Inequality of token balances (Gini coefficient)",
-                    "Gini coefficient (0: equal, 1: one peer holds all)", 1,
                     "Among online Speed peers. A rising Gini means tokens concentrate in a few (seeding) peers."),
             new SpeedChart("escrow_locked_ubtt", "escrow-locked", "Tokens locked in payment-channel escrow",
-                    "escrow (BTT)", 1e6,
                     "Tokens requesters have set aside in open channels: paid-for capacity not yet settled."),
             new SpeedChart("ledger_queue", "ledger-queue", "Ledger queue: transactions waiting for confirmation",
-                    "transactions waiting", 1,
                     "A queue that keeps growing means the ledger's throughput is the bottleneck of payments."));
 
     /** A chart of the report with its files and how to read it. */
@@ -114,16 +109,16 @@ public final class Report {
         Files.createDirectories(out.resolve("charts"));
         Files.createDirectories(out.resolve("tables"));
         boolean several = scenarios.size() > 1;
-        Map<String, Bands> population = new LinkedHashMap<>();
+        Map<String, Bands> leechers = new LinkedHashMap<>();
+        Map<String, Bands> seeds = new LinkedHashMap<>();
         Map<String, Bands> availability = new LinkedHashMap<>();
         Map<String, Bands> utilisation = new LinkedHashMap<>();
         Map<String, double[]> deaths = new LinkedHashMap<>();
         Map<String, double[]> downloads = new LinkedHashMap<>();
         for (ScenarioResults s : scenarios) {
             List<Replication> reps = s.replications();
-            String prefix = several ? s.name() + ": " : "";
-            population.put(prefix + "leechers", Bands.of(reps, "leechers"));
-            population.put(prefix + "seeds", Bands.of(reps, "seeds"));
+            leechers.put(s.name(), Bands.of(reps, "leechers"));
+            seeds.put(s.name(), Bands.of(reps, "seeds"));
             availability.put(s.name(), Bands.of(reps, "distributed_copies"));
             utilisation.put(s.name(), Bands.of(reps, "upload_utilisation"));
             deaths.put(s.name(), reps.stream().mapToDouble(Replication::deathSeconds).filter(d -> !Double.isNaN(d))
@@ -137,7 +132,7 @@ public final class Report {
             tables.add(writeCsv(bandsTable(reps), "timeseries-" + Text.slug(s.name())));
         }
         figure("population", "Leechers and seeds over time",
-                Charts.timeSeries("Peers online: leechers and seeds", "peers online", population),
+                Charts.population(leechers, seeds),
                 "Leechers are downloading, seeds hold the whole file. A flash crowd rises fast and drains as "
                     + "leechers finish; when the seeds reach zero the swarm lives only from the pieces leechers hold.");
         figure("availability", "Availability over time", Charts.availability(availability, deaths),
@@ -243,7 +238,8 @@ public final class Report {
         String title = "Piece copies: " + s.name() + ", replication " + rep.index();
         figure(name, title, Charts.pieceCopies("How many online peers hold each piece (" + s.name() + ", replication "
                         + rep.index() + ")", byMoment),
-                "Each curve counts the pieces held by exactly k online peers at one moment. The swarm is healthy "
+                "Each bar counts the pieces held by exactly k online peers (or a range of k) at one moment. The "
+                    + "swarm is healthy "
                     + "while every piece sits far to the right; pieces at 1 copy are one departure from being lost, "
                     + "pieces at 0 are lost to the online peers.");
     }

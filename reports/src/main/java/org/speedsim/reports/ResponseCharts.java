@@ -10,14 +10,19 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.LookupPaintScale;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
@@ -68,6 +73,18 @@ public final class ResponseCharts {
      */
     public static JFreeChart response(String title, String subtitle, String xLabel, List<String> xLabels,
                                       String yLabel, Map<String, Curve> groups) {
+        return response(title, subtitle, new Quantities.Quantity(xLabel, "", 1), xLabels,
+                new Quantities.Quantity(yLabel, "", 1), groups);
+    }
+
+    /**
+     * Mean of a metric against a parameter, one line per group, with its confidence band; the axes are labelled with
+     * the quantities' names and units, and their ticks read in those units.
+     *
+     * @param xLabels labels of the x positions when the parameter is not numeric, else null
+     */
+    public static JFreeChart response(String title, String subtitle, Quantities.Quantity x, List<String> xLabels,
+                                      Quantities.Quantity y, Map<String, Curve> groups) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         for (Map.Entry<String, Curve> e : groups.entrySet()) {
             Curve c = e.getValue();
@@ -89,10 +106,42 @@ public final class ResponseCharts {
             renderer.setSeriesFillPaint(i, Charts.colour(i));
             renderer.setSeriesStroke(i, new BasicStroke(2f));
         }
-        NumberAxis y = new NumberAxis(yLabel);
-        y.setAutoRangeIncludesZero(false);
-        XYPlot plot = new XYPlot(data, xAxis(xLabel, xLabels), y, renderer);
+        NumberAxis yAxis = Axes.value(y.label(), y.divisor());
+        org.jfree.data.Range span = org.jfree.data.general.DatasetUtils.findRangeBounds(data, true);
+        yAxis.setAutoRangeIncludesZero(span == null || span.getLength() == 0);
+        XYPlot plot = new XYPlot(data, xAxis(x, xLabels), yAxis, renderer);
         return finish(title, subtitle, plot, groups.size() > 1);
+    }
+
+    /**
+     * The objective of a one-parameter tuning at every evaluated value, with the best value marked by a vertical
+     * line and its interval shaded across the plot.
+     *
+     * @param best     the best parameter value
+     * @param interval the interval of the best value: its lower and upper end
+     */
+    public static JFreeChart tuning(String title, String subtitle, Quantities.Quantity x, Quantities.Quantity y,
+                                    Curve evaluations, double best, double[] interval) {
+        JFreeChart chart = response(title, subtitle, x, null, y, Map.of(y.name(), evaluations));
+        XYPlot plot = chart.getXYPlot();
+        Color mark = new Color(213, 94, 0);
+        IntervalMarker band = new IntervalMarker(interval[0], interval[1], new Color(213, 94, 0, 28));
+        band.setLabel("interval of the best");
+        band.setLabelFont(SMALL);
+        band.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        band.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        band.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        plot.addDomainMarker(band, Layer.BACKGROUND);
+        ValueMarker line = new ValueMarker(best, mark, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+                BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        line.setLabel("best");
+        line.setLabelFont(SMALL);
+        line.setLabelPaint(mark);
+        line.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+        line.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        line.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        plot.addDomainMarker(line, Layer.FOREGROUND);
+        return chart;
     }
 
     /**
@@ -103,6 +152,19 @@ public final class ResponseCharts {
     public static JFreeChart heatMap(String title, String subtitle, String xLabel, List<String> xLabels,
                                      double[] x, String yLabel, List<String> yLabels, double[] y, String zLabel,
                                      double[][] z) {
+        return heatMap(title, subtitle, new Quantities.Quantity(xLabel, "", 1), xLabels, x,
+                new Quantities.Quantity(yLabel, "", 1), yLabels, y, new Quantities.Quantity(zLabel, "", 1), z);
+    }
+
+    /**
+     * A metric's mean over a grid of two parameters, the axes and the colour scale labelled with the quantities'
+     * names and units.
+     *
+     * @param values {@code values[i][j]} at {@code xs[i]}, {@code ys[j]}; NaN cells are left blank
+     */
+    public static JFreeChart heatMap(String title, String subtitle, Quantities.Quantity xQuantity,
+                                     List<String> xLabels, double[] x, Quantities.Quantity yQuantity,
+                                     List<String> yLabels, double[] y, Quantities.Quantity zQuantity, double[][] z) {
         int n = x.length * y.length;
         double[][] series = new double[3][n];
         double min = Double.POSITIVE_INFINITY;
@@ -128,7 +190,7 @@ public final class ResponseCharts {
             max = min + 1;
         }
         DefaultXYZDataset data = new DefaultXYZDataset();
-        data.addSeries(zLabel, series);
+        data.addSeries(zQuantity.name(), series);
         XYBlockRenderer renderer = new XYBlockRenderer();
         renderer.setBlockWidth(step(x));
         renderer.setBlockHeight(step(y));
@@ -142,9 +204,10 @@ public final class ResponseCharts {
                     mix(light.getGreen(), dark.getGreen(), f), mix(light.getBlue(), dark.getBlue(), f)));
         }
         renderer.setPaintScale(scale);
-        XYPlot plot = new XYPlot(data, xAxis(xLabel, xLabels), xAxis(yLabel, yLabels), renderer);
+        XYPlot plot = new XYPlot(data, xAxis(xQuantity, xLabels), xAxis(yQuantity, yLabels), renderer);
         JFreeChart chart = finish(title, subtitle, plot, false);
-        NumberAxis zAxis = new NumberAxis(zLabel);
+        NumberAxis zAxis = Axes.value(zQuantity.label(), zQuantity.divisor());
+        zAxis.setAutoRangeIncludesZero(false);
         zAxis.setRange(min, max);
         zAxis.setTickLabelFont(SMALL);
         zAxis.setLabelFont(SMALL);
@@ -168,8 +231,9 @@ public final class ResponseCharts {
         return Double.isInfinite(step) || step == 0 ? 1 : step;
     }
 
-    private static ValueAxis xAxis(String label, List<String> labels) {
-        ValueAxis axis = labels == null ? new NumberAxis(label) : new SymbolAxis(label, labels.toArray(String[]::new));
+    private static ValueAxis xAxis(Quantities.Quantity quantity, List<String> labels) {
+        ValueAxis axis = labels == null ? Axes.value(quantity.label(), quantity.divisor())
+                : new SymbolAxis(quantity.label(), labels.toArray(String[]::new));
         if (axis instanceof NumberAxis n) {
             n.setAutoRangeIncludesZero(false);
         }

@@ -203,6 +203,138 @@ class ChartsTest {
     }
 
     @Test
+    void theBandIsLeftOutWhereFewerThanThreeRunsRemainAndTheRunningCountIsDrawn() throws Exception {
+        Bands b = new Bands("leechers", new double[] {0, 60, 120, 180}, new double[] {10, 12, 14, 16},
+                new double[] {8, 9, 3, 16}, new double[] {12, 15, 25, 16}, new int[] {4, 3, 2, 1}, 0);
+        JFreeChart chart = Charts.timeSeries("Peers", "peers online", Map.of("s", b));
+        written(chart, "running", 640, 400);
+        var d = (org.jfree.data.xy.IntervalXYDataset) chart.getXYPlot().getDataset(0);
+        assertEquals(9.0, d.getStartYValue(0, 1), "3 runs: band drawn");
+        assertEquals(15.0, d.getEndYValue(0, 1));
+        assertEquals(14.0, d.getStartYValue(0, 2), "2 runs: no band");
+        assertEquals(14.0, d.getEndYValue(0, 2));
+        XYDataset running = chart.getXYPlot().getDataset(1);
+        assertEquals(4, running.getItemCount(0));
+        for (int i = 0; i < 4; i++) {
+            assertEquals(b.n()[i], running.getYValue(0, i), "replications running at " + b.time()[i]);
+        }
+        assertEquals(1, chart.getXYPlot().getRangeAxisIndex(chart.getXYPlot().getRangeAxis(1)));
+        assertTrue(chart.getXYPlot().getRangeAxis(1).getLabel().contains("replications still running"));
+        String subtitle = ((org.jfree.chart.title.TextTitle) chart.getSubtitle(1)).getText();
+        assertTrue(subtitle.contains("not drawn where fewer than 3 runs remain"), subtitle);
+        assertTrue(subtitle.contains("how many of 4"), subtitle);
+    }
+
+    @Test
+    void pieceCopiesAtMoreThanAHundredCopiesAreBinnedIntoReadableBars() throws Exception {
+        double[] moment = new double[151];
+        for (int k = 0; k < moment.length; k++) {
+            moment[k] = 1 + (k * 7) % 5;
+        }
+        moment[0] = 3;
+        moment[1] = 2;
+        JFreeChart chart = Charts.pieceCopies("Piece copies", Map.of("at 1 min", moment));
+        BufferedImage png = written(chart, "piece-copies-wide", 900, 560);
+        XYDataset d = chart.getXYPlot().getDataset(0);
+        int bars = d.getItemCount(0);
+        assertTrue(bars <= Charts.MAX_BARS, bars + " bars");
+        assertEquals(3, d.getYValue(0, 0), "0 copies keeps its own bar");
+        assertEquals(2, d.getYValue(0, 1), "1 copy keeps its own bar");
+        double total = 0;
+        double expected = 0;
+        for (int i = 0; i < bars; i++) {
+            total += d.getYValue(0, i);
+        }
+        for (double v : moment) {
+            expected += v;
+        }
+        assertEquals(expected, total, 1e-9, "every piece is in one bar");
+        var x = (org.jfree.chart.axis.SymbolAxis) chart.getXYPlot().getDomainAxis();
+        assertEquals("0", x.getSymbols()[0]);
+        assertEquals("1", x.getSymbols()[1]);
+        assertTrue(x.getSymbols()[bars - 1].endsWith("-150"), x.getSymbols()[bars - 1]);
+        double narrowest = narrowestBar(chart, bars);
+        assertTrue(narrowest >= 10, "every bar at least 10 px wide, not a hairline: " + narrowest);
+        assertTrue(luminanceVariance(png) > 100);
+        String subtitle = ((org.jfree.chart.title.TextTitle) chart.getSubtitle(1)).getText();
+        assertTrue(subtitle.startsWith("Bars") && !subtitle.contains("curve"), subtitle);
+    }
+
+    /** Draws the chart at 900 x 560 and measures its narrowest bar in pixels. */
+    private static double narrowestBar(JFreeChart chart, int barsPerSeries) {
+        var info = new org.jfree.chart.ChartRenderingInfo();
+        chart.createBufferedImage(900, 560, info);
+        double narrowest = Double.POSITIVE_INFINITY;
+        int drawn = 0;
+        for (Object e : info.getEntityCollection().getEntities()) {
+            if (e instanceof org.jfree.chart.entity.XYItemEntity item) {
+                narrowest = Math.min(narrowest, item.getArea().getBounds2D().getWidth());
+                drawn++;
+            }
+        }
+        assertEquals(barsPerSeries * chart.getXYPlot().getDataset(0).getSeriesCount(), drawn);
+        return narrowest;
+    }
+
+    @Test
+    void fourMomentsOfFortyCopyCountsStillGetWideBars() throws Exception {
+        Map<String, double[]> h = new LinkedHashMap<>();
+        for (int m = 0; m < 4; m++) {
+            double[] v = new double[40];
+            java.util.Arrays.fill(v, 1 + m);
+            h.put("at " + m + " min", v);
+        }
+        JFreeChart chart = Charts.pieceCopies("Piece copies", h);
+        double narrowest = narrowestBar(chart, chart.getXYPlot().getDataset(0).getItemCount(0));
+        assertTrue(narrowest >= 8, "every bar at least 8 px wide: " + narrowest);
+    }
+
+    @Test
+    void fewCopyCountsKeepOneBarPerCount() {
+        Charts.CopyBins bins = Charts.CopyBins.of(40, 60);
+        assertEquals(1, bins.width());
+        assertEquals(40, bins.from().length);
+        Charts.CopyBins four = Charts.CopyBins.of(38, 15);
+        assertEquals(5, four.width(), "36 counts from 2 in bins of 5: 8 bars + 2");
+        assertEquals(10, four.from().length);
+        assertEquals(37, four.to()[9]);
+        Charts.CopyBins wide = Charts.CopyBins.of(151, 60);
+        assertEquals(5, wide.width(), "149 counts from 2 in bins of 5: 30 bars + 2");
+        assertEquals(32, wide.from().length);
+        assertEquals(2, wide.from()[2]);
+        assertEquals(6, wide.to()[2]);
+        assertEquals(150, wide.to()[31]);
+    }
+
+    @Test
+    void withThreeScenariosSeedsAndLeechersShareTheirScenariosColour() throws Exception {
+        Map<String, Bands> leechers = new LinkedHashMap<>();
+        Map<String, Bands> seeds = new LinkedHashMap<>();
+        for (String name : List.of("a", "b", "c")) {
+            leechers.put(name, Bands.of(reps, "leechers"));
+            seeds.put(name, Bands.of(reps, "seeds"));
+        }
+        JFreeChart chart = Charts.population(leechers, seeds);
+        written(chart, "population-three", 900, 560);
+        XYDataset d = chart.getXYPlot().getDataset(0);
+        var r = chart.getXYPlot().getRenderer(0);
+        assertEquals(6, d.getSeriesCount());
+        java.util.Set<Object> hues = new java.util.HashSet<>();
+        for (int k = 0; k < 3; k++) {
+            int seedsAt = 2 * k;
+            int leechersAt = 2 * k + 1;
+            assertTrue(d.getSeriesKey(seedsAt).toString().endsWith("seeds"));
+            assertTrue(d.getSeriesKey(leechersAt).toString().endsWith("leechers"));
+            assertEquals(r.getSeriesPaint(seedsAt), r.getSeriesPaint(leechersAt), "one hue per scenario");
+            assertEquals(null, ((java.awt.BasicStroke) r.getSeriesStroke(seedsAt)).getDashArray(), "seeds solid");
+            assertTrue(((java.awt.BasicStroke) r.getSeriesStroke(leechersAt)).getDashArray() != null,
+                    "leechers dashed");
+            hues.add(r.getSeriesPaint(seedsAt));
+        }
+        assertEquals(3, hues.size(), "three scenarios, three colours");
+    }
+
+    @Test
     void tooSmallAChartIsRefused() {
         Bands b = Bands.of(reps, "leechers");
         JFreeChart chart = Charts.timeSeries("x", "y", Map.of("s", b));
