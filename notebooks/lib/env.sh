@@ -7,6 +7,9 @@ ROOT=$(dirname -- "$NB_DIR")
 NB_BUILD=${SPEEDSIM_NOTEBOOKS_BUILD:-$NB_DIR/target}
 KERNEL_NAME=speedsim
 KERNEL_DIR=$NB_BUILD/jupyter/kernels/$KERNEL_NAME
+# The Python notebooks' kernel: Debian's ipykernel run by $PYTHON (kernelspec written by notebooks/setup).
+PYTHON_KERNEL_NAME=speedsim-python
+PYTHON_KERNEL_DIR=$NB_BUILD/jupyter/kernels/$PYTHON_KERNEL_NAME
 PROJECT_JAR=$ROOT/cli/target/speedsim.jar
 # Debian's Jupyter, whatever python3 comes first on the PATH (a pyenv or venv python has no nbconvert).
 JUPYTER=${SPEEDSIM_JUPYTER:-/usr/bin/jupyter}
