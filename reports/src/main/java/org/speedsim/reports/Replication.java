@@ -170,7 +170,7 @@ public record Replication(int index, Path dir, Table timeseries, Table peers, Js
                 DoubleColumn.create("bytes_up", v[4]), DoubleColumn.create("bytes_down", v[5]),
                 DoubleColumn.create("tokens_spent", v[6]), DoubleColumn.create("tokens_earned", v[7]),
                 BooleanColumn.create("initial_seed", seed),
-                DoubleColumn.create("upload_bps", v[8]), DoubleColumn.create("download_bps", v[9]),
+                DoubleColumn.create("upload_bytes_per_s", v[8]), DoubleColumn.create("download_bytes_per_s", v[9]),
                 DoubleColumn.create("duplicate_bytes", v[10]),
                 DoubleColumn.create("tokens_earned_settled", v[11]));
     }
