@@ -76,6 +76,9 @@ final class CompareCommand implements Callable<Integer> {
             + "order (default: the varied values, or the scenario names).")
     List<String> labels = new ArrayList<>();
 
+    /** The scenarios' own names, before each variant is named after its label. */
+    private final List<String> scenarioNames = new ArrayList<>();
+
     CompareCommand(Services services) {
         this.services = services;
     }
@@ -90,7 +93,7 @@ final class CompareCommand implements Callable<Integer> {
         LoadedScenario first = variants.get(0).scenario();
         long seed = options.rootSeed(first);
         int replications = options.replicationCount(first);
-        String name = options.experimentName(defaultName(variants));
+        String name = options.experimentName(defaultName());
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         for (ValueList.Parameter p : varied()) {
             parameters.put(p.path(), p.values());
@@ -164,6 +167,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new UserInputException("--labels must be distinct and non-empty: " + String.join(",", labels));
         }
         List<Variant> variants = new ArrayList<>();
+        scenarioNames.clear();
         // names of the experiment's own files and directories are not available to variants
         Set<String> directories = new HashSet<>(Set.of(ExperimentCharts.DIR, "compare.json", ComparisonTable.CSV,
                 ComparisonTable.MARKDOWN, "runs.csv"));
@@ -172,11 +176,12 @@ final class CompareCommand implements Callable<Integer> {
             LoadedScenario s;
             Map<String, String> values = new LinkedHashMap<>();
             String label;
+            List<String> overrides = new ArrayList<>(options.sets());
+            Path file = varied.isEmpty() ? files.get(i) : files.get(0);
             if (varied.isEmpty()) {
-                s = services.scenarios().load(files.get(i), options.sets());
+                s = services.scenarios().load(file, overrides);
                 label = taken.contains(s.name()) ? files.get(i).toString() : s.name();
             } else {
-                List<String> overrides = new ArrayList<>(options.sets());
                 List<String> shown = new ArrayList<>();
                 for (ValueList.Parameter p : varied) {
                     String value = p.values().get(i);
@@ -184,14 +189,18 @@ final class CompareCommand implements Callable<Integer> {
                     values.put(p.path(), value);
                     shown.add(varied.size() == 1 ? value : p.path() + "=" + value);
                 }
-                s = services.scenarios().load(files.get(0), overrides);
+                s = services.scenarios().load(file, overrides);
                 label = String.join(" ", shown);
             }
             if (!labels.isEmpty()) {
                 label = labels.get(i).strip();
             }
             taken.add(label);
-            variants.add(new Variant(label, unique(OutputDirectory.safeName(label), directories), values, s));
+            String directory = unique(OutputDirectory.safeName(label), directories);
+            scenarioNames.add(s.name());
+            // the variant's runs carry its label (made a valid name: its directory's) in scenario.yaml and summary.json
+            overrides.add("--labels name=" + directory);
+            variants.add(new Variant(label, directory, values, services.scenarios().load(file, overrides)));
         }
         return variants;
     }
@@ -205,10 +214,10 @@ final class CompareCommand implements Callable<Integer> {
         return n;
     }
 
-    private String defaultName(List<Variant> variants) {
+    private String defaultName() {
         if (!vary.isEmpty()) {
-            return variants.get(0).scenario().name();
+            return scenarioNames.get(0);
         }
-        return String.join("-vs-", variants.stream().map(v -> v.scenario().name()).toList());
+        return String.join("-vs-", scenarioNames);
     }
 }

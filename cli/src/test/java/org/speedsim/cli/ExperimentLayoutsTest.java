@@ -77,6 +77,19 @@ class ExperimentLayoutsTest {
     }
 
     @Test
+    void eachVariantOfAComparisonCarriesItsLabelAsName() throws IOException {
+        for (String directory : new String[] {"two", "four_slots"}) {
+            for (int r = 0; r < 2; r++) {
+                Path run = compare.resolve(directory).resolve(Integer.toString(r));
+                assertTrue(Files.readString(run.resolve("scenario.yaml")).contains("\nname: " + directory + "\n"),
+                        run::toString);
+                assertEquals(directory, new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(run.resolve("summary.json").toFile()).path("scenario").asText());
+            }
+        }
+    }
+
+    @Test
     void aComparisonIsReportedWithEachVariantsLabel() throws IOException {
         String md = report(compare, "compare-report");
         assertTrue(md.contains("### two") && md.contains("### four slots"), md);
