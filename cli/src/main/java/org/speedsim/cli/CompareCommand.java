@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
                 + "its Kaplan-Meier median and the log-rank test stratified by replication. Each row names its "
                 + "interval and test.",
             "Writes <out>/<name>/: compare.json (what was run), <variant>/<replication>/ (standard run "
-                + "directories), runs.csv (one row per run), compare.csv and compare.md (the statistics). "
+                + "directories), runs.csv (one row per run), peers.csv (one row per peer of every run), compare.csv and compare.md (the statistics). "
                 + "The seed and replications are the first file's unless given. Run the same command again after an "
                 + "interruption: complete runs are kept and only the rest run."
         },
@@ -170,7 +170,7 @@ final class CompareCommand implements Callable<Integer> {
         scenarioNames.clear();
         // names of the experiment's own files and directories are not available to variants
         Set<String> directories = new HashSet<>(Set.of(ExperimentCharts.DIR, "compare.json", ComparisonTable.CSV,
-                ComparisonTable.MARKDOWN, "runs.csv"));
+                ComparisonTable.MARKDOWN, ResultsTable.FILE, PeerTable.FILE));
         Set<String> taken = new HashSet<>();
         for (int i = 0; i < count; i++) {
             LoadedScenario s;

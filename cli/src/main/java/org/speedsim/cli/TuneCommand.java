@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
             "Writes <out>/<name>/: tune.json (the search asked for), tune-result.json (best value, interval), "
                 + "evaluations/<value>/<replication>/ "
                 + "(standard run directories), evaluations.csv (every evaluation with its mean, interval and "
-                + "paired difference to the best) and runs.csv (one row per run). Run the same command again after "
+                + "paired difference to the best) runs.csv (one row per run) and peers.csv (one row per peer of every run). Run the same command again after "
                 + "an interruption: evaluations already complete are reused."
         },
         footerHeading = "%nExamples:%n",
