@@ -112,6 +112,7 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter terminal = options.quiet ? null : services.terminal().get();
         ExperimentRunner.Results results = new ExperimentRunner(services, options.threadCount())
+                .plainProgress(options.quiet ? null : err)
                 .run(dir, variants, seed, replications, terminal);
         int exit = ExperimentRunner.reportOutcome(o, err, options.quiet, dir, results, replications,
                 DebugOption.requested(spec.commandLine().getParseResult()));

@@ -66,10 +66,17 @@ final class ExperimentRunner {
 
     private final Services services;
     private final int threads;
+    private PrintWriter plainProgress;
 
     ExperimentRunner(Services services, int threads) {
         this.services = services;
         this.threads = threads;
+    }
+
+    /** Prints plain progress lines on {@code err} when no terminal shows the bar; null: none (quiet). */
+    ExperimentRunner plainProgress(PrintWriter err) {
+        this.plainProgress = err;
+        return this;
     }
 
     /** The directory of replication r of a variant. */
@@ -82,7 +89,8 @@ final class ExperimentRunner {
             throws InterruptedException, UserInputException {
         createDirectories(dir, variants);
         int tasks = variants.size() * replications;
-        ProgressBar bar = terminal == null ? null : new ProgressBar(terminal, tasks, "runs", System::nanoTime);
+        ProgressBar bar = terminal != null ? new ProgressBar(terminal, tasks, "runs", System::nanoTime)
+                : plainProgress != null ? ProgressBar.plainLines(plainProgress, tasks, "runs", System::nanoTime) : null;
         int reused = 0;
         boolean[] complete = new boolean[tasks];
         for (int t = 0; t < tasks; t++) {

@@ -125,7 +125,9 @@ final class RunCommand implements Callable<Integer> {
             throws Exception {
         Path dir = owned.dir();
         PrintWriter terminal = quiet ? null : services.terminal().get();
-        ProgressBar bar = terminal == null ? null : new ProgressBar(terminal, count, System::nanoTime);
+        ProgressBar bar = terminal != null ? new ProgressBar(terminal, count, System::nanoTime)
+                : quiet ? null : ProgressBar.plainLines(spec.commandLine().getErr(), count, "replications",
+                        System::nanoTime);
         List<JsonLinesTrace> openTraces = new ArrayList<>();
         RunOutputWriter writer = new RunOutputWriter();
         int threadCount = threads != null ? threads : ReplicationRunner.defaultThreads();

@@ -104,6 +104,7 @@ final class SweepCommand implements Callable<Integer> {
             o.flush();
         }
         ExperimentRunner.Results results = new ExperimentRunner(services, options.threadCount())
+                .plainProgress(options.quiet ? null : spec.commandLine().getErr())
                 .run(dir, points, seed, replications, terminal);
         int exit = ExperimentRunner.reportOutcome(o, spec.commandLine().getErr(), options.quiet, dir, results,
                 replications, DebugOption.requested(spec.commandLine().getParseResult()));

@@ -139,7 +139,8 @@ final class TuneCommand implements Callable<Integer> {
         int d = ranges.size();
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter terminal = options.quiet ? null : services.terminal().get();
-        ExperimentRunner runner = new ExperimentRunner(services, options.threadCount());
+        ExperimentRunner runner = new ExperimentRunner(services, options.threadCount())
+                .plainProgress(options.quiet ? null : spec.commandLine().getErr());
         List<Variant> all = new ArrayList<>();
         List<ExperimentRunner.Results> batches = new ArrayList<>();
         boolean debugging = DebugOption.requested(spec.commandLine().getParseResult());

@@ -177,6 +177,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
     private final int extColumns;
     private final ProgressListener progress;
     private final long progressEvery;
+    private long progressEvents;
 
     private final View view = new View();
     private final Pick pick = new Pick();
@@ -355,7 +356,8 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
             fail("an extension reported a broken invariant");
         }
         if (progress != null) {
-            progress.progress(stopAt, end, onlineCount, sim.eventsProcessed());
+            reportLeechersDone();
+            progress.progress(stopAt, end, onlineCount, simulatedEvents());
         }
         double wall = (System.nanoTime() - wall0) / 1e9;
         return new RunResult(cfg, summary(stopAt), records(), series, pieceCopies, wall);
@@ -1680,7 +1682,24 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         if (sim.now() + progressEvery <= cfg.durationMicros()) {
             sim.scheduleIn(progressEvery, kProgress, 0, 0);
         }
-        progress.progress(sim.now(), cfg.durationMicros(), onlineCount, sim.eventsProcessed());
+        progressEvents++;
+        reportLeechersDone();
+        progress.progress(sim.now(), cfg.durationMicros(), onlineCount, simulatedEvents());
+    }
+
+    /**
+     * Events of the simulation itself: the progress events that only report to a display are not counted, so
+     * whether progress is shown (a terminal, plain lines, --quiet) never changes the summary.
+     */
+    private long simulatedEvents() {
+        return sim.eventsProcessed() - progressEvents;
+    }
+
+    /** When the run stops at the last completion, how far it is: arrived leechers no longer downloading. */
+    private void reportLeechersDone() {
+        if (cfg.stopWhenAllComplete()) {
+            progress.leechersDone(Math.max(0, arrivalsDone - leechersOnline), arrivalTimes.length);
+        }
     }
 
     /** Recomputes every derived structure from scratch and records any mismatch as a broken invariant. */
@@ -1813,7 +1832,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         for (SwarmExtension e : ext) {
             extra.putAll(e.summary());
         }
-        return new RunSummary(cfg.name(), cfg.seed(), cfg.replication(), stopAt, sim.eventsProcessed(), arrived,
+        return new RunSummary(cfg.name(), cfg.seed(), cfg.replication(), stopAt, simulatedEvents(), arrived,
                 completed, p50, p90, mean, deathAt, totalUp, totalDown, totalDup, pieceTransfers, overheadBytes,
                 invariantsOk, extra);
     }
