@@ -52,6 +52,11 @@ public final class Numbers {
         return exponent >= -6 && exponent < 15 ? shortest.toPlainString() : shortest.toString();
     }
 
+    /** The value a file holds for {@code d}: {@code Double.parseDouble(format(d))} (NaN for NaN). */
+    public static double asWritten(double d) {
+        return Double.isNaN(d) ? d : Double.parseDouble(format(d));
+    }
+
     /**
      * The decimal with the fewest significant digits that parses back to {@code d}. Double.toString is round-trip
      * safe but on JDK 17 sometimes one digit too long; a shorter decimal exists exactly when one of the two

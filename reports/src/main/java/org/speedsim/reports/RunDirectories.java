@@ -143,8 +143,13 @@ public final class RunDirectories {
         }
         Path runs = experiment.resolve(RUNS);
         if (Files.isRegularFile(runs)) {
-            Table t = Table.read().csv(CsvReadOptions.builder(runs.toFile()).locale(Locale.ROOT)
-                    .columnTypes(column -> ColumnType.STRING).build());
+            Table t;
+            try {
+                t = Table.read().csv(CsvReadOptions.builder(runs.toFile()).locale(Locale.ROOT)
+                        .columnTypes(column -> ColumnType.STRING).build());
+            } catch (RuntimeException unreadable) {
+                return labels; // not a table speedsim wrote: directory names serve
+            }
             if (t.containsColumn("variant") && t.containsColumn("directory")) {
                 for (int row = 0; row < t.rowCount(); row++) {
                     Path runDir = experiment.resolve(t.stringColumn("directory").get(row)).normalize();
