@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
                 + "its Kaplan-Meier median and the log-rank test stratified by replication. Each row names its "
                 + "interval and test.",
             "Writes <out>/<name>/: compare.json (what was run), <variant>/<replication>/ (standard run "
-                + "directories), runs.csv (one row per run), compare.csv and compare.md (the statistics). "
+                + "directories), runs.csv (one row per run), peers.csv (one row per peer of every run), compare.csv and compare.md (the statistics). "
                 + "The seed and replications are the first file's unless given. Run the same command again after an "
                 + "interruption: complete runs are kept and only the rest run."
         },
@@ -76,6 +76,9 @@ final class CompareCommand implements Callable<Integer> {
             + "order (default: the varied values, or the scenario names).")
     List<String> labels = new ArrayList<>();
 
+    /** The scenarios' own names, before each variant is named after its label. */
+    private final List<String> scenarioNames = new ArrayList<>();
+
     CompareCommand(Services services) {
         this.services = services;
     }
@@ -91,7 +94,7 @@ final class CompareCommand implements Callable<Integer> {
         long seed = options.rootSeed(first);
         int replications = options.replicationCount(first);
         Sizes.checkExperiment("compare", variants.size(), replications, "use fewer --replications");
-        String name = options.experimentName(defaultName(variants));
+        String name = options.experimentName(defaultName());
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         for (ValueList.Parameter p : varied()) {
             parameters.put(p.path(), p.values());
@@ -110,6 +113,7 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter terminal = options.quiet ? null : services.terminal().get();
         ExperimentRunner.Results results = new ExperimentRunner(services, options.threadCount(), err)
+                .plainProgress(options.quiet ? null : err)
                 .run(dir, variants, seed, replications, terminal);
         int exit = ExperimentRunner.reportOutcome(o, err, options.quiet, dir, results, replications,
                 DebugOption.requested(spec.commandLine().getParseResult()));
@@ -165,19 +169,21 @@ final class CompareCommand implements Callable<Integer> {
             throw new UserInputException("--labels must be distinct and non-empty: " + String.join(",", labels));
         }
         List<Variant> variants = new ArrayList<>();
+        scenarioNames.clear();
         // names of the experiment's own files and directories are not available to variants
         Set<String> directories = new HashSet<>(Set.of(ExperimentCharts.DIR, "compare.json", ComparisonTable.CSV,
-                ComparisonTable.MARKDOWN, "runs.csv"));
+                ComparisonTable.MARKDOWN, ResultsTable.FILE, PeerTable.FILE));
         Set<String> taken = new HashSet<>();
         for (int i = 0; i < count; i++) {
             LoadedScenario s;
             Map<String, String> values = new LinkedHashMap<>();
             String label;
+            List<String> overrides = new ArrayList<>(options.sets());
+            Path file = varied.isEmpty() ? files.get(i) : files.get(0);
             if (varied.isEmpty()) {
-                s = services.scenarios().load(files.get(i), options.sets());
+                s = services.scenarios().load(file, overrides);
                 label = taken.contains(s.name()) ? files.get(i).toString() : s.name();
             } else {
-                List<String> overrides = new ArrayList<>(options.sets());
                 List<String> shown = new ArrayList<>();
                 for (ValueList.Parameter p : varied) {
                     String value = p.values().get(i);
@@ -185,14 +191,18 @@ final class CompareCommand implements Callable<Integer> {
                     values.put(p.path(), value);
                     shown.add(varied.size() == 1 ? value : p.path() + "=" + value);
                 }
-                s = services.scenarios().load(files.get(0), overrides);
+                s = services.scenarios().load(file, overrides);
                 label = String.join(" ", shown);
             }
             if (!labels.isEmpty()) {
                 label = labels.get(i).strip();
             }
             taken.add(label);
-            variants.add(new Variant(label, unique(OutputDirectory.safeName(label), directories), values, s));
+            String directory = unique(OutputDirectory.safeName(label), directories);
+            scenarioNames.add(s.name());
+            // the variant's runs carry its label (made a valid name: its directory's) in scenario.yaml and summary.json
+            overrides.add("--labels name=" + directory);
+            variants.add(new Variant(label, directory, values, services.scenarios().load(file, overrides)));
         }
         return variants;
     }
@@ -206,10 +216,10 @@ final class CompareCommand implements Callable<Integer> {
         return n;
     }
 
-    private String defaultName(List<Variant> variants) {
+    private String defaultName() {
         if (!vary.isEmpty()) {
-            return variants.get(0).scenario().name();
+            return scenarioNames.get(0);
         }
-        return String.join("-vs-", variants.stream().map(v -> v.scenario().name()).toList());
+        return String.join("-vs-", scenarioNames);
     }
 }

@@ -4,69 +4,13 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * Writes RFC 4180 CSV rows: fields separated by commas, rows ended by {@code \n}, a field quoted (with inner quotes
- * doubled) only when it holds a comma, a quote or a line break.
- *
- * <p>Invariant: every row written has the number of fields of the header (checked in {@link #endRow}).
+ * The CSV writer of every output file, {@link org.speedsim.reports.CsvWriter}, under the name the command classes use
+ * (one writer and one number format for run, experiment and report files).
  */
-public final class CsvWriter {
-
-    private final Writer out;
-    private final int columns;
-    private int field;
+public final class CsvWriter extends org.speedsim.reports.CsvWriter {
 
     /** Starts a CSV text with this header row. */
     public CsvWriter(Writer out, String... header) throws IOException {
-        this.out = out;
-        this.columns = header.length;
-        for (String h : header) {
-            add(h);
-        }
-        endRow();
-    }
-
-    /** Appends a field to the current row. */
-    public CsvWriter add(String value) throws IOException {
-        if (field > 0) {
-            out.write(',');
-        }
-        field++;
-        if (needsQuotes(value)) {
-            out.write('"');
-            out.write(value.replace("\"", "\"\""));
-            out.write('"');
-        } else {
-            out.write(value);
-        }
-        return this;
-    }
-
-    /** Appends an integer field. */
-    public CsvWriter add(long value) throws IOException {
-        return add(Long.toString(value));
-    }
-
-    /** Appends a number field in {@link Numbers#format} (NaN: empty). */
-    public CsvWriter add(double value) throws IOException {
-        return add(Numbers.format(value));
-    }
-
-    /** Ends the current row. */
-    public void endRow() throws IOException {
-        if (field != columns) {
-            throw new IllegalStateException("CSV row has " + field + " fields for " + columns + " columns");
-        }
-        out.write('\n');
-        field = 0;
-    }
-
-    private static boolean needsQuotes(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                return true;
-            }
-        }
-        return false;
+        super(out, header);
     }
 }

@@ -69,6 +69,7 @@ final class ExperimentRunner {
     private final Services services;
     private final int threads;
     private final PrintWriter notes;
+    private PrintWriter plainProgress;
 
     ExperimentRunner(Services services, int threads) {
         this(services, threads, null);
@@ -81,6 +82,12 @@ final class ExperimentRunner {
         this.notes = notes;
     }
 
+    /** Prints plain progress lines on {@code err} when no terminal shows the bar; null: none (quiet). */
+    ExperimentRunner plainProgress(PrintWriter err) {
+        this.plainProgress = err;
+        return this;
+    }
+
     /** The directory of replication r of a variant. */
     static Path runDirectory(Path dir, Variant v, int r) {
         return OutputDirectory.replication(dir.resolve(v.directory()), r);
@@ -91,7 +98,8 @@ final class ExperimentRunner {
             throws InterruptedException, UserInputException {
         createDirectories(dir, variants);
         int tasks = variants.size() * replications;
-        ProgressBar bar = terminal == null ? null : new ProgressBar(terminal, tasks, "runs", System::nanoTime);
+        ProgressBar bar = terminal != null ? new ProgressBar(terminal, tasks, "runs", System::nanoTime)
+                : plainProgress != null ? ProgressBar.plainLines(plainProgress, tasks, "runs", System::nanoTime) : null;
         int reused = 0;
         boolean[] complete = new boolean[tasks];
         for (int t = 0; t < tasks; t++) {

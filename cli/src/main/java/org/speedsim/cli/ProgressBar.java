@@ -15,6 +15,11 @@ import org.speedsim.engine.swarm.ProgressListener;
  * interrupted command count as done but not as progress). Redrawn in place ({@code \r}) at most every
  * {@link #REDRAW_NANOS}; the engine threads only store numbers and, when a redraw is due, try to draw.
  *
+ * <p>Without a terminal ({@link #plainLines}) the same figures, and the events simulated so far, are printed as plain
+ * lines, one every {@link #PLAIN_NANOS}, for logs of batch jobs and {@code nohup}. A run that stops as soon as every
+ * leecher is done counts its progress by leechers done ({@link ProgressListener#leechersDone}), not only by the
+ * scenario's duration, which such a run seldom reaches.
+ *
  * <p>Invariant: the wall clock is used only for display pacing and the events-per-second figure, never for
  * anything written to result files.
  */
@@ -22,6 +27,8 @@ public final class ProgressBar {
 
     /** Minimum wall time between two redraws. */
     public static final long REDRAW_NANOS = 250_000_000L;
+    /** Wall time between two plain progress lines. */
+    public static final long PLAIN_NANOS = 10_000_000_000L;
     private static final int BAR_WIDTH = 24;
 
     private final PrintWriter out;
@@ -35,6 +42,9 @@ public final class ProgressBar {
     private final AtomicLongArray peers;
     private final AtomicLongArray events;
     private final AtomicLongArray state;
+    private final AtomicLongArray leechersDone;
+    private final AtomicLongArray leechersExpected;
+    private final boolean plain;
     private final ReentrantLock drawing = new ReentrantLock();
     private volatile long nextDrawNanos;
     private long lastEvents;
@@ -53,6 +63,21 @@ public final class ProgressBar {
 
     /** A display of {@code tasks} runs, counted as {@code unit} ("runs", "replications"). */
     public ProgressBar(PrintWriter out, int tasks, String unit, LongSupplier nanoClock) {
+        this(out, tasks, unit, nanoClock, false);
+    }
+
+    /**
+     * Plain progress lines on {@code out} (standard error when no terminal shows the bar), one every
+     * {@link #PLAIN_NANOS} of {@code nanoClock}, none at the start and nothing to clear at the end.
+     */
+    public static ProgressBar plainLines(PrintWriter out, int tasks, String unit, LongSupplier nanoClock) {
+        return new ProgressBar(out, tasks, unit, nanoClock, true);
+    }
+
+    private ProgressBar(PrintWriter out, int tasks, String unit, LongSupplier nanoClock, boolean plain) {
+        this.plain = plain;
+        this.leechersDone = new AtomicLongArray(tasks);
+        this.leechersExpected = new AtomicLongArray(tasks);
         this.unit = unit;
         this.out = out;
         this.nanoClock = nanoClock;
@@ -63,7 +88,7 @@ public final class ProgressBar {
         this.events = new AtomicLongArray(tasks);
         this.state = new AtomicLongArray(tasks);
         this.lastNanos = nanoClock.getAsLong();
-        this.nextDrawNanos = lastNanos;
+        this.nextDrawNanos = plain ? lastNanos + PLAIN_NANOS : lastNanos;
         this.startNanos = lastNanos;
     }
 
@@ -78,14 +103,23 @@ public final class ProgressBar {
 
     /** The listener to give the engine for replication {@code r}. */
     public ProgressListener listener(int r) {
-        return (nowMicros, durationMicros, peersOnline, eventCount) -> {
-            now.set(r, nowMicros);
-            duration.set(r, durationMicros);
-            peers.set(r, peersOnline);
-            events.set(r, eventCount);
-            state.set(r, RUNNING);
-            if (nanoClock.getAsLong() >= nextDrawNanos) {
-                drawIfFree();
+        return new ProgressListener() {
+            @Override
+            public void progress(long nowMicros, long durationMicros, int peersOnline, long eventCount) {
+                now.set(r, nowMicros);
+                duration.set(r, durationMicros);
+                peers.set(r, peersOnline);
+                events.set(r, eventCount);
+                state.set(r, RUNNING);
+                if (nanoClock.getAsLong() >= nextDrawNanos) {
+                    drawIfFree();
+                }
+            }
+
+            @Override
+            public void leechersDone(int done, int expected) {
+                leechersDone.set(r, done);
+                leechersExpected.set(r, expected);
             }
         };
     }
@@ -93,11 +127,16 @@ public final class ProgressBar {
     /** Replication {@code r} has ended (successfully or not). */
     public void finished(int r) {
         state.set(r, FINISHED);
-        drawIfFree();
+        if (!plain) {
+            drawIfFree();
+        }
     }
 
     /** Removes the line from the terminal. */
     public void clear() {
+        if (plain) {
+            return;
+        }
         drawing.lock();
         try {
             if (lastWidth > 0) {
@@ -116,6 +155,15 @@ public final class ProgressBar {
         }
         try {
             long t = nanoClock.getAsLong();
+            if (plain) {
+                if (t < nextDrawNanos) {
+                    return;
+                }
+                nextDrawNanos = t + PLAIN_NANOS;
+                out.println(line(t));
+                out.flush();
+                return;
+            }
             nextDrawNanos = t + REDRAW_NANOS;
             String text = line(t);
             int pad = Math.max(0, lastWidth - text.length());
@@ -134,6 +182,8 @@ public final class ProgressBar {
         long online = 0;
         long slowestNow = Long.MAX_VALUE;
         long slowestDuration = 0;
+        long slowestDone = 0;
+        long slowestExpected = 0;
         int finished = 0;
         int running = 0;
         for (int r = 0; r < tasks; r++) {
@@ -146,11 +196,17 @@ public final class ProgressBar {
                 running++;
                 long d = duration.get(r);
                 long n = now.get(r);
-                fraction += d > 0 ? Math.min(1.0, (double) n / d) : 0;
+                long expected = leechersExpected.get(r);
+                double byTime = d > 0 ? Math.min(1.0, (double) n / d) : 0;
+                // such a run ends when its last leecher is done or at its duration, whichever comes first
+                fraction += expected > 0 ? Math.max(byTime, Math.min(1.0, (double) leechersDone.get(r) / expected))
+                        : byTime;
                 online += peers.get(r);
                 if (n < slowestNow) {
                     slowestNow = n;
                     slowestDuration = d;
+                    slowestDone = leechersDone.get(r);
+                    slowestExpected = expected;
                 }
             }
         }
@@ -162,11 +218,23 @@ public final class ProgressBar {
         }
         int filled = (int) Math.round(fraction * BAR_WIDTH);
         StringBuilder b = new StringBuilder(100);
-        b.append(String.format(Locale.ROOT, "%3d%% [", (int) Math.floor(fraction * 100)));
-        b.append("#".repeat(filled)).append(".".repeat(BAR_WIDTH - filled)).append(']');
+        if (plain) {
+            b.append(String.format(Locale.ROOT, "speedsim: progress %d%%", (int) Math.floor(fraction * 100)));
+        } else {
+            b.append(String.format(Locale.ROOT, "%3d%% [", (int) Math.floor(fraction * 100)));
+            b.append("#".repeat(filled)).append(".".repeat(BAR_WIDTH - filled)).append(']');
+        }
         if (running > 0) {
-            b.append(" sim ").append(clock(slowestNow)).append(" of ").append(clock(slowestDuration));
+            b.append(" sim ").append(clock(slowestNow));
+            if (slowestExpected > 0) {
+                b.append(", leechers ").append(slowestDone).append('/').append(slowestExpected).append(" done");
+            } else {
+                b.append(" of ").append(clock(slowestDuration));
+            }
             b.append("  peers ").append(online);
+        }
+        if (plain) {
+            b.append("  events ").append(totalEvents);
         }
         b.append("  ").append(rate(eventsPerSecond)).append(" ev/s");
         if (tasks > 1) {

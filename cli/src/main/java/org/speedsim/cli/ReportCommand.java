@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
             "Turn runs into charts, tables and a self-contained HTML report.",
             "DIR may be one replication directory (runs/default/0), a scenario directory with all its "
                 + "replications (runs/default), or a directory holding several scenario directories (runs), "
-                + "which are then shown side by side. Replications without summary.json (incomplete) are skipped.",
+                + "which are then shown side by side. An experiment's directory (compare, sweep or tune output, or "
+                + "its points/ or evaluations/ directory) shows each variant, point or evaluation as a scenario, "
+                + "named by its label. Replications without summary.json (incomplete) are skipped.",
             "",
             "The report directory holds:",
             "  report.html  self-contained: charts inline, tables, scenario, guide",
@@ -48,6 +50,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  ./speedsim report runs/default          # writes runs/default/report/",
             "  ./speedsim report runs --out fig --force  # all scenarios side by side",
+            "  ./speedsim report runs/spending-rate-sweep   # every point of a sweep",
             "  ./speedsim report runs/default/0 --moments 5min,15min,30min",
             "  ./speedsim report runs/default --width 1200 --height 700",
             "  ./speedsim run scenarios/default.yaml --report  # run, then report"
@@ -60,7 +63,7 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "A replication, scenario or runs directory.")
+    @Parameters(index = "0", paramLabel = "DIR", description = "A replication, scenario, runs or experiment directory.")
     Path dir;
 
     @Option(names = "--out", paramLabel = "REPORTDIR", description = "Where the report goes (default: DIR/report).")
@@ -124,7 +127,8 @@ final class ReportCommand implements Callable<Integer> {
         err.flush();
         if (usable.isEmpty()) {
             throw new UserInputException(dir + ": no complete replication (a directory with summary.json) found; "
-                    + "give a replication, scenario or runs directory written by 'speedsim run'");
+                    + "give a replication, scenario or runs directory written by 'speedsim run', or a compare, "
+                    + "sweep or tune directory");
         }
         try (OwnedDirectory owned = ReportDirectory.prepare(target, force, command)) {
             try {

@@ -39,7 +39,9 @@ import picocli.CommandLine.Spec;
             "Run a scenario's replications in parallel and write their results.",
             "Each replication gets <out>/<scenario>/<replication>/ with scenario.yaml, timeseries.csv, "
                 + "piececopies.csv, peers.csv and summary.json (written last: its presence means the replication is "
-                + "complete)."
+                + "complete). Once all are complete, <out>/<scenario>/ gets the tidy tables every experiment has: "
+                + "runs.csv (one row per replication: every summary field) and peers.csv (every peer of every "
+                + "replication, with its replication)."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -122,7 +124,9 @@ final class RunCommand implements Callable<Integer> {
             throws Exception {
         Path dir = owned.dir();
         PrintWriter terminal = quiet ? null : services.terminal().get();
-        ProgressBar bar = terminal == null ? null : new ProgressBar(terminal, count, System::nanoTime);
+        ProgressBar bar = terminal != null ? new ProgressBar(terminal, count, System::nanoTime)
+                : quiet ? null : ProgressBar.plainLines(spec.commandLine().getErr(), count, "replications",
+                        System::nanoTime);
         List<JsonLinesTrace> openTraces = new ArrayList<>();
         RunOutputWriter writer = new RunOutputWriter();
         int threadCount = threads != null ? threads : ReplicationRunner.defaultThreads();
@@ -156,6 +160,9 @@ final class RunCommand implements Callable<Integer> {
             bar.clear();
         }
         int exit = report(owned, outcome, openTraces);
+        if (outcome.allDone()) {
+            ResultsTable.writeRun(dir, scenario, count);
+        }
         if (report && outcome.statuses().stream().anyMatch(st -> st instanceof Done)) {
             writeReport(dir);
         }

@@ -37,8 +37,8 @@ public final class RunOutputWriter {
 
     /** Columns of {@value #PEERS}, in order. */
     public static final List<String> PEER_COLUMNS = List.of("peer", "class", "client", "arrival_s", "completion_s",
-            "departure_s", "bytes_up", "bytes_down", "tokens_spent", "tokens_earned", "initial_seed", "upload_bps",
-            "download_bps", "duplicate_bytes", "tokens_earned_settled",
+            "departure_s", "bytes_up", "bytes_down", "tokens_spent", "tokens_earned", "initial_seed", "upload_bytes_per_s",
+            "download_bytes_per_s", "duplicate_bytes", "tokens_earned_settled",
             "speed_message_bytes");
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

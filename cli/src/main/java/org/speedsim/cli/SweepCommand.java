@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
             "Each point of the design runs the scenario's replications (replication r of every point with the same "
                 + "seed and replication index: common random numbers), all in parallel.",
             "Writes <out>/<name>/: sweep.json (the design and its points; a rerun checks it is the same sweep), "
-                + "points/<k>/<replication>/ (standard run directories), results.csv (one row per run: point, "
-                + "parameters, replication, every summary field except the wall-clock time) and points.csv (per "
+                + "points/<k>/<replication>/ (standard run directories), runs.csv (one row per run: point, "
+                + "parameters, replication, every summary field except the wall-clock time), peers.csv (every peer "
+                + "of every run, with its point, parameters and replication) and points.csv (per "
                 + "point and metric: the estimate and its confidence interval, clipped to the metric's range, with the method: "
                 + "Student-t mean, Wilson proportion for yes/no metrics, restricted mean survival time for the "
                 + "censored swarm lifetime).",
@@ -66,7 +67,7 @@ import picocli.CommandLine.Spec;
         })
 final class SweepCommand implements Callable<Integer> {
 
-    static final String RESULTS = "results.csv";
+    static final String RESULTS = ResultsTable.FILE;
     static final String POINTS = "points.csv";
     static final String SENSITIVITY = "sensitivity.csv";
 
@@ -232,7 +233,9 @@ final class SweepCommand implements Callable<Integer> {
                     + points.size() * replications + " runs into " + dir);
             o.flush();
         }
-        ExperimentRunner.Results results = new ExperimentRunner(services, options.threadCount(), spec.commandLine().getErr())
+        ExperimentRunner.Results results = new ExperimentRunner(services, options.threadCount(),
+                spec.commandLine().getErr())
+                .plainProgress(options.quiet ? null : spec.commandLine().getErr())
                 .run(dir, points, seed, replications, terminal);
         int exit = ExperimentRunner.reportOutcome(o, spec.commandLine().getErr(), options.quiet, dir, results,
                 replications, DebugOption.requested(spec.commandLine().getParseResult()));

@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
             "Writes <out>/<name>/: tune.json (the search asked for), tune-result.json (best value, interval), "
                 + "evaluations/<value>/<replication>/ "
                 + "(standard run directories), evaluations.csv (every evaluation with its mean, interval and "
-                + "paired difference to the best) and runs.csv (one row per run). Run the same command again after "
+                + "paired difference to the best) runs.csv (one row per run) and peers.csv (one row per peer of every run). Run the same command again after "
                 + "an interruption: evaluations already complete are reused."
         },
         footerHeading = "%nExamples:%n",
@@ -154,7 +154,8 @@ final class TuneCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter terminal = options.quiet ? null : services.terminal().get();
         ExperimentRunner runner = new ExperimentRunner(services, options.threadCount(),
-                spec.commandLine().getErr());
+                spec.commandLine().getErr())
+                .plainProgress(options.quiet ? null : spec.commandLine().getErr());
         List<Variant> all = new ArrayList<>();
         List<ExperimentRunner.Results> batches = new ArrayList<>();
         boolean debugging = DebugOption.requested(spec.commandLine().getParseResult());

@@ -41,7 +41,7 @@ class CompareCommandTest {
         return out;
     }
 
-    private static final List<String> DRAWN = List.of("peer", "class", "arrival_s", "upload_bps", "download_bps");
+    private static final List<String> DRAWN = List.of("peer", "class", "arrival_s", "upload_bytes_per_s", "download_bytes_per_s");
 
     @Test
     void variantsSeeIdenticalArrivalsAndBandwidths() throws IOException {
@@ -70,7 +70,7 @@ class CompareCommandTest {
         assertEquals(0, c.exit(), c::toString);
         Path dir = tmp.resolve("tiny-speed");
         for (int r = 0; r < 3; r++) {
-            List<String> drawn = List.of("peer", "class", "arrival_s", "upload_bps", "download_bps");
+            List<String> drawn = List.of("peer", "class", "arrival_s", "upload_bytes_per_s", "download_bytes_per_s");
             List<List<String>> legacy = columns(dir.resolve("legacy/" + r + "/peers.csv"), drawn);
             List<List<String>> mixed = columns(dir.resolve("mixed/" + r + "/peers.csv"), drawn);
             assertEquals(legacy, mixed, "replication " + r);

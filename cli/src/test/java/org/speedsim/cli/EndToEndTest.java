@@ -137,7 +137,7 @@ class EndToEndTest {
         try (Stream<Path> s = Files.walk(tmp.resolve("one"))) {
             s.filter(f -> f.toString().endsWith(".csv")).forEach(files::add);
         }
-        assertEquals(6, files.size(), files::toString);
+        assertEquals(8, files.size(), "three files per replication, runs.csv and peers.csv: " + files);
         for (Path f : files) {
             Path other = tmp.resolve("two").resolve(tmp.resolve("one").relativize(f));
             assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(other), f::toString);

@@ -71,7 +71,7 @@ class RunOutputWriterTest {
                 if (Double.isNaN(expected)) {
                     assertEquals("", cell);
                 } else {
-                    assertEquals(expected, Double.parseDouble(cell), cell);
+                    assertEquals(expected, Double.parseDouble(cell), Math.abs(expected) * 1e-11, cell);
                 }
             }
         }
@@ -84,7 +84,7 @@ class RunOutputWriterTest {
         new RunOutputWriter().write(dir, "", r);
         List<List<String>> rows = Csv.read(dir.resolve("peers.csv"));
         assertEquals(List.of("peer", "class", "client", "arrival_s", "completion_s", "departure_s", "bytes_up",
-                "bytes_down", "tokens_spent", "tokens_earned", "initial_seed", "upload_bps", "download_bps",
+                "bytes_down", "tokens_spent", "tokens_earned", "initial_seed", "upload_bytes_per_s", "download_bytes_per_s",
                 "duplicate_bytes", "tokens_earned_settled", "speed_message_bytes"), rows.get(0));
         assertEquals(r.peers().size() + 1, rows.size());
         boolean sawEmpty = false;
@@ -104,8 +104,9 @@ class RunOutputWriterTest {
             assertEquals(Long.toString(p.tokensSpent()), row.get(8));
             assertEquals(Long.toString(p.tokensEarned()), row.get(9));
             assertEquals(Boolean.toString(p.initialSeed()), row.get(10));
-            assertEquals(p.uploadBytesPerSecond(), Double.parseDouble(row.get(11)));
-            assertEquals(p.downloadBytesPerSecond(), Double.parseDouble(row.get(12)));
+            assertEquals(p.uploadBytesPerSecond(), Double.parseDouble(row.get(11)), p.uploadBytesPerSecond() * 1e-11);
+            assertEquals(p.downloadBytesPerSecond(), Double.parseDouble(row.get(12)),
+                    p.downloadBytesPerSecond() * 1e-11);
             assertEquals(Long.toString(p.duplicateBytes()), row.get(13));
             assertEquals(Long.toString(p.tokensEarnedSettled()), row.get(14));
             assertEquals(Long.toString(p.messageBytes()), row.get(15));

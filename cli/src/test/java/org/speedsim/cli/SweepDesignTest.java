@@ -166,7 +166,7 @@ class SweepDesignTest {
 
     /**
      * Saltelli's design of two parameters runs 4 (2 + 2) points; sensitivity.csv holds, per metric and parameter,
-     * Jansen's indices recomputed here from results.csv (one replication: a point's estimate is its run's value);
+     * Jansen's indices recomputed here from runs.csv (one replication: a point's estimate is its run's value);
      * an interrupted saltelli sweep, run again, writes the same sensitivity table byte for byte.
      */
     @Test

@@ -64,7 +64,10 @@ public record Replication(int index, Path dir, Table timeseries, Table peers, Js
         return new Replication(index, replicationDir, timeseries, peers, summary, pieceCopies);
     }
 
-    /** The same tables built in memory from an engine result (for notebooks); {@code dir} is null. */
+    /**
+     * The same tables built in memory from an engine result (for notebooks), with the values the files would hold
+     * ({@link Numbers#asWritten}); {@code dir} is null.
+     */
     public static Replication of(int index, RunResult result) {
         return new Replication(index, null, timeseries(result.timeSeries()), peers(result.peers()),
                 SummaryJson.node(result), pieceCopies(result.pieceCopies()));
@@ -122,7 +125,11 @@ public record Replication(int index, Path dir, Table timeseries, Table peers, Js
         Table t = Table.create("timeseries");
         List<String> columns = series.columns();
         for (int c = 0; c < columns.size(); c++) {
-            t.addColumns(DoubleColumn.create(columns.get(c), series.column(c, null)));
+            double[] values = series.column(c, null);
+            for (int i = 0; i < values.length; i++) {
+                values[i] = Numbers.asWritten(values[i]);
+            }
+            t.addColumns(DoubleColumn.create(columns.get(c), values));
         }
         return t;
     }
@@ -162,8 +169,8 @@ public record Replication(int index, Path dir, Table timeseries, Table peers, Js
             v[5][i] = p.bytesDown();
             v[6][i] = p.tokensSpent();
             v[7][i] = p.tokensEarned();
-            v[8][i] = p.uploadBytesPerSecond();
-            v[9][i] = p.downloadBytesPerSecond();
+            v[8][i] = Numbers.asWritten(p.uploadBytesPerSecond());
+            v[9][i] = Numbers.asWritten(p.downloadBytesPerSecond());
             v[10][i] = p.duplicateBytes();
             v[11][i] = p.tokensEarnedSettled();
             v[12][i] = p.messageBytes();
@@ -175,7 +182,7 @@ public record Replication(int index, Path dir, Table timeseries, Table peers, Js
                 DoubleColumn.create("bytes_up", v[4]), DoubleColumn.create("bytes_down", v[5]),
                 DoubleColumn.create("tokens_spent", v[6]), DoubleColumn.create("tokens_earned", v[7]),
                 BooleanColumn.create("initial_seed", seed),
-                DoubleColumn.create("upload_bps", v[8]), DoubleColumn.create("download_bps", v[9]),
+                DoubleColumn.create("upload_bytes_per_s", v[8]), DoubleColumn.create("download_bytes_per_s", v[9]),
                 DoubleColumn.create("duplicate_bytes", v[10]),
                 DoubleColumn.create("tokens_earned_settled", v[11]),
                 DoubleColumn.create("speed_message_bytes", v[12]));

@@ -275,7 +275,7 @@ public final class Report {
 
     /**
      * Every time-series column across replications: {@code time_s}, {@code n} (replications running), then per
-     * column its mean, ci_lower and ci_upper ({@link Bands}).
+     * column its mean, ci_low and ci_high ({@link Bands}).
      */
     private static Table bandsTable(List<Replication> reps) {
         List<String> columns = new ArrayList<>();
@@ -306,8 +306,8 @@ public final class Report {
                     j++;
                 }
             }
-            t.addColumns(DoubleColumn.create(c + "_mean", mean), DoubleColumn.create(c + "_ci_lower", lower),
-                    DoubleColumn.create(c + "_ci_upper", upper));
+            t.addColumns(DoubleColumn.create(c + "_mean", mean), DoubleColumn.create(c + "_ci_low", lower),
+                    DoubleColumn.create(c + "_ci_high", upper));
         }
         return t;
     }
@@ -315,13 +315,13 @@ public final class Report {
     private static Table survivalTable(SurvivalCurve c) {
         return Table.create("survival", DoubleColumn.create("time_s", c.times()),
                 IntColumn.create("at_risk", c.atRisk()), IntColumn.create("events", c.events()),
-                DoubleColumn.create("survival", c.survival()), DoubleColumn.create("ci_lower", c.lower()),
-                DoubleColumn.create("ci_upper", c.upper()));
+                DoubleColumn.create("survival", c.survival()), DoubleColumn.create("ci_low", c.lower()),
+                DoubleColumn.create("ci_high", c.upper()));
     }
 
     private Path writeCsv(Table t, String name) throws IOException {
         Path file = out.resolve("tables").resolve(name + ".csv");
-        AtomicFiles.writeBytes(file, o -> t.write().csv(o));
+        AtomicFiles.write(file, o -> CsvWriter.write(o, t));
         return file;
     }
 

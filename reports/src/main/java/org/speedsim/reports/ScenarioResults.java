@@ -53,18 +53,42 @@ public record ScenarioResults(String name, List<Replication> replications, List<
                 List.of(r), List.of());
     }
 
-    /** The numbered sub-directories of {@code dir}, by number. */
+    /**
+     * The numbered sub-directories of {@code dir} that are replications, by number. A numbered directory that itself
+     * holds numbered directories is a sweep's point ({@code points/3/0/}), not a replication: a run writes only files
+     * into its directory.
+     */
     public static List<Path> replicationDirs(Path dir) throws IOException {
         List<Path> dirs = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
-                if (Files.isDirectory(p) && p.getFileName().toString().matches("[0-9]{1,9}")) {
+                if (isNumbered(p) && !holdsNumbered(p)) {
                     dirs.add(p);
                 }
             }
         }
         dirs.sort(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString())));
         return dirs;
+    }
+
+    private static boolean isNumbered(Path p) {
+        return Files.isDirectory(p) && p.getFileName().toString().matches("[0-9]{1,9}");
+    }
+
+    private static boolean holdsNumbered(Path dir) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                if (isNumbered(p)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The same results under another name. */
+    public ScenarioResults named(String newName) {
+        return new ScenarioResults(newName, replications, skipped);
     }
 
     private static String dirName(Path p) {

@@ -31,7 +31,7 @@ public final class SummaryTable {
     private SummaryTable() {
     }
 
-    /** The table (columns field, n, mean, sd, ci_lower, ci_upper, interval) over the replications' summaries. */
+    /** The table (columns field, n, mean, sd, ci_low, ci_high, interval) over the replications' summaries. */
     public static Table of(List<Replication> replications) {
         Map<String, double[]> values = new LinkedHashMap<>();
         Set<String> yesNo = new java.util.HashSet<>();
@@ -47,8 +47,8 @@ public final class SummaryTable {
         List<Integer> n = new ArrayList<>();
         DoubleColumn mean = DoubleColumn.create("mean");
         DoubleColumn sd = DoubleColumn.create("sd");
-        DoubleColumn lower = DoubleColumn.create("ci_lower");
-        DoubleColumn upper = DoubleColumn.create("ci_upper");
+        DoubleColumn lower = DoubleColumn.create("ci_low");
+        DoubleColumn upper = DoubleColumn.create("ci_high");
         List<String> interval = new ArrayList<>();
         for (Map.Entry<String, double[]> e : values.entrySet()) {
             MeanCi ci = MeanCi.of(e.getValue(), 0.95);

@@ -67,7 +67,7 @@ final class Fixtures {
         Files.writeString(dir.resolve("timeseries.csv"), ts);
         Files.writeString(dir.resolve("piececopies.csv"), pc);
         StringBuilder peers = new StringBuilder("peer,class,client,arrival_s,completion_s,departure_s,bytes_up,"
-                + "bytes_down,tokens_spent,tokens_earned,initial_seed,upload_bps,download_bps,duplicate_bytes,"
+                + "bytes_down,tokens_spent,tokens_earned,initial_seed,upload_bytes_per_s,download_bytes_per_s,duplicate_bytes,"
                 + "tokens_earned_settled\n");
         peers.append("0,fibre,speed,0,0,,100,0,0,50,true,1000,2000,0,40\n");
         for (int p = 1; p <= 6; p++) {

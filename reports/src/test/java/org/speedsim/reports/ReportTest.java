@@ -60,11 +60,11 @@ class ReportTest {
         Table bands = Table.read().csv(out.resolve("tables/timeseries-alpha.csv").toFile());
         Bands leechers = Bands.of(ScenarioResults.load(tmp.resolve("runs/alpha")).replications(), "leechers");
         assertEquals(leechers.size(), bands.rowCount());
-        assertEquals(List.of("time_s", "n", "leechers_mean", "leechers_ci_lower", "leechers_ci_upper"),
+        assertEquals(List.of("time_s", "n", "leechers_mean", "leechers_ci_low", "leechers_ci_high"),
                 bands.columnNames().subList(0, 5));
         for (int i = 0; i < leechers.size(); i++) {
             assertEquals(leechers.mean()[i], bands.numberColumn("leechers_mean").getDouble(i), 1e-9);
-            assertEquals(leechers.upper()[i], bands.numberColumn("leechers_ci_upper").getDouble(i), 1e-9);
+            assertEquals(leechers.upper()[i], bands.numberColumn("leechers_ci_high").getDouble(i), 1e-9);
             assertEquals(leechers.n()[i], (int) bands.numberColumn("n").getDouble(i));
         }
         Table summary = Table.read().csv(CsvReadOptions.builder(out.resolve("tables/summary-alpha.csv").toFile()));
@@ -72,7 +72,7 @@ class ReportTest {
         assertEquals(expected.stringColumn("field").asList(), summary.stringColumn("field").asList());
         assertEquals(expected.doubleColumn("mean").get(0), summary.numberColumn("mean").getDouble(0), 1e-9);
         Table survival = Table.read().csv(out.resolve("tables/survival-alpha.csv").toFile());
-        assertEquals(List.of("time_s", "at_risk", "events", "survival", "ci_lower", "ci_upper"),
+        assertEquals(List.of("time_s", "at_risk", "events", "survival", "ci_low", "ci_high"),
                 survival.columnNames());
         assertEquals(1, survival.rowCount(), "one death among alpha's three replications");
     }
@@ -129,7 +129,7 @@ class ReportTest {
             assertTrue(Files.isRegularFile(w.markdown().resolveSibling(m.group(1))), m.group(1));
         }
         assertEquals(w.charts().size() / 2, images.size());
-        assertTrue(md.contains("| field | n | mean | sd | ci_lower | ci_upper | interval |"));
+        assertTrue(md.contains("| field | n | mean | sd | ci_low | ci_high | interval |"));
     }
 
     @Test

@@ -20,7 +20,7 @@ class SummaryTableTest {
     void everyNumericFieldFlattenedWithMeanSdAndInterval() throws IOException {
         List<Replication> reps = ScenarioResults.load(Fixtures.scenario(tmp, "s", 4)).replications();
         Table t = SummaryTable.of(reps);
-        assertEquals(List.of("field", "n", "mean", "sd", "ci_lower", "ci_upper", "interval"), t.columnNames());
+        assertEquals(List.of("field", "n", "mean", "sd", "ci_low", "ci_high", "interval"), t.columnNames());
         List<String> fields = t.stringColumn("field").asList();
         assertEquals(List.of("simulatedSeconds", "peersCompleted", "downloadTimeSeconds.p50",
                 "downloadTimeSeconds.p90", "swarmDeathSeconds", "swarmDied", "invariantsOk", "tokens.paid",
@@ -32,8 +32,8 @@ class SummaryTableTest {
         assertEquals(4, t.intColumn("n").get(paid));
         assertEquals(2500, t.doubleColumn("mean").get(paid), 1e-9);
         assertEquals(1290.9944, t.doubleColumn("sd").get(paid), 1e-4);
-        assertEquals(2500 - 2054.2603, t.doubleColumn("ci_lower").get(paid), 1e-3);
-        assertEquals(2500 + 2054.2603, t.doubleColumn("ci_upper").get(paid), 1e-3);
+        assertEquals(2500 - 2054.2603, t.doubleColumn("ci_low").get(paid), 1e-3);
+        assertEquals(2500 + 2054.2603, t.doubleColumn("ci_high").get(paid), 1e-3);
 
         int p50 = fields.indexOf("downloadTimeSeconds.p50");
         assertEquals(3, t.intColumn("n").get(p50), "null in replication 0 is left out");
@@ -47,12 +47,12 @@ class SummaryTableTest {
         assertEquals(0.5, t.doubleColumn("mean").get(died), 1e-12, "a boolean's mean is a fraction");
         // 2 of 4 died: Wilson 95 % interval [0.1500, 0.8500] (Newcombe's method 3; scipy agrees), not the t
         // interval 0.5 -+ 3.182 * 0.57735 / 2 = [-0.419, 1.419]
-        assertEquals(0.15004, t.doubleColumn("ci_lower").get(died), 1e-5);
-        assertEquals(0.84996, t.doubleColumn("ci_upper").get(died), 1e-5);
+        assertEquals(0.15004, t.doubleColumn("ci_low").get(died), 1e-5);
+        assertEquals(0.84996, t.doubleColumn("ci_high").get(died), 1e-5);
         assertEquals("Wilson", t.stringColumn("interval").get(died));
         assertEquals("Student t", t.stringColumn("interval").get(paid));
         for (int i = 0; i < t.rowCount(); i++) {
-            assertTrue(!(t.doubleColumn("ci_lower").get(i) < 0), "no field here is ever negative: " + fields.get(i));
+            assertTrue(!(t.doubleColumn("ci_low").get(i) < 0), "no field here is ever negative: " + fields.get(i));
         }
     }
 }

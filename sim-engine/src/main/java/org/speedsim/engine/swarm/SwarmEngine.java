@@ -356,6 +356,7 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
             fail("an extension reported a broken invariant");
         }
         if (progress != null) {
+            reportLeechersDone();
             progress.progress(stopAt, end, onlineCount, sim.eventsProcessed());
         }
         double wall = (System.nanoTime() - wall0) / 1e9;
@@ -1682,7 +1683,15 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         long now = sim.now();
         if (now >= nextProgressAt) {
             nextProgressAt = (now / progressEvery + 1) * progressEvery;
+            reportLeechersDone();
             progress.progress(now, cfg.durationMicros(), onlineCount, sim.eventsProcessed());
+        }
+    }
+
+    /** When the run stops at the last completion, how far it is: arrived leechers no longer downloading. */
+    private void reportLeechersDone() {
+        if (cfg.stopWhenAllComplete()) {
+            progress.leechersDone(Math.max(0, arrivalsDone - leechersOnline), arrivalTimes.length);
         }
     }
 
