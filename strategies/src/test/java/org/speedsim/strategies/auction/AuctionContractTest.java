@@ -135,4 +135,55 @@ class AuctionContractTest {
         new SlotAllocation.Weighted(0).allocate(bids, recip, 4, 2, 0, new UniformPriceAuction(), out);
         assertEquals("AuctionOutcome[1@20, 3(recip)]", out.toString());
     }
+
+    @Test
+    void bidsFirstWithManyCandidatesMatchesSortingThenReciprocation() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(33);
+        AuctionOutcome out = new AuctionOutcome();
+        for (int rep = 0; rep < 3_000; rep++) {
+            int n = rng.nextInt(30);
+            long[] bids = new long[n];
+            long[] recip = new long[n];
+            for (int i = 0; i < n; i++) {
+                bids[i] = rng.nextInt(3) == 0 ? 0 : rng.nextLong(rng.nextBoolean() ? 5 : 500);
+                recip[i] = rng.nextLong(4);
+            }
+            int slots = rng.nextInt(n + 3);
+            long reserve = rng.nextInt(3) == 0 ? rng.nextLong(5) : 0;
+            new SlotAllocation.BidsFirst().allocate(bids, recip, n, slots, reserve, new UniformPriceAuction(), out);
+            // reference: eligible bidders by (bid, lower index); the price is the reserve or the best other bid
+            java.util.List<Integer> eligible = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (bids[i] > 0 && bids[i] >= reserve) {
+                    eligible.add(i);
+                }
+            }
+            eligible.sort(java.util.Comparator.<Integer>comparingLong(i -> -bids[i]).thenComparingInt(i -> i));
+            java.util.List<Integer> sold = eligible.subList(0, Math.min(slots, eligible.size()));
+            long price = reserve;
+            for (int i = 0; i < n; i++) {
+                if (bids[i] > 0 && !sold.contains(i)) {
+                    price = Math.max(price, bids[i]);
+                }
+            }
+            StringBuilder expected = new StringBuilder("AuctionOutcome[");
+            java.util.List<Integer> taken = new java.util.ArrayList<>(sold);
+            for (int i : sold) {
+                expected.append(taken.indexOf(i) == 0 ? "" : ", ").append(i).append('@').append(price);
+            }
+            while (taken.size() < Math.min(slots, n)) {
+                int best = -1;
+                for (int i = 0; i < n; i++) {
+                    if (!taken.contains(i) && (best < 0 || recip[i] > recip[best])) {
+                        best = i;
+                    }
+                }
+                expected.append(taken.isEmpty() ? "" : ", ").append(best).append("(recip)");
+                taken.add(best);
+            }
+            expected.append(']');
+            assertEquals(expected.toString(), out.toString(), java.util.Arrays.toString(bids) + " slots=" + slots
+                    + " reserve=" + reserve);
+        }
+    }
 }

@@ -253,4 +253,86 @@ class WireEdgesTest {
         assertTrue(new DecodeResult.Ok<>(1).isOk());
         assertFalse(new DecodeResult.Malformed<Integer>("x", 0).isOk());
     }
+
+    private static <T> DecodeResult<T> malformed(String reason, int offset) {
+        return new DecodeResult.Malformed<>(reason, offset);
+    }
+
+    @Test
+    void everyRefusalNamesItsReasonAndWhereItWasFound() {
+        Bencode b = new Bencode(BencodeLimits.DEFAULT);
+        Object[][] cases = {
+            {"", "unexpected end of input", 0},
+            {"x", "unexpected byte 120", 0},
+            {"\u00ff", "unexpected byte 255", 0},
+            {"-1:a", "unexpected byte 45", 0},
+            {"l", "unterminated list", 1},
+            {"li1e", "unterminated list", 4},
+            {"lx", "unexpected byte 120", 1},
+            {"d", "unterminated dictionary", 1},
+            {"di1ee", "dictionary key is not a byte string", 1},
+            {"d1:ai1e", "unterminated dictionary", 7},
+            {"d1:a", "unexpected end of input", 4},
+            {"d2:a", "byte string runs past end of input", 3},
+            {"5:ab", "byte string runs past end of input", 2},
+            {"ie", "expected digits", 1},
+            {"i1", "expected 'e'", 2},
+            {"1", "expected ':'", 1},
+            {"i01e", "leading zero", 1},
+            {"i-0e", "negative zero", 2},
+            {"i9223372036854775808e", "integer overflows 64 bits", 21},
+            {"i99999999999999999999e", "integer overflows 64 bits", 19},
+            {"i1ei2e", "trailing bytes after value", 3},
+        };
+        for (Object[] c : cases) {
+            String in = (String) c[0];
+            assertEquals(malformed((String) c[1], (Integer) c[2]), b.decode(ascii(in)), in);
+        }
+        Bencode small = new Bencode(new BencodeLimits(9, 4, 2));
+        assertEquals(malformed("byte string longer than 4", 2), small.decode(ascii("5:abcde")));
+        assertEquals(malformed("nesting deeper than 2", 2), small.decode(ascii("llleee")));
+        Bencode shallow = new Bencode(new BencodeLimits(64, 4, 2));
+        assertEquals(malformed("nesting deeper than 2", 8), shallow.decode(ascii("d1:ad1:adeee")));
+        assertEquals(ok(new BValue.BDict(new TreeMap<>(java.util.Map.of("a", new BValue.BDict(new TreeMap<>()))))),
+                shallow.decode(ascii("d1:adee")));
+        assertEquals(malformed("value longer than 9 bytes", 0), small.decode(new byte[10]));
+        assertEquals(malformed("bad buffer bounds", -1), b.decode(new byte[3], 2, 2));
+        assertEquals(malformed("null buffer", -1), b.decode(null));
+        // keys may be empty or start with any digit
+        assertEquals(ok(new BValue.BDict(new TreeMap<>(java.util.Map.of("", new BValue.BInt(1))))),
+                b.decode(ascii("d0:i1ee")));
+        assertEquals(ok(new BValue.BDict(new TreeMap<>(java.util.Map.of("123456789", new BValue.BInt(1))))),
+                b.decode(ascii("d9:123456789i1ee")));
+    }
+
+    @Test
+    void frameRefusalsPointIntoTheBufferTheyCameIn() {
+        int off = 2;
+        Object[][] frames = {
+            {SpeedCodecTest.frame(LOCAL_ID, new byte[0]), LOCAL_ID, "payload: unexpected end of input", off + 6},
+            {SpeedCodecTest.frame(LOCAL_ID, ascii("li0ee")), LOCAL_ID, "payload is not a dictionary", off + 6},
+            {SpeedCodecTest.frame(LOCAL_ID, ascii("d8:msg_typei0ee")), LOCAL_ID + 1,
+                "unknown extended message id 3", off + 5},
+            {SpeedCodecTest.frame(LOCAL_ID, ascii("d5:pricei1ee")), LOCAL_ID, "\"msg_type\" missing or negative", -1},
+            {SpeedCodecTest.frame(LOCAL_ID, ascii("d8:msg_typei3ee")), LOCAL_ID, "unknown msg_type 3", -1},
+        };
+        for (Object[] f : frames) {
+            byte[] frame = (byte[]) f[0];
+            byte[] buf = new byte[frame.length + 2 * off];
+            System.arraycopy(frame, 0, buf, off, frame.length);
+            assertEquals(malformed((String) f[2], (Integer) f[3]), codec.decode(buf, off, frame.length, (Integer) f[1]),
+                    (String) f[2]);
+        }
+        byte[] notExtended = SpeedCodecTest.frame(LOCAL_ID, ascii("de"));
+        notExtended[4] = 7;
+        byte[] buf = new byte[notExtended.length + off];
+        System.arraycopy(notExtended, 0, buf, off, notExtended.length);
+        assertEquals(malformed("not an extended message (id 7)", off + 4),
+                codec.decode(buf, off, notExtended.length, LOCAL_ID));
+        assertEquals(malformed("frame shorter than its header", off), codec.decode(new byte[8], off, 5, LOCAL_ID));
+        byte[] wrongLength = SpeedCodecTest.frame(LOCAL_ID, ascii("de"));
+        wrongLength[3]++;
+        assertEquals(malformed("length prefix 5 does not match frame of 8 bytes", 0),
+                codec.decode(wrongLength, LOCAL_ID));
+    }
 }
