@@ -186,4 +186,31 @@ class AuctionContractTest {
                     + " reserve=" + reserve);
         }
     }
+
+    @Test
+    void anOutcomeReusedAcrossRoundsGivesWhatAFreshOneGives() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(8);
+        AuctionOutcome reused = new AuctionOutcome();
+        List<SlotAllocation> allocations = List.of(new SlotAllocation.BidsFirst(), new SlotAllocation.Weighted(0.7));
+        for (int rep = 0; rep < 4_000; rep++) {
+            int n = rng.nextInt(rep % 2 == 0 ? 20 : 4);
+            long[] bids = new long[n];
+            long[] recip = new long[n];
+            for (int i = 0; i < n; i++) {
+                bids[i] = rng.nextLong(rng.nextBoolean() ? 5 : 300);
+                recip[i] = rng.nextLong(5);
+            }
+            int slots = rng.nextInt(n + 3);
+            long reserve = rng.nextInt(3) == 0 ? rng.nextLong(5) : 0;
+            AuctionFormat f = FORMATS.get(rng.nextInt(FORMATS.size()));
+            AuctionOutcome fresh = new AuctionOutcome();
+            f.run(bids, n, slots, reserve, fresh);
+            f.run(bids, n, slots, reserve, reused);
+            assertEquals(fresh.toString(), reused.toString(), f.name() + " " + java.util.Arrays.toString(bids));
+            SlotAllocation a = allocations.get(rng.nextInt(2));
+            a.allocate(bids, recip, n, slots, reserve, f, fresh);
+            a.allocate(bids, recip, n, slots, reserve, f, reused);
+            assertEquals(fresh.toString(), reused.toString(), a + " " + f.name() + " " + java.util.Arrays.toString(bids));
+        }
+    }
 }

@@ -335,4 +335,28 @@ class WireEdgesTest {
         assertEquals(malformed("length prefix 5 does not match frame of 8 bytes", 0),
                 codec.decode(wrongLength, LOCAL_ID));
     }
+
+    @Test
+    void bufferBoundsAreCheckedBeforeAnyByteIsRead() {
+        byte[] bid = codec.encode(new SpeedMessage.Bid(5), LOCAL_ID);
+        byte[] padded = new byte[bid.length + 4];
+        System.arraycopy(bid, 0, padded, 2, bid.length);
+        assertEquals(malformed("bad buffer bounds", -1), codec.decode(padded, 5, bid.length, LOCAL_ID));
+        assertEquals(malformed("bad buffer bounds", -1), codec.decode(padded, -1, 4, LOCAL_ID));
+        assertEquals(malformed("bad buffer bounds", -1), codec.decode(padded, 0, -1, LOCAL_ID));
+        assertEquals(malformed("bad buffer bounds", -1), codec.decode(null, 0, 0, LOCAL_ID));
+        assertEquals(malformed("null frame", -1), codec.decode(null, LOCAL_ID));
+        assertEquals(malformed("frame shorter than its header", 3), codec.decode(new byte[10], 3, 0, LOCAL_ID));
+        // a frame that ends exactly at the end of the buffer is in bounds
+        byte[] atEnd = new byte[bid.length + 3];
+        System.arraycopy(bid, 0, atEnd, 3, bid.length);
+        assertEquals(new DecodeResult.Ok<SpeedMessage>(new SpeedMessage.Bid(5)),
+                codec.decode(atEnd, 3, bid.length, LOCAL_ID));
+    }
+
+    @Test
+    void aHandshakeMayNameSpeedIdZeroToSayItDoesNotSupportIt() {
+        assertEquals(new DecodeResult.Ok<SpeedMessage>(new SpeedMessage.ExtendedHandshake(0, "")),
+                codec.decode(SpeedCodecTest.frame(0, ascii("d1:md8:bt_speedi0eee")), 1));
+    }
 }
