@@ -106,11 +106,11 @@ class InvariantCheckFaultInjectionTest {
         assertDetected(l -> {
             ((long[]) field(field(l, "channels"), "paidOut"))[0] = 101;
             setLong(l, "paidToPayees", 101);
-        }, "channel 0 paid out 101 of escrow 100");
+        }, "channel 0 paid out 101 of escrow 100", "escrow ever locked 300 != settled 101 ");
         assertDetected(l -> {
             ((long[]) field(field(l, "channels"), "paidOut"))[0] = -1;
             setLong(l, "paidToPayees", -1);
-        }, "channel 0 paid out -1 of escrow 100");
+        }, "channel 0 paid out -1 of escrow 100", "escrow ever locked 300 != settled -1 ");
     }
 
     @Test
@@ -121,9 +121,11 @@ class InvariantCheckFaultInjectionTest {
 
     @Test
     void everyRunningCounterIsComparedWithItsRecomputation() {
-        assertDetected(l -> setLong(l, "escrowLocked", 201), "escrow counter 201 != recomputed 200");
+        assertDetected(l -> setLong(l, "escrowLocked", 201), "escrow counter 201 != recomputed 200",
+                "escrow ever locked 300 != settled 40 + returned at close 60 + refunded at timeout 0 + still locked 201");
         assertDetected(l -> setLong(l, "openChannels", 2), "open-channel counter 2 != recomputed 1");
-        assertDetected(l -> setLong(l, "paidToPayees", 41), "paid-to-payees counter 41 != recomputed 40");
+        assertDetected(l -> setLong(l, "paidToPayees", 41), "paid-to-payees counter 41 != recomputed 40",
+                "escrow ever locked 300 != settled 41 ");
         assertDetected(l -> setLong(field(l, "queue"), "reserved", 81), "reserved counter 81 != recomputed 80");
     }
 }
