@@ -102,11 +102,7 @@ final class ExperimentDirectory {
                     throw new UserInputException(dir + " holds a different " + manifest.get("kind").asText() + " ("
                             + difference + "); choose another --out or --name, or pass --force to replace it");
                 } else {
-                    List<Path> foreign = owned.foreign();
-                    if (!foreign.isEmpty()) {
-                        throw owned.refusal("--force refused", foreign, "speedsim deletes only its own files: "
-                                + "remove or move yours, or choose another --out or --name");
-                    }
+                    owned.requireNoForeign("remove or move yours, or choose another --out or --name");
                     owned.deleteOurs();
                 }
             }
@@ -117,12 +113,7 @@ final class ExperimentDirectory {
             }
             return new Prepared(owned, start);
         } catch (UserInputException | IOException | RuntimeException e) {
-            try {
-                owned.discardIfEmpty();
-                owned.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
+            owned.abandon(e);
             throw e;
         }
     }

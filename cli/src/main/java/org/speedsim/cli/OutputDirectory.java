@@ -48,18 +48,7 @@ public final class OutputDirectory {
             Path dir = owned.dir();
             boolean empty = owned.isEmpty();
             if (!empty) {
-                if (!force) {
-                    throw new UserInputException(dir + " already exists; choose another --out or pass --force to "
-                            + "replace it");
-                }
-                if (!owned.hadManifest()) {
-                    throw owned.noManifest();
-                }
-                List<Path> foreign = owned.foreign();
-                if (!foreign.isEmpty()) {
-                    throw owned.refusal("--force refused", foreign, "speedsim deletes only its own files: remove "
-                            + "or move yours, or choose another --out");
-                }
+                owned.requireReplaceable(force, "remove or move yours, or choose another --out");
             }
             for (Path t : traces) {
                 checkTrace(owned, t, force);
@@ -73,12 +62,7 @@ public final class OutputDirectory {
             }
             return owned;
         } catch (UserInputException | IOException | RuntimeException e) {
-            try {
-                owned.discardIfEmpty();
-                owned.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
+            owned.abandon(e);
             throw e;
         }
     }

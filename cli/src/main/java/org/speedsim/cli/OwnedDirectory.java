@@ -129,6 +129,41 @@ final class OwnedDirectory implements AutoCloseable, AtomicFiles.Recorder {
                 + "or choose another --out");
     }
 
+    /**
+     * Refuses, unless every file in it is speedsim's, to replace this non-empty directory's contents: without
+     * {@code force}, without a manifest, or while it holds a file of the user's ({@code advice} says what to do).
+     */
+    void requireReplaceable(boolean force, String advice) throws UserInputException, IOException {
+        if (!force) {
+            throw new UserInputException(dir + " already exists; choose another --out or pass --force to replace it");
+        }
+        if (!hadManifest) {
+            throw noManifest();
+        }
+        requireNoForeign(advice);
+    }
+
+    /** Refuses {@code --force} while the directory holds a file of the user's ({@code advice} says what to do). */
+    void requireNoForeign(String advice) throws UserInputException, IOException {
+        List<Path> foreign = foreign();
+        if (!foreign.isEmpty()) {
+            throw refusal("--force refused", foreign, "speedsim deletes only its own files: " + advice);
+        }
+    }
+
+    /**
+     * After {@code failure} while preparing the directory: removes it if this command created it and it is still
+     * empty, and releases the lock; a failure of that cleanup is added to {@code failure} as suppressed.
+     */
+    void abandon(Exception failure) {
+        try {
+            discardIfEmpty();
+            close();
+        } catch (IOException suppressed) {
+            failure.addSuppressed(suppressed);
+        }
+    }
+
     /** What is the user's in the directory (see the class comment), in walk order. */
     List<Path> foreign() throws IOException {
         return walk(false);

@@ -2,7 +2,6 @@ package org.speedsim.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * A report's output directory ({@code report.html}, {@code report.md}, {@code charts/}, {@code tables/}).
@@ -31,29 +30,13 @@ public final class ReportDirectory {
         OwnedDirectory owned = OwnedDirectory.open(dir, command);
         try {
             if (!owned.isEmpty()) {
-                if (!force) {
-                    throw new UserInputException(dir + " already exists; choose another --out or pass --force to "
-                            + "replace it");
-                }
-                if (!owned.hadManifest()) {
-                    throw owned.noManifest();
-                }
-                List<Path> foreign = owned.foreign();
-                if (!foreign.isEmpty()) {
-                    throw owned.refusal("--force refused", foreign, "speedsim deletes only its own files: remove "
-                            + "or move yours, or choose another --out");
-                }
+                owned.requireReplaceable(force, "remove or move yours, or choose another --out");
                 owned.deleteOurs();
             }
             owned.startRecording();
             return owned;
         } catch (UserInputException | IOException | RuntimeException e) {
-            try {
-                owned.discardIfEmpty();
-                owned.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
+            owned.abandon(e);
             throw e;
         }
     }
