@@ -31,21 +31,11 @@ class OutputEnvironmentTest {
     private final Synthetic synthetic = new Synthetic((x, seed, r) -> 600 + 100 * x + r);
 
     private Path scenario() throws IOException {
-        Path file = tmp.resolve("synthetic.yaml");
-        if (!Files.exists(file)) {
-            Files.writeString(file, "name: synthetic\n");
-        }
-        return file;
+        return Synthetic.scenarioIn(tmp);
     }
 
     private Path runs() throws IOException {
-        Path runs = tmp.resolve("runs");
-        if (!Files.exists(runs)) {
-            Cli c = Cli.execute(synthetic.services(), "run", scenario().toString(), "--replications", "2", "--out",
-                    runs.toString(), "--quiet");
-            assertEquals(0, c.exit(), c::toString);
-        }
-        return runs.resolve("synthetic");
+        return synthetic.completeRunsIn(tmp);
     }
 
     private static List<String> java(String mainClass) {

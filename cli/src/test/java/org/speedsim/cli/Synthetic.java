@@ -1,5 +1,7 @@
 package org.speedsim.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,28 @@ final class Synthetic {
 
     Synthetic(Lifetime lifetime) {
         this.lifetime = lifetime;
+    }
+
+    /** {@code dir/synthetic.yaml}, written once: a scenario file these fakes run under any name. */
+    static Path scenarioIn(Path dir) throws IOException {
+        Path file = dir.resolve("synthetic.yaml");
+        if (!Files.exists(file)) {
+            Files.writeString(file, "name: synthetic\n");
+        }
+        return file;
+    }
+
+    /** Two complete replications of {@link #scenarioIn} under {@code dir/runs}, run once: their scenario directory. */
+    Path completeRunsIn(Path dir) throws IOException {
+        Path runs = dir.resolve("runs");
+        if (!Files.exists(runs)) {
+            Cli c = Cli.execute(services(), "run", scenarioIn(dir).toString(), "--replications", "2", "--out",
+                    runs.toString(), "--quiet");
+            if (c.exit() != 0) {
+                throw new AssertionError("the synthetic runs failed: " + c);
+            }
+        }
+        return runs.resolve("synthetic");
     }
 
     Services services() {

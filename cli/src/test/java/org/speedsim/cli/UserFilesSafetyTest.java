@@ -62,22 +62,12 @@ class UserFilesSafetyTest {
     }
 
     private Path scenario() throws IOException {
-        Path file = tmp.resolve("synthetic.yaml");
-        if (!Files.exists(file)) {
-            Files.writeString(file, "name: synthetic\n");
-        }
-        return file;
+        return Synthetic.scenarioIn(tmp);
     }
 
     /** Complete runs for {@code report} to read. */
     private Path runs() throws IOException {
-        Path runs = tmp.resolve("runs");
-        if (!Files.exists(runs)) {
-            Cli c = Cli.execute(synthetic.services(), "run", scenario().toString(), "--replications", "2", "--out",
-                    runs.toString(), "--quiet");
-            assertEquals(0, c.exit(), c::toString);
-        }
-        return runs.resolve("synthetic");
+        return synthetic.completeRunsIn(tmp);
     }
 
     private Cli execute(Command command, Path out, String... more) throws IOException {
