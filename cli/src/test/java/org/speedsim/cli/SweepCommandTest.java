@@ -20,13 +20,14 @@ class SweepCommandTest {
     @TempDir
     Path tmp;
 
-    private static Services real() {
+    /** The real loader and engine, with no terminal. */
+    static Services real() {
         Services standard = Services.standard();
         return new Services(standard.scenarios(), standard.engine(), () -> null);
     }
 
     /** The real engine, except that the run numbered {@code failAt} (counting from 0, in start order) throws. */
-    private static Services failingAt(int failAt) {
+    static Services failingAt(int failAt) {
         Services standard = real();
         AtomicInteger started = new AtomicInteger();
         return new Services(standard.scenarios(), (c, t, p, every) -> {

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,20 +27,11 @@ class SweepDesignTest {
     Path tmp;
 
     private static Services real() {
-        Services standard = Services.standard();
-        return new Services(standard.scenarios(), standard.engine(), () -> null);
+        return SweepCommandTest.real();
     }
 
-    /** The real engine, except that the run numbered {@code failAt} (counting from 0, in start order) throws. */
     private static Services failingAt(int failAt) {
-        Services standard = real();
-        AtomicInteger started = new AtomicInteger();
-        return new Services(standard.scenarios(), (c, t, p, every) -> {
-            if (started.getAndIncrement() == failAt) {
-                throw new IllegalStateException("interrupted here");
-            }
-            return standard.engine().run(c, t, p, every);
-        }, () -> null);
+        return SweepCommandTest.failingAt(failAt);
     }
 
     /** Three parameters: all 2 x 3 x 2 combinations run, the first slowest, each with its values in its scenario. */
