@@ -20,13 +20,17 @@ import tech.tablesaw.api.Table;
  * <p>Nested fields are flattened with dots ({@code downloadTimeSeconds.p50}, {@code tokens.paid}); booleans count as
  * 0 and 1, so the mean of {@code swarmDied} is the fraction of swarms that died; null values (a statistic of an empty
  * set, a swarm still alive) are left out and {@code n} says how many replications had a value. The identifiers
- * {@code seed} and {@code replication} and the text fields are not statistics and are omitted. Rows are in the
+ * {@code seed} and {@code replication}, the wall clock {@code wallSeconds} and the text fields are not statistics
+ * of the model and are omitted. Rows are in the
  * order the fields first appear.
  */
 public final class SummaryTable {
 
-    /** Fields that identify a run rather than measure it. */
-    private static final Set<String> IDENTIFIERS = Set.of("seed", "replication");
+    /**
+     * Fields that identify a run or measure the machine rather than the model: with {@code wallSeconds} in it, the
+     * table (and the report) would differ between two runs of the same scenario and seed.
+     */
+    private static final Set<String> IDENTIFIERS = Set.of("seed", "replication", "wallSeconds");
 
     private SummaryTable() {
     }
