@@ -61,6 +61,20 @@ final class Worlds {
         return recorder;
     }
 
+    /** Fails with the first differing event (not the whole lists) unless both event lists are equal. */
+    static void assertSameEvents(List<String> expected, List<String> actual) {
+        int n = Math.min(expected.size(), actual.size());
+        for (int i = 0; i < n; i++) {
+            if (!expected.get(i).equals(actual.get(i))) {
+                throw new AssertionError("event " + i + " differs: expected [" + expected.get(i) + "] but was ["
+                        + actual.get(i) + "]");
+            }
+        }
+        if (expected.size() != actual.size()) {
+            throw new AssertionError("expected " + expected.size() + " events but got " + actual.size());
+        }
+    }
+
     /** Every reported event as (kind, time, a, b, c), in the order reported. */
     static final class Recorder implements WorldEvents {
         static final int RELEASE = 0;
