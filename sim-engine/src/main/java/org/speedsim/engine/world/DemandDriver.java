@@ -176,6 +176,15 @@ public final class DemandDriver {
         return isOnline[user];
     }
 
+    /** Random generators the driver holds for users (a check that offline users hold none). */
+    int generatorsHeld() {
+        int held = 0;
+        for (int user = 0; user < requestRng.length; user++) {
+            held += (requestRng[user] != null ? 1 : 0) + (patienceRng[user] != null ? 1 : 0);
+        }
+        return held;
+    }
+
     public int onlineUsers() {
         return online;
     }
