@@ -60,7 +60,7 @@ public final class Catalogue {
         }
         List<Long> releases = new ArrayList<>();
         for (int i = 0; i < config.initialTorrents(); i++) {
-            releases.add(-micros(config.initialAgeMicros().sample(streams.stream("torrent-age", i))));
+            releases.add(-rounded(config.initialAgeMicros().sample(streams.stream("torrent-age", i))));
         }
         if (config.releasesPerSecond() > 0) {
             RandomGenerator rng = streams.stream("releases");
@@ -92,16 +92,19 @@ public final class Catalogue {
         }
         Torrent[] torrents = new Torrent[n];
         for (int i = 0; i < n; i++) {
-            long size = Math.max(1, micros(config.sizeBytes().sample(streams.stream("torrent-size", i))));
-            long residence = micros(config.publisherResidenceMicros().sample(streams.stream("publisher", i)));
+            long size = Math.max(1, rounded(config.sizeBytes().sample(streams.stream("torrent-size", i))));
+            long residence = rounded(config.publisherResidenceMicros().sample(streams.stream("publisher", i)));
             double weight = Math.pow(rank[i], -config.zipfExponent());
             torrents[i] = new Torrent(i, size, config.pieceBytes(), releases.get(i), rank[i], weight, residence);
         }
         return new Catalogue(config, torrents);
     }
 
-    /** Rounds a sampled non-negative quantity to a long, saturating at {@link Long#MAX_VALUE}. */
-    static long micros(double x) {
+    /**
+     * Rounds a sampled non-negative quantity (microseconds, bytes, micro-BTT) to a long, saturating at
+     * {@link Long#MAX_VALUE}.
+     */
+    static long rounded(double x) {
         return x >= 0x1p63 ? Long.MAX_VALUE : Math.round(x);
     }
 

@@ -24,6 +24,9 @@ public record CatalogueConfig(int initialTorrents, Distribution initialAgeMicros
     /** More torrents than this (initial plus expected releases) is refused before any work starts. */
     public static final long MAX_TORRENTS = 10_000_000L;
 
+    /** Larger exponents would make the weights of low ranks underflow to zero. */
+    public static final double MAX_ZIPF_EXPONENT = 10;
+
     public CatalogueConfig {
         Objects.requireNonNull(initialAgeMicros, "catalogue initial age");
         Objects.requireNonNull(sizeBytes, "catalogue size");
@@ -39,8 +42,8 @@ public record CatalogueConfig(int initialTorrents, Distribution initialAgeMicros
         if (pieceBytes <= 0) {
             throw new IllegalArgumentException("catalogue piece size must be > 0 bytes: " + pieceBytes);
         }
-        if (!(zipfExponent >= 0) || Double.isInfinite(zipfExponent)) {
-            throw new IllegalArgumentException("catalogue Zipf exponent must be a finite number >= 0: "
+        if (!(zipfExponent >= 0 && zipfExponent <= MAX_ZIPF_EXPONENT)) {
+            throw new IllegalArgumentException("catalogue Zipf exponent must be in [0, " + MAX_ZIPF_EXPONENT + "]: "
                     + zipfExponent);
         }
         if (decayMicros <= 0) {

@@ -109,10 +109,10 @@ public final class DemandDriver {
         int session = sessions[user]++;
         long key = sessionKey(user, session);
         RandomGenerator durations = streams.stream("sessions", key);
-        long on = Catalogue.micros(users.onlineMicros().sample(durations));
+        long on = Catalogue.rounded(users.onlineMicros().sample(durations));
         sessionEnd[user] = plus(now, on);
         nextOnline[user] = users.returns()
-                ? plus(sessionEnd[user], Catalogue.micros(users.offlineMicros().sample(durations)))
+                ? plus(sessionEnd[user], Catalogue.rounded(users.offlineMicros().sample(durations)))
                 : Simulator.NEVER;
         online++;
         isOnline[user] = true;
@@ -142,7 +142,7 @@ public final class DemandDriver {
     private void request(int user) {
         long now = sim.now();
         double u = requestRng[user].nextDouble();
-        long patience = Catalogue.micros(users.patienceMicros().sample(patienceRng[user]));
+        long patience = Catalogue.rounded(users.patienceMicros().sample(patienceRng[user]));
         scheduleNextRequest(user, now);
         int torrent = catalogue.choose(u, released, now);
         if (torrent < 0) {
@@ -156,7 +156,7 @@ public final class DemandDriver {
     }
 
     private void scheduleNextRequest(int user, long now) {
-        long at = plus(now, Catalogue.micros(-meanRequestGapMicros * Math.log1p(-requestRng[user].nextDouble())));
+        long at = plus(now, Catalogue.rounded(-meanRequestGapMicros * Math.log1p(-requestRng[user].nextDouble())));
         if (at < sessionEnd[user]) {
             sim.scheduleAt(at, kRequest, user, 0);
         }

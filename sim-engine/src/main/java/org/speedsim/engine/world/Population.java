@@ -47,9 +47,9 @@ public final class Population {
             population.download[user] = Math.max(1, cls.downloadBytesPerSecond().sample(bandwidth));
             population.client[user] = byShare(streams.stream("user-client", user).nextDouble(), config.clients(),
                     ClientShare::share);
-            population.airdrop[user] = Catalogue.micros(
+            population.airdrop[user] = Catalogue.rounded(
                     config.airdropMicroBtt().sample(streams.stream("airdrop", user)));
-            population.firstArrival[user] = Catalogue.micros(
+            population.firstArrival[user] = Catalogue.rounded(
                     config.firstArrivalMicros().sample(streams.stream("first-arrival", user)));
         }
         return population;

@@ -21,7 +21,8 @@ public interface WorldEvents {
 
     /**
      * An online user asks for a torrent it does not hold, and gives up after {@code patienceMicros} without
-     * progress.
+     * progress. The torrent may be one the user is still downloading: whether that joins, restarts or is ignored is
+     * the runtime's decision, so that demand stays the same whatever happens in swarms.
      */
     void requested(long now, int user, int torrent, long patienceMicros);
 }

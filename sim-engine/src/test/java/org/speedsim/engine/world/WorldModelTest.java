@@ -75,7 +75,7 @@ class WorldModelTest {
                 () -> new CatalogueConfig(1, one, 0, one, 0, 1, 1, one));
         assertMessage("catalogue decay time constant must be > 0 microseconds: 0",
                 () -> new CatalogueConfig(1, one, 0, one, 1, 1, 0, one));
-        assertMessage("catalogue Zipf exponent must be a finite number >= 0: -1.0",
+        assertMessage("catalogue Zipf exponent must be in [0, 10.0]: -1.0",
                 () -> new CatalogueConfig(1, one, 0, one, 1, -1, 1, one));
         assertMessage("catalogue release rate must be a finite number >= 0: NaN",
                 () -> new CatalogueConfig(1, one, Double.NaN, one, 1, 1, 1, one));
