@@ -249,6 +249,9 @@ final class ScenarioModel {
     }
 
     static Spec.ScalarSpec paramSpec(StrategyParam p) {
+        if (p.type() == StrategyParam.Type.CHOICE) {
+            return choice(p.choices(), p.description());
+        }
         Spec.ScalarType t = switch (p.type()) {
             case DURATION -> Spec.ScalarType.DURATION;
             case DATA -> Spec.ScalarType.DATA;
@@ -259,6 +262,7 @@ final class ScenarioModel {
             case INTEGER -> Spec.ScalarType.INTEGER;
             case BOOLEAN -> Spec.ScalarType.BOOLEAN;
             case PRICE -> Spec.ScalarType.PRICE;
+            case CHOICE -> Spec.ScalarType.CHOICE;
         };
         double max = t == Spec.ScalarType.INTEGER ? Math.min(Long.MAX_VALUE, p.max()) : p.max();
         return scalar(t, 0, !p.zeroAllowed(), max, p.description());
