@@ -467,8 +467,15 @@ final class ConfigBuilder {
                             strategy(registry.seeding(), c.get("seeding"), "model")));
                 }
             }
-            List<SwarmExtension.Factory> extensions = anySpeed
-                    ? List.of(new SpeedExtensionFactory(speedConfig(sub(root, "speed")))) : List.of();
+            List<SwarmExtension.Factory> extensions = new ArrayList<>();
+            if (anySpeed) {
+                extensions.add(new SpeedExtensionFactory(speedConfig(sub(root, "speed"))));
+            }
+            if (root.get("observers") != null) {
+                for (YNode o : list(root, "observers")) {
+                    extensions.add(strategy(registry.observer(), o, "model"));
+                }
+            }
             List<InitialSeeds> seeds = new ArrayList<>();
             for (YNode n : list(root, "initialSeeds")) {
                 YNode.Map s = (YNode.Map) n;

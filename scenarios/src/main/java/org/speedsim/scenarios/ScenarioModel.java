@@ -120,7 +120,9 @@ final class ScenarioModel {
                         opt("leaveAt", nonNegative(Spec.ScalarType.DURATION,
                                 "time the seeds leave; absent: their client's seeding model from time 0"))),
                         0, "seeds present at time 0")),
-                def("events", "[]", list(event(), 0, "timed actions")));
+                def("events", "[]", list(event(), 0, "timed actions")),
+                opt("observers", list(strategy(registry.observer(), "model"), 0, "observers that watch the run and"
+                        + " add fields to its summary (built-in or plug-in); absent: none")));
     }
 
     private static Spec.ObjectSpec protocol() {

@@ -51,7 +51,7 @@ public final class StrategyCatalogue<F> {
     public StrategyCatalogue(String kind, Class<F> type, String defaultName, boolean values) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.type = Objects.requireNonNull(type, "type");
-        this.defaultName = Objects.requireNonNull(defaultName, "defaultName");
+        this.defaultName = defaultName;
         this.values = values;
     }
 
@@ -81,7 +81,7 @@ public final class StrategyCatalogue<F> {
         return kind;
     }
 
-    /** The strategy a scenario gets when it names none. */
+    /** The strategy a scenario gets when it names none; null for observers (a scenario lists any number). */
     public String defaultName() {
         return defaultName;
     }

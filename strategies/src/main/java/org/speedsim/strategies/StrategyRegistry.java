@@ -13,6 +13,7 @@ import org.speedsim.engine.swarm.ChokingPolicy;
 import org.speedsim.engine.swarm.PiecePicker;
 import org.speedsim.engine.swarm.SeedPolicy;
 import org.speedsim.engine.swarm.SeedingBehaviour;
+import org.speedsim.engine.swarm.SwarmExtension;
 import org.speedsim.strategies.auction.FirstPriceAuction;
 import org.speedsim.strategies.auction.UniformPriceAuction;
 import org.speedsim.strategies.auction.VcgAuction;
@@ -20,6 +21,7 @@ import org.speedsim.strategies.bidding.AutoBid;
 import org.speedsim.strategies.bidding.BidShader;
 import org.speedsim.strategies.bidding.FixedBid;
 import org.speedsim.strategies.bidding.FreeRider;
+import org.speedsim.strategies.observers.DownloadTimeObserver;
 import org.speedsim.strategies.seeding.EarningsAwareSeeding;
 
 /**
@@ -46,6 +48,10 @@ public final class StrategyRegistry {
     // SlotAllocation is sealed and its implementations are records: they are values already
     private final StrategyCatalogue<SlotAllocation> allocation =
             new StrategyCatalogue<>("allocation", SlotAllocation.class, "bids-first", true);
+
+    // observers: extensions that watch a run and add summary fields; a scenario lists any number, none by default
+    private final StrategyCatalogue<SwarmExtension.Factory> observer =
+            new StrategyCatalogue<>("observer", SwarmExtension.Factory.class, null, false);
 
     /** An empty registry (no names); see {@link #builtIn()}. */
     public StrategyRegistry() {
@@ -109,7 +115,43 @@ public final class StrategyRegistry {
         r.allocation.add("weighted", "slots go to the best scores weight * bid + (1 - weight) * reciprocation",
                 List.of(StrategyParam.number("weight", 1, null, "weight of the normalised bid, in [0, 1]")),
                 a -> new SlotAllocation.Weighted(a.doubleValue("weight")));
+        r.observer.add(DownloadTimeObserver.NAME, "adds the q-quantile of the leechers' download times (arrival to"
+                        + " completion) to the run summary, as " + DownloadTimeObserver.FIELD,
+                List.of(StrategyParam.number("quantile", 1, "0.5", "the quantile, in [0, 1]")),
+                a -> DownloadTimeObserver.factory(a.values().isEmpty() ? 0.5 : a.doubleValue("quantile")));
         return r;
+    }
+
+    /** Every kind of strategy, in the order of the scenario keys: choking, picking, ... observer. */
+    public List<StrategyCatalogue<?>> kinds() {
+        return List.of(choking, picking, seeding, bidding, auction, allocation, observer);
+    }
+
+    /**
+     * Registers a plug-in beside the built-ins, under the kind its {@link StrategyPlugin#kind()} names.
+     *
+     * @param origin the jar it comes from, for messages
+     * @throws IllegalArgumentException naming what is wrong: an unknown kind, a bad name, a name already taken
+     */
+    public void register(StrategyPlugin<?> plugin, String origin) {
+        Class<?> type = plugin.kind();
+        String name = plugin.name();
+        if (name == null || !name.matches("[A-Za-z0-9_.-]{1,64}")) {
+            throw new IllegalArgumentException("bad name '" + name + "' (1 to 64 letters, digits, '_', '-', '.')");
+        }
+        for (StrategyCatalogue<?> c : kinds()) {
+            if (c.type() == type) {
+                add(c, plugin, origin);
+                return;
+            }
+        }
+        throw new IllegalArgumentException("kind " + (type == null ? null : type.getName())
+                + " is not a strategy kind; one of: " + kinds().stream().map(c -> c.type().getName()).toList());
+    }
+
+    private static <F> void add(StrategyCatalogue<F> catalogue, StrategyPlugin<?> plugin, String origin) {
+        catalogue.add(new StrategyCatalogue.Entry<>(plugin.name(), plugin.description(), plugin.params(),
+                args -> catalogue.type().cast(plugin.create(args)), origin));
     }
 
     public StrategyCatalogue<ChokingPolicy.Factory> choking() {
@@ -132,6 +174,11 @@ public final class StrategyRegistry {
     /** Auction formats of Speed providers. */
     public StrategyCatalogue<AuctionFormat> auction() {
         return auction;
+    }
+
+    /** Observers a scenario may list under {@code observers}: extensions that add summary fields. */
+    public StrategyCatalogue<SwarmExtension.Factory> observer() {
+        return observer;
     }
 
     /** How Speed providers share their regular slots between bids and reciprocation. */
