@@ -109,8 +109,10 @@ public final class Plugins {
                 try (InputStream s = f.getInputStream(entry)) {
                     for (String line : new String(s.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                         String name = line.replaceFirst("#.*", "").strip();
-                        if (!name.isEmpty()) {
-                            in.putIfAbsent(name, jar);
+                        Path other = name.isEmpty() ? null : in.putIfAbsent(name, jar);
+                        if (other != null && !other.equals(jar)) {
+                            throw new PluginException(jar.toString(), "plug-in class " + name
+                                    + " is provided twice: by " + other + " and by " + jar);
                         }
                     }
                 }

@@ -151,7 +151,23 @@ public final class StrategyRegistry {
 
     private static <F> void add(StrategyCatalogue<F> catalogue, StrategyPlugin<?> plugin, String origin) {
         catalogue.add(new StrategyCatalogue.Entry<>(plugin.name(), plugin.description(), plugin.params(),
-                args -> catalogue.type().cast(plugin.create(args)), origin));
+                args -> create(catalogue.type(), plugin, args, origin), origin));
+    }
+
+    /** Builds a plug-in's strategy; a class of the plug-in that fails to load is a one-line error naming the jar. */
+    private static <F> F create(Class<F> type, StrategyPlugin<?> plugin, StrategyArgs args, String origin) {
+        Object built;
+        try {
+            built = plugin.create(args);
+        } catch (LinkageError e) {
+            throw new IllegalArgumentException("plug-in " + plugin.name() + " (" + origin + ") fails to load a class: "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        if (!type.isInstance(built)) {
+            throw new IllegalArgumentException("plug-in " + plugin.name() + " (" + origin + ") built "
+                    + (built == null ? "nothing" : "a " + built.getClass().getName()) + ", not a " + type.getName());
+        }
+        return type.cast(built);
     }
 
     public StrategyCatalogue<ChokingPolicy.Factory> choking() {
