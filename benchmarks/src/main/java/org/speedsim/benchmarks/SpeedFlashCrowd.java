@@ -1,9 +1,9 @@
 package org.speedsim.benchmarks;
 
 import java.util.List;
-import org.speedsim.engine.bt.RarestFirstPicker;
-import org.speedsim.engine.bt.Seeding;
-import org.speedsim.engine.bt.TitForTatChoker;
+import org.speedsim.strategies.picking.RarestFirstPicker;
+import org.speedsim.strategies.seeding.Seeding;
+import org.speedsim.strategies.choking.TitForTatChoker;
 import org.speedsim.engine.ledger.LedgerConfig;
 import org.speedsim.engine.speed.SpeedConfig;
 import org.speedsim.engine.speed.SpeedExtension;

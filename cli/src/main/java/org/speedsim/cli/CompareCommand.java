@@ -61,6 +61,9 @@ final class CompareCommand implements Callable<Integer> {
     DebugOption debug;
 
     @Mixin
+    PluginOption plugins;
+
+    @Mixin
     ExperimentOptions options;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario file(s): one with --vary, or several "
@@ -181,7 +184,7 @@ final class CompareCommand implements Callable<Integer> {
             List<String> overrides = new ArrayList<>(options.sets());
             Path file = varied.isEmpty() ? files.get(i) : files.get(0);
             if (varied.isEmpty()) {
-                s = services.scenarios().load(file, overrides);
+                s = plugins.scenarios(services).load(file, overrides);
                 label = taken.contains(s.name()) ? files.get(i).toString() : s.name();
             } else {
                 List<String> shown = new ArrayList<>();
@@ -191,7 +194,7 @@ final class CompareCommand implements Callable<Integer> {
                     values.put(p.path(), value);
                     shown.add(varied.size() == 1 ? value : p.path() + "=" + value);
                 }
-                s = services.scenarios().load(file, overrides);
+                s = plugins.scenarios(services).load(file, overrides);
                 label = String.join(" ", shown);
             }
             if (!labels.isEmpty()) {
@@ -202,7 +205,7 @@ final class CompareCommand implements Callable<Integer> {
             scenarioNames.add(s.name());
             // the variant's runs carry its label (made a valid name: its directory's) in scenario.yaml and summary.json
             overrides.add("--labels name=" + directory);
-            variants.add(new Variant(label, directory, values, services.scenarios().load(file, overrides)));
+            variants.add(new Variant(label, directory, values, plugins.scenarios(services).load(file, overrides)));
         }
         return variants;
     }

@@ -61,6 +61,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
+    @Mixin
+    PluginOption plugins;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file.")
     Path file;
 
@@ -110,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         checkArguments();
         UserInputException.requireFile(file);
-        LoadedScenario scenario = services.scenarios().load(file, withSeed(overrides, seed));
+        LoadedScenario scenario = plugins.scenarios(services).load(file, withSeed(overrides, seed));
         long rootSeed = seed != null ? seed : scenario.config().seed();
         int count = replications != null ? replications : scenario.replications();
         List<Path> traces = traceFiles(count);

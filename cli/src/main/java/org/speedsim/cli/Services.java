@@ -28,6 +28,11 @@ public record Services(ScenarioSource scenarios, Engine engine, Supplier<PrintWr
     @FunctionalInterface
     public interface ScenarioSource {
         LoadedScenario load(Path file, List<String> overrides) throws ScenarioException;
+
+        /** This source, seeing also the plug-ins in {@code dirs} (a source without plug-ins ignores them). */
+        default ScenarioSource withPlugins(List<Path> dirs) {
+            return this;
+        }
     }
 
     /** Runs one configuration to its end. */
@@ -38,7 +43,7 @@ public record Services(ScenarioSource scenarios, Engine engine, Supplier<PrintWr
 
     /** The scenario loader, the swarm engine and the process's console (if it is an interactive terminal). */
     public static Services standard() {
-        return new Services(ScenarioLoader::load,
+        return new Services(new PluginScenarios(List.of()),
                 (config, trace, progress, every) -> {
                     Swarm swarm = new Swarm(config).trace(trace);
                     return (progress == null ? swarm : swarm.progress(progress, every)).run();

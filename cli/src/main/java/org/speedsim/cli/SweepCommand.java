@@ -80,6 +80,9 @@ final class SweepCommand implements Callable<Integer> {
     DebugOption debug;
 
     @Mixin
+    PluginOption plugins;
+
+    @Mixin
     ExperimentOptions options;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file.")
@@ -146,7 +149,7 @@ final class SweepCommand implements Callable<Integer> {
             ranges.forEach(r -> parameters.put(r.path(), r.values()));
             List<String> low = new ArrayList<>(options.sets());
             ranges.forEach(r -> low.add("--param " + r.path() + "=" + r.values().get(0)));
-            seed = options.rootSeed(services.scenarios().load(file, low));
+            seed = options.rootSeed(plugins.scenarios(services).load(file, low));
             List<DesignFactor> factors = new ArrayList<>();
             for (ValueList.Parameter r : ranges) {
                 factors.add(DesignFactor.of(r, DesignFactor.wholeEnds(r) && integerOnly(r), quantum(r)));
@@ -189,7 +192,7 @@ final class SweepCommand implements Callable<Integer> {
         probe.add("--param " + range.path() + "="
                 + ValueList.canonical(range.numbers().get(0).add(new java.math.BigDecimal("0.5"))));
         try {
-            services.scenarios().load(file, probe);
+            plugins.scenarios(services).load(file, probe);
             return false;
         } catch (org.speedsim.scenarios.ScenarioException e) {
             return e.problems().stream()
@@ -215,7 +218,7 @@ final class SweepCommand implements Callable<Integer> {
             List<String> probe = new ArrayList<>(options.sets());
             probe.add("--param " + range.path() + "=" + ValueList.canonical(lo.add(step)) + range.unit());
             try {
-                services.scenarios().load(file, probe);
+                plugins.scenarios(services).load(file, probe);
                 return step;
             } catch (org.speedsim.scenarios.ScenarioException e) {
                 // a coarser step may load
@@ -306,7 +309,7 @@ final class SweepCommand implements Callable<Integer> {
                 overrides.add("--param " + path + "=" + v);
                 label.add(path + "=" + v);
             });
-            LoadedScenario s = services.scenarios().load(file, overrides);
+            LoadedScenario s = plugins.scenarios(services).load(file, overrides);
             points.add(new Variant(String.join(" ", label), "points/" + k, values, s));
         }
         return points;

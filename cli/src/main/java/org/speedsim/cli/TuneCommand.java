@@ -77,6 +77,9 @@ final class TuneCommand implements Callable<Integer> {
     DebugOption debug;
 
     @Mixin
+    PluginOption plugins;
+
+    @Mixin
     ExperimentOptions options;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file.")
@@ -302,7 +305,7 @@ final class TuneCommand implements Callable<Integer> {
             overrides.add("--param " + ranges.get(i).path() + "=" + ValueList.canonical(point[i])
                     + ranges.get(i).unit());
         }
-        return services.scenarios().load(file, overrides);
+        return plugins.scenarios(services).load(file, overrides);
     }
 
     private Variant variant(List<ValueList.Parameter> ranges, BigDecimal[] point) throws Exception {

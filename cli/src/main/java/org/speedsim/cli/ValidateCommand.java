@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.speedsim.scenarios.LoadedScenario;
 import org.speedsim.scenarios.ScenarioException;
+import org.speedsim.scenarios.SchemaGenerator;
+import org.speedsim.strategies.PluginException;
+import org.speedsim.strategies.Plugins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +31,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  ./speedsim validate scenarios/default.yaml",
             "  ./speedsim validate scenarios/*.yaml",
-            "  ./speedsim validate my.yaml --set arrivals.rate=0.5"
+            "  ./speedsim validate my.yaml --set arrivals.rate=0.5",
+            "  ./speedsim validate --schema --plugins my-plugins/ > scenario.schema.json"
         })
 final class ValidateCommand implements Callable<Integer> {
 
@@ -40,8 +44,15 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files.")
-    List<Path> files;
+    @Mixin
+    PluginOption plugins;
+
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Scenario files.")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--schema", description = "Print the JSON Schema of scenario files, with the strategies and"
+            + " parameters of the --plugins directories, instead of validating files.")
+    boolean schema;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",
             description = "Override a field after 'extends' is resolved, as 'run' would (repeatable).")
@@ -55,6 +66,21 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (schema) {
+            if (!files.isEmpty()) {
+                throw new UserInputException("--schema takes no scenario file");
+            }
+            try {
+                out.print(SchemaGenerator.schemaText(Plugins.registry(plugins.dirs)));
+            } catch (PluginException e) {
+                throw new UserInputException(e.where() + ": " + e.getMessage());
+            }
+            out.flush();
+            return 0;
+        }
+        if (files.isEmpty()) {
+            throw new UserInputException("validate needs a scenario FILE (or --schema)");
+        }
         int invalid = 0;
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
@@ -63,7 +89,7 @@ final class ValidateCommand implements Callable<Integer> {
                 continue;
             }
             try {
-                LoadedScenario s = services.scenarios().load(file, overrides);
+                LoadedScenario s = plugins.scenarios(services).load(file, overrides);
                 out.println(file + ": ok (scenario " + s.name() + ", " + s.replications() + " replication"
                         + (s.replications() == 1 ? "" : "s") + ")");
             } catch (ScenarioException e) {

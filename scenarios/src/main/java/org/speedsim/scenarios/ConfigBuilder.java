@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
-import org.speedsim.engine.bt.TitForTatChoker;
+import org.speedsim.engine.swarm.SeedPolicy;
+import org.speedsim.strategies.choking.TitForTatChoker;
 import org.speedsim.engine.ledger.LedgerConfig;
 import org.speedsim.engine.ledger.SignatureMode;
 import org.speedsim.engine.speed.SpeedConfig;
@@ -26,6 +27,7 @@ import org.speedsim.engine.swarm.SwarmExtension;
 import org.speedsim.engine.swarm.TimedAction;
 import org.speedsim.strategies.StrategyArgs;
 import org.speedsim.strategies.StrategyCatalogue;
+import org.speedsim.strategies.NamedStrategy;
 import org.speedsim.strategies.StrategyParam;
 import org.speedsim.strategies.StrategyRegistry;
 
@@ -465,8 +467,15 @@ final class ConfigBuilder {
                             strategy(registry.seeding(), c.get("seeding"), "model")));
                 }
             }
-            List<SwarmExtension.Factory> extensions = anySpeed
-                    ? List.of(new SpeedExtensionFactory(speedConfig(sub(root, "speed")))) : List.of();
+            List<SwarmExtension.Factory> extensions = new ArrayList<>();
+            if (anySpeed) {
+                extensions.add(new SpeedExtensionFactory(speedConfig(sub(root, "speed"))));
+            }
+            if (root.get("observers") != null) {
+                for (YNode o : list(root, "observers")) {
+                    extensions.add(strategy(registry.observer(), o, "model"));
+                }
+            }
             List<InitialSeeds> seeds = new ArrayList<>();
             for (YNode n : list(root, "initialSeeds")) {
                 YNode.Map s = (YNode.Map) n;
@@ -512,14 +521,14 @@ final class ConfigBuilder {
                 Units.nanoBttPerKiB(text(c, "reservePrice")),
                 distribution(c.get("balance"), t -> (double) Units.microBtt(t)),
                 "non-payer".equals(adversary), "bad-data".equals(adversary),
-                "round-robin".equals(text(c, "seedRanking")) ? TitForTatChoker.SeedPolicy.ROUND_ROBIN
-                        : TitForTatChoker.SeedPolicy.UPLOAD_RATE);
+                "round-robin".equals(text(c, "seedRanking")) ? SeedPolicy.ROUND_ROBIN
+                        : SeedPolicy.UPLOAD_RATE);
     }
 
     /** The auction choker of {@code s}, named by its settings so that equal settings give equal chokers. */
     private static ChokingPolicy.Factory auctionChoker(SpeedSettings s) {
-        return new StrategyRegistry.NamedChoking("auction", new StrategyArgs(Map.of("auction", s.auction(),
-                "allocation", s.allocation(), "reservePrice", s.reservePriceNanoPerKiB(), "seedRanking",
+        return NamedStrategy.wrap(ChokingPolicy.Factory.class, "auction", new StrategyArgs(Map.of("auction",
+                s.auction(), "allocation", s.allocation(), "reservePrice", s.reservePriceNanoPerKiB(), "seedRanking",
                 s.seedPolicy())), s.chokerFactory());
     }
 

@@ -120,7 +120,9 @@ final class ScenarioModel {
                         opt("leaveAt", nonNegative(Spec.ScalarType.DURATION,
                                 "time the seeds leave; absent: their client's seeding model from time 0"))),
                         0, "seeds present at time 0")),
-                def("events", "[]", list(event(), 0, "timed actions")));
+                def("events", "[]", list(event(), 0, "timed actions")),
+                opt("observers", list(strategy(registry.observer(), "model"), 0, "observers that watch the run and"
+                        + " add fields to its summary (built-in or plug-in); absent: none")));
     }
 
     private static Spec.ObjectSpec protocol() {
@@ -249,6 +251,9 @@ final class ScenarioModel {
     }
 
     static Spec.ScalarSpec paramSpec(StrategyParam p) {
+        if (p.type() == StrategyParam.Type.CHOICE) {
+            return choice(p.choices(), p.description());
+        }
         Spec.ScalarType t = switch (p.type()) {
             case DURATION -> Spec.ScalarType.DURATION;
             case DATA -> Spec.ScalarType.DATA;
@@ -259,6 +264,7 @@ final class ScenarioModel {
             case INTEGER -> Spec.ScalarType.INTEGER;
             case BOOLEAN -> Spec.ScalarType.BOOLEAN;
             case PRICE -> Spec.ScalarType.PRICE;
+            case CHOICE -> Spec.ScalarType.CHOICE;
         };
         double max = t == Spec.ScalarType.INTEGER ? Math.min(Long.MAX_VALUE, p.max()) : p.max();
         return scalar(t, 0, !p.zeroAllowed(), max, p.description());

@@ -71,7 +71,8 @@ sealed interface Spec {
         }
 
         String unknownMessage(String name) {
-            return "unknown " + label + " '" + name + "'; known: " + String.join(", ", variants.keySet());
+            return "unknown " + label + " '" + name + "'; known: " + String.join(", ", variants.keySet())
+                    + (label.endsWith(" strategy") ? " (a plug-in's? name its folder with --plugins DIR)" : "");
         }
     }
 

@@ -91,10 +91,10 @@ class CatalogueTest {
         SwarmConfig c = ScenarioLoader.load(Path.of("speed-seeding.yaml"), List.of()).config();
         assertEquals(0.5, c.client("speed").share());
         assertTrue(c.client("speed").speed());
-        assertEquals("earnings-aware", ((org.speedsim.strategies.StrategyRegistry.NamedSeeding) c.client("speed")
+        assertEquals("earnings-aware", ((org.speedsim.strategies.NamedStrategy) c.client("speed")
                 .seeding()).name());
         assertFalse(c.client("legacy").speed());
-        assertEquals("exponential", ((org.speedsim.strategies.StrategyRegistry.NamedSeeding) c.client("legacy")
+        assertEquals("exponential", ((org.speedsim.strategies.NamedStrategy) c.client("legacy")
                 .seeding()).name());
         assertEquals(1, c.extensions().size());
         assertInstanceOf(ConfigBuilder.SpeedExtensionFactory.class, c.extensions().get(0));

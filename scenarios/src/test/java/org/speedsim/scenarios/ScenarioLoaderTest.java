@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.speedsim.engine.bt.TitForTatChoker;
+import org.speedsim.strategies.choking.TitForTatChoker;
 import org.speedsim.engine.swarm.ArrivalProcess;
 import org.speedsim.engine.swarm.Distribution;
 import org.speedsim.engine.swarm.SwarmConfig;

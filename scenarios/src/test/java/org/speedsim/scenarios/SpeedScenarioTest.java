@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.speedsim.engine.bt.TitForTatChoker;
+import org.speedsim.engine.swarm.SeedPolicy;
+import org.speedsim.strategies.choking.TitForTatChoker;
 import org.speedsim.engine.ledger.LedgerConfig;
 import org.speedsim.engine.ledger.SignatureMode;
 import org.speedsim.engine.speed.AuctionChoker;
@@ -91,7 +92,7 @@ class SpeedScenarioTest {
         assertEquals("vcg", s.auction().name());
         assertEquals(new SlotAllocation.Weighted(0.25), s.allocation());
         assertEquals(200, s.reservePriceNanoPerKiB());
-        assertEquals(TitForTatChoker.SeedPolicy.ROUND_ROBIN, s.seedPolicy());
+        assertEquals(SeedPolicy.ROUND_ROBIN, s.seedPolicy());
         assertEquals(new Distribution.Uniform(1e6, 20e6), s.balanceMicroBtt());
         assertTrue(s.nonPayer());
         assertFalse(s.badData());
@@ -117,7 +118,7 @@ class SpeedScenarioTest {
         assertEquals("uniform-price", s.auction().name());
         assertEquals(new SlotAllocation.BidsFirst(), s.allocation());
         assertEquals(0, s.reservePriceNanoPerKiB());
-        assertEquals(TitForTatChoker.SeedPolicy.UPLOAD_RATE, s.seedPolicy(), "the white paper's seed rule");
+        assertEquals(SeedPolicy.UPLOAD_RATE, s.seedPolicy(), "the white paper's seed rule");
         assertEquals(new Distribution.Fixed(10e6), s.balanceMicroBtt());
         assertFalse(s.nonPayer() || s.badData());
         String y = l.resolvedYaml();

@@ -34,6 +34,11 @@ public record StrategyArgs(Map<String, Object> values) {
         return ((Number) get(name)).doubleValue();
     }
 
+    /** The word of a {@link StrategyParam.Type#CHOICE} parameter. */
+    public String text(String name) {
+        return (String) get(name);
+    }
+
     public boolean booleanValue(String name) {
         return (Boolean) get(name);
     }

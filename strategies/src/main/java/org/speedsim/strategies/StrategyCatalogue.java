@@ -12,46 +12,68 @@ import java.util.function.Function;
  * The named strategies of one kind (choking, picking, seeding, ...): for each name, its parameters and a factory
  * builder. Names keep their registration order, which is the order error messages and the JSON Schema list them.
  *
- * <p>Invariant: names are unique; every built strategy is wrapped so that it equals any other built from the same
- * name and arguments.
+ * <p>Invariant: names are unique across built-ins and plug-ins; every built factory is wrapped (see
+ * {@link NamedStrategy}) so that it equals any other built from the same name and arguments, except in catalogues of
+ * values (auction formats, slot allocations), whose objects are called on hot paths and compare as values already.
  *
  * @param <F> the engine's factory type for this kind
  */
 public final class StrategyCatalogue<F> {
 
-    /** Wraps a built factory in a value carrying its name and arguments (see {@link StrategyRegistry}). */
-    @FunctionalInterface
-    public interface Namer<F> {
-        F name(String name, StrategyArgs args, F factory);
-    }
-
-    /** One registered strategy. */
+    /**
+     * One registered strategy.
+     *
+     * @param origin where it comes from: {@link #BUILT_IN}, or the plug-in jar that provides it
+     */
     public record Entry<F>(String name, String description, List<StrategyParam> params,
-                           Function<StrategyArgs, F> builder) {
+                           Function<StrategyArgs, F> builder, String origin) {
         public Entry {
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(origin, "origin");
             params = List.copyOf(params);
         }
     }
 
+    /** The origin of the strategies speedsim itself provides. */
+    public static final String BUILT_IN = "built-in";
+
     private final String kind;
     private final String defaultName;
-    private final Namer<F> namer;
+    private final Class<F> type;
+    private final boolean values;
     private final Map<String, Entry<F>> entries = new LinkedHashMap<>();
 
-    public StrategyCatalogue(String kind, String defaultName, Namer<F> namer) {
+    /**
+     * @param type   the engine's interface of this kind
+     * @param values whether built objects compare as values already (else each is wrapped in a
+     *               {@link NamedStrategy})
+     */
+    public StrategyCatalogue(String kind, Class<F> type, String defaultName, boolean values) {
         this.kind = Objects.requireNonNull(kind, "kind");
-        this.defaultName = Objects.requireNonNull(defaultName, "defaultName");
-        this.namer = Objects.requireNonNull(namer, "namer");
+        this.type = Objects.requireNonNull(type, "type");
+        this.defaultName = defaultName;
+        this.values = values;
     }
 
-    /** Registers a strategy; returns this catalogue for chaining. */
+    /** Registers a built-in strategy; returns this catalogue for chaining. */
     public StrategyCatalogue<F> add(String name, String description, List<StrategyParam> params,
                                     Function<StrategyArgs, F> builder) {
-        if (entries.putIfAbsent(name, new Entry<>(name, description, params, builder)) != null) {
-            throw new IllegalArgumentException(kind + " strategy '" + name + "' registered twice");
+        return add(new Entry<>(name, description, params, builder, BUILT_IN));
+    }
+
+    /** Registers a strategy; a name already taken (by a built-in or another plug-in) is refused, naming both. */
+    public StrategyCatalogue<F> add(Entry<F> entry) {
+        Entry<F> old = entries.putIfAbsent(entry.name(), entry);
+        if (old != null) {
+            throw new IllegalArgumentException(kind + " strategy '" + entry.name() + "' is provided twice: by "
+                    + old.origin() + " and by " + entry.origin());
         }
         return this;
+    }
+
+    /** The engine's interface the strategies of this catalogue implement. */
+    public Class<F> type() {
+        return type;
     }
 
     /** What this catalogue holds, such as {@code choking}. */
@@ -59,7 +81,7 @@ public final class StrategyCatalogue<F> {
         return kind;
     }
 
-    /** The strategy a scenario gets when it names none. */
+    /** The strategy a scenario gets when it names none; null for observers (a scenario lists any number). */
     public String defaultName() {
         return defaultName;
     }
@@ -83,7 +105,8 @@ public final class StrategyCatalogue<F> {
         if (e == null) {
             throw new IllegalArgumentException(unknownMessage(name));
         }
-        return namer.name(name, args, e.builder().apply(args));
+        F built = e.builder().apply(args);
+        return values ? built : NamedStrategy.wrap(type, name, args, built);
     }
 
     /** {@code unknown choking strategy 'tft'; known: tit-for-tat}. */

@@ -1,5 +1,6 @@
 package org.speedsim.strategies;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,9 +13,10 @@ import java.util.Objects;
  * @param defaultValue value as a scenario file would write it, or null when the parameter is required
  * @param description  one line for the JSON Schema and error messages
  * @param max          largest accepted value in base units (inclusive); infinity when unbounded
+ * @param choices      the accepted words of a {@link Type#CHOICE}; empty for every other type
  */
 public record StrategyParam(String name, Type type, boolean zeroAllowed, String defaultValue, String description,
-                            double max) {
+                            double max, List<String> choices) {
 
     /** Unit family of a parameter and the Java type its value arrives as. */
     public enum Type {
@@ -35,7 +37,9 @@ public record StrategyParam(String name, Type type, boolean zeroAllowed, String 
         /** A {@code Boolean}. */
         BOOLEAN,
         /** {@code 200nBTT/KiB}: a {@code Long} of nano-BTT per KiB (the unit of Speed bids). */
-        PRICE
+        PRICE,
+        /** One of the words of {@link StrategyParam#choices()}: a {@code String}. */
+        CHOICE
     }
 
     public StrategyParam {
@@ -45,6 +49,16 @@ public record StrategyParam(String name, Type type, boolean zeroAllowed, String 
         if (!(max >= 0)) {
             throw new IllegalArgumentException("max must be >= 0: " + max);
         }
+        choices = List.copyOf(choices);
+        if ((type == Type.CHOICE) == choices.isEmpty()) {
+            throw new IllegalArgumentException("a choice parameter, and only it, lists its choices: " + name);
+        }
+    }
+
+    /** A parameter of a numeric, boolean or unit type, accepted up to {@code max}. */
+    public StrategyParam(String name, Type type, boolean zeroAllowed, String defaultValue, String description,
+                         double max) {
+        this(name, type, zeroAllowed, defaultValue, description, max, List.of());
     }
 
     /** An unbounded parameter. */
@@ -60,6 +74,12 @@ public record StrategyParam(String name, Type type, boolean zeroAllowed, String 
     /** A required duration. */
     public static StrategyParam duration(String name, boolean zeroAllowed, String description) {
         return new StrategyParam(name, Type.DURATION, zeroAllowed, null, description);
+    }
+
+    /** One of {@code choices}, with a default ({@code null}: required). */
+    public static StrategyParam choice(String name, List<String> choices, String defaultValue, String description) {
+        return new StrategyParam(name, Type.CHOICE, true, defaultValue, description, Double.POSITIVE_INFINITY,
+                choices);
     }
 
     public boolean required() {

@@ -1,21 +1,19 @@
 package org.speedsim.strategies;
 
 import java.util.List;
-import java.util.Objects;
-import org.speedsim.engine.bt.RandomPicker;
-import org.speedsim.engine.bt.RarestFirstPicker;
-import org.speedsim.engine.bt.Seeding;
-import org.speedsim.engine.bt.TitForTatChoker;
+import org.speedsim.strategies.picking.RandomPicker;
+import org.speedsim.strategies.picking.RarestFirstPicker;
+import org.speedsim.strategies.seeding.Seeding;
+import org.speedsim.strategies.choking.TitForTatChoker;
 import org.speedsim.engine.speed.auction.AuctionFormat;
-import org.speedsim.engine.speed.auction.AuctionOutcome;
-import org.speedsim.engine.speed.auction.Pricing;
 import org.speedsim.engine.speed.auction.SlotAllocation;
 import org.speedsim.engine.speed.bidding.BiddingStrategy;
 import org.speedsim.engine.swarm.Distribution;
 import org.speedsim.engine.swarm.ChokingPolicy;
 import org.speedsim.engine.swarm.PiecePicker;
+import org.speedsim.engine.swarm.SeedPolicy;
 import org.speedsim.engine.swarm.SeedingBehaviour;
-import org.speedsim.strategies.auction.AuctionFormats;
+import org.speedsim.engine.swarm.SwarmExtension;
 import org.speedsim.strategies.auction.FirstPriceAuction;
 import org.speedsim.strategies.auction.UniformPriceAuction;
 import org.speedsim.strategies.auction.VcgAuction;
@@ -23,6 +21,7 @@ import org.speedsim.strategies.bidding.AutoBid;
 import org.speedsim.strategies.bidding.BidShader;
 import org.speedsim.strategies.bidding.FixedBid;
 import org.speedsim.strategies.bidding.FreeRider;
+import org.speedsim.strategies.observers.DownloadTimeObserver;
 import org.speedsim.strategies.seeding.EarningsAwareSeeding;
 
 /**
@@ -35,137 +34,24 @@ import org.speedsim.strategies.seeding.EarningsAwareSeeding;
  */
 public final class StrategyRegistry {
 
-    /**
-     * A strategy as a scenario names it: its name and arguments are its identity (equal when kind, name and
-     * arguments are), whatever object the factory behind it is.
-     */
-    public abstract static class Named {
-        private final String name;
-        private final StrategyArgs args;
-
-        Named(String name, StrategyArgs args) {
-            this.name = Objects.requireNonNull(name, "name");
-            this.args = Objects.requireNonNull(args, "args");
-        }
-
-        public String name() {
-            return name;
-        }
-
-        public StrategyArgs args() {
-            return args;
-        }
-
-        @Override
-        public final boolean equals(Object o) {
-            return o != null && o.getClass() == getClass() && ((Named) o).name.equals(name)
-                    && ((Named) o).args.equals(args);
-        }
-
-        @Override
-        public final int hashCode() {
-            return name.hashCode() * 31 + args.hashCode();
-        }
-
-        @Override
-        public final String toString() {
-            return name + args.values();
-        }
-    }
-
-    /** A choking policy factory with its scenario name and arguments. */
-    public static final class NamedChoking extends Named implements ChokingPolicy.Factory {
-        private final ChokingPolicy.Factory factory;
-
-        public NamedChoking(String name, StrategyArgs args, ChokingPolicy.Factory factory) {
-            super(name, args);
-            this.factory = factory;
-        }
-
-        @Override
-        public ChokingPolicy create(int peer) {
-            return factory.create(peer);
-        }
-    }
-
-    /** A piece picker factory with its scenario name and arguments. */
-    public static final class NamedPicking extends Named implements PiecePicker.Factory {
-        private final PiecePicker.Factory factory;
-
-        public NamedPicking(String name, StrategyArgs args, PiecePicker.Factory factory) {
-            super(name, args);
-            this.factory = factory;
-        }
-
-        @Override
-        public PiecePicker create(int peer) {
-            return factory.create(peer);
-        }
-    }
-
-    /** A seeding behaviour factory with its scenario name and arguments. */
-    public static final class NamedSeeding extends Named implements SeedingBehaviour.Factory {
-        private final SeedingBehaviour.Factory factory;
-
-        public NamedSeeding(String name, StrategyArgs args, SeedingBehaviour.Factory factory) {
-            super(name, args);
-            this.factory = factory;
-        }
-
-        @Override
-        public SeedingBehaviour create(int peer, java.util.random.RandomGenerator behaviourRng) {
-            return factory.create(peer, behaviourRng);
-        }
-    }
-
-    /** A bidding strategy factory with its scenario name and arguments. */
-    public static final class NamedBidding extends Named implements BiddingStrategy.Factory {
-        private final BiddingStrategy.Factory factory;
-
-        public NamedBidding(String name, StrategyArgs args, BiddingStrategy.Factory factory) {
-            super(name, args);
-            this.factory = factory;
-        }
-
-        @Override
-        public BiddingStrategy create(int peer, java.util.random.RandomGenerator behaviourRng) {
-            return factory.create(peer, behaviourRng);
-        }
-    }
-
-    /** An auction format with its scenario name (formats are stateless, so the name alone identifies one). */
-    public static final class NamedAuction extends Named implements AuctionFormat {
-        private final AuctionFormat format;
-
-        public NamedAuction(String name, StrategyArgs args, AuctionFormat format) {
-            super(name, args);
-            this.format = format;
-        }
-
-        @Override
-        public Pricing pricing() {
-            return format.pricing();
-        }
-
-        @Override
-        public void run(long[] bids, int n, int slots, long reserve, AuctionOutcome out) {
-            format.run(bids, n, slots, reserve, out);
-        }
-    }
-
     private final StrategyCatalogue<ChokingPolicy.Factory> choking =
-            new StrategyCatalogue<>("choking", "tit-for-tat", NamedChoking::new);
+            new StrategyCatalogue<>("choking", ChokingPolicy.Factory.class, "tit-for-tat", false);
     private final StrategyCatalogue<PiecePicker.Factory> picking =
-            new StrategyCatalogue<>("picking", "rarest-first", NamedPicking::new);
+            new StrategyCatalogue<>("picking", PiecePicker.Factory.class, "rarest-first", false);
     private final StrategyCatalogue<SeedingBehaviour.Factory> seeding =
-            new StrategyCatalogue<>("seeding", "leave-at-once", NamedSeeding::new);
+            new StrategyCatalogue<>("seeding", SeedingBehaviour.Factory.class, "leave-at-once", false);
     private final StrategyCatalogue<BiddingStrategy.Factory> bidding =
-            new StrategyCatalogue<>("bidding", "auto", NamedBidding::new);
+            new StrategyCatalogue<>("bidding", BiddingStrategy.Factory.class, "auto", false);
+    // an auction format runs at every choking round of a provider: formats compare as values instead of being wrapped
     private final StrategyCatalogue<AuctionFormat> auction =
-            new StrategyCatalogue<>("auction", UniformPriceAuction.NAME, NamedAuction::new);
+            new StrategyCatalogue<>("auction", AuctionFormat.class, UniformPriceAuction.NAME, true);
     // SlotAllocation is sealed and its implementations are records: they are values already
     private final StrategyCatalogue<SlotAllocation> allocation =
-            new StrategyCatalogue<>("allocation", "bids-first", (name, args, a) -> a);
+            new StrategyCatalogue<>("allocation", SlotAllocation.class, "bids-first", true);
+
+    // observers: extensions that watch a run and add summary fields; a scenario lists any number, none by default
+    private final StrategyCatalogue<SwarmExtension.Factory> observer =
+            new StrategyCatalogue<>("observer", SwarmExtension.Factory.class, null, false);
 
     /** An empty registry (no names); see {@link #builtIn()}. */
     public StrategyRegistry() {
@@ -174,8 +60,12 @@ public final class StrategyRegistry {
     /** A fresh registry holding every built-in strategy. */
     public static StrategyRegistry builtIn() {
         StrategyRegistry r = new StrategyRegistry();
-        r.choking.add("tit-for-tat", "reciprocate the best uploaders; seeds favour the fastest downloaders",
-                List.of(), a -> TitForTatChoker::new);
+        r.choking.add("tit-for-tat", "reciprocate the best uploaders; a seed serves its neighbours round-robin"
+                        + " (longest unserved first)", List.of(),
+                a -> TitForTatChoker.withSeedPolicy(SeedPolicy.ROUND_ROBIN));
+        r.choking.add("tit-for-tat-upload-rate", "reciprocate the best uploaders; a seed serves the neighbours it"
+                        + " uploads to fastest (mainline's older rule)", List.of(),
+                a -> TitForTatChoker.withSeedPolicy(SeedPolicy.UPLOAD_RATE));
         r.picking.add("rarest-first", "random first piece, then rarest first, strict priority, end game",
                 List.of(), a -> RarestFirstPicker::new);
         r.picking.add("random", "random piece among those the neighbour has", List.of(), a -> RandomPicker::new);
@@ -215,17 +105,69 @@ public final class StrategyRegistry {
                 List.of(StrategyParam.number("factor", 1, null, "shading factor in [0, 1]"), spendingRate),
                 a -> BidShader.factory(a.doubleValue("spendingRate"), a.doubleValue("factor")));
         r.auction.add(UniformPriceAuction.NAME, "every winner pays the highest losing bid (truthful)", List.of(),
-                a -> AuctionFormats.byName(UniformPriceAuction.NAME));
+                a -> new UniformPriceAuction());
         r.auction.add(VcgAuction.NAME, "every winner pays the externality it imposes (VCG)", List.of(),
-                a -> AuctionFormats.byName(VcgAuction.NAME));
+                a -> new VcgAuction());
         r.auction.add(FirstPriceAuction.NAME, "every winner pays its bid", List.of(),
-                a -> AuctionFormats.byName(FirstPriceAuction.NAME));
+                a -> new FirstPriceAuction());
         r.allocation.add("bids-first", "the auction fills the regular slots; reciprocation fills what is left",
                 List.of(), a -> new SlotAllocation.BidsFirst());
         r.allocation.add("weighted", "slots go to the best scores weight * bid + (1 - weight) * reciprocation",
                 List.of(StrategyParam.number("weight", 1, null, "weight of the normalised bid, in [0, 1]")),
                 a -> new SlotAllocation.Weighted(a.doubleValue("weight")));
+        r.observer.add(DownloadTimeObserver.NAME, "adds the q-quantile of the leechers' download times (arrival to"
+                        + " completion) to the run summary, as " + DownloadTimeObserver.FIELD,
+                List.of(StrategyParam.number("quantile", 1, "0.5", "the quantile, in [0, 1]")),
+                a -> DownloadTimeObserver.factory(a.values().isEmpty() ? 0.5 : a.doubleValue("quantile")));
         return r;
+    }
+
+    /** Every kind of strategy, in the order of the scenario keys: choking, picking, ... observer. */
+    public List<StrategyCatalogue<?>> kinds() {
+        return List.of(choking, picking, seeding, bidding, auction, allocation, observer);
+    }
+
+    /**
+     * Registers a plug-in beside the built-ins, under the kind its {@link StrategyPlugin#kind()} names.
+     *
+     * @param origin the jar it comes from, for messages
+     * @throws IllegalArgumentException naming what is wrong: an unknown kind, a bad name, a name already taken
+     */
+    public void register(StrategyPlugin<?> plugin, String origin) {
+        Class<?> type = plugin.kind();
+        String name = plugin.name();
+        if (name == null || !name.matches("[A-Za-z0-9_.-]{1,64}")) {
+            throw new IllegalArgumentException("bad name '" + name + "' (1 to 64 letters, digits, '_', '-', '.')");
+        }
+        for (StrategyCatalogue<?> c : kinds()) {
+            if (c.type() == type) {
+                add(c, plugin, origin);
+                return;
+            }
+        }
+        throw new IllegalArgumentException("kind " + (type == null ? null : type.getName())
+                + " is not a strategy kind; one of: " + kinds().stream().map(c -> c.type().getName()).toList());
+    }
+
+    private static <F> void add(StrategyCatalogue<F> catalogue, StrategyPlugin<?> plugin, String origin) {
+        catalogue.add(new StrategyCatalogue.Entry<>(plugin.name(), plugin.description(), plugin.params(),
+                args -> create(catalogue.type(), plugin, args, origin), origin));
+    }
+
+    /** Builds a plug-in's strategy; a class of the plug-in that fails to load is a one-line error naming the jar. */
+    private static <F> F create(Class<F> type, StrategyPlugin<?> plugin, StrategyArgs args, String origin) {
+        Object built;
+        try {
+            built = plugin.create(args);
+        } catch (LinkageError e) {
+            throw new IllegalArgumentException("plug-in " + plugin.name() + " (" + origin + ") fails to load a class: "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        if (!type.isInstance(built)) {
+            throw new IllegalArgumentException("plug-in " + plugin.name() + " (" + origin + ") built "
+                    + (built == null ? "nothing" : "a " + built.getClass().getName()) + ", not a " + type.getName());
+        }
+        return type.cast(built);
     }
 
     public StrategyCatalogue<ChokingPolicy.Factory> choking() {
@@ -248,6 +190,11 @@ public final class StrategyRegistry {
     /** Auction formats of Speed providers. */
     public StrategyCatalogue<AuctionFormat> auction() {
         return auction;
+    }
+
+    /** Observers a scenario may list under {@code observers}: extensions that add summary fields. */
+    public StrategyCatalogue<SwarmExtension.Factory> observer() {
+        return observer;
     }
 
     /** How Speed providers share their regular slots between bids and reciprocation. */

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.speedsim.engine.bt.RandomPicker;
-import org.speedsim.engine.bt.RarestFirstPicker;
-import org.speedsim.engine.bt.TitForTatChoker;
+import org.speedsim.strategies.picking.RandomPicker;
+import org.speedsim.strategies.picking.RarestFirstPicker;
+import org.speedsim.strategies.choking.TitForTatChoker;
 import org.speedsim.engine.swarm.SeedingBehaviour;
 
 class StrategyRegistryTest {
@@ -22,12 +22,12 @@ class StrategyRegistryTest {
 
     @Test
     void builtInNamesAndDefaults() {
-        assertEquals(List.of("tit-for-tat"), registry.choking().names());
+        assertEquals(List.of("tit-for-tat", "tit-for-tat-upload-rate"), registry.choking().names());
         assertEquals(List.of("rarest-first", "random"), registry.picking().names());
         assertEquals(List.of("leave-at-once", "fixed", "exponential", "forever", "earnings-aware"),
                 registry.seeding().names());
         assertEquals(List.of("auto", "fixed", "free-rider", "shader"), registry.bidding().names());
-        assertEquals(org.speedsim.strategies.auction.AuctionFormats.NAMES, registry.auction().names());
+        assertEquals(List.of("uniform-price", "vcg", "first-price"), registry.auction().names());
         assertEquals(List.of("bids-first", "weighted"), registry.allocation().names());
         assertTrue(registry.choking().names().contains(registry.choking().defaultName()));
         assertTrue(registry.picking().names().contains(registry.picking().defaultName()));
@@ -46,7 +46,7 @@ class StrategyRegistryTest {
     void unknownNameListsTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> registry.choking().create("tft", StrategyArgs.NONE));
-        assertEquals("unknown choking strategy 'tft'; known: tit-for-tat", e.getMessage());
+        assertEquals("unknown choking strategy 'tft'; known: tit-for-tat, tit-for-tat-upload-rate", e.getMessage());
         assertNull(registry.seeding().find("sometimes"));
     }
 
@@ -106,7 +106,8 @@ class StrategyRegistryTest {
             var f = registry.auction().create(name, StrategyArgs.NONE);
             assertEquals(name, f.name());
             assertEquals(f, registry.auction().create(name, StrategyArgs.NONE));
-            assertEquals(org.speedsim.strategies.auction.AuctionFormats.byName(name).pricing(), f.pricing());
+            assertEquals(name.equals("first-price") ? org.speedsim.engine.speed.auction.Pricing.PAY_BID
+                    : org.speedsim.engine.speed.auction.Pricing.CRITICAL, f.pricing());
         }
         assertEquals(new org.speedsim.engine.speed.auction.SlotAllocation.Weighted(0.5),
                 registry.allocation().create("weighted", new StrategyArgs(Map.of("weight", 0.5))));
@@ -120,5 +121,32 @@ class StrategyRegistryTest {
         var s = assertInstanceOf(org.speedsim.strategies.seeding.EarningsAwareSeeding.class,
                 f.create(0, new SplittableRandom(1)));
         assertEquals(10_000.0, s.reservationMicroBttPerSecond(), 1e-9);
+    }
+
+    /**
+     * A seed with five candidates: by round-robin the longest unserved go first (4 never served, then 2, then 3);
+     * by upload rate the ones it sent most to (1, then 3, then 0). Both rankings are reachable by name.
+     */
+    @Test
+    void titForTatSeedRankingIsChosenByName() {
+        for (String name : List.of("tit-for-tat", "tit-for-tat-upload-rate")) {
+            var factory = registry.choking().create(name, StrategyArgs.NONE);
+            org.speedsim.engine.swarm.FakeRechokeView v = new org.speedsim.engine.swarm.FakeRechokeView(5);
+            v.seed = true;
+            v.now = 100;
+            v.rng = new java.util.SplittableRandom(1);
+            long[] sent = {20, 50, 10, 30, 0};
+            long[] choked = {-1, 90, 10, 40, -1};
+            System.arraycopy(sent, 0, v.sent, 0, 5);
+            System.arraycopy(choked, 0, v.lastChoked, 0, 5);
+            v.unchoked[0] = true;
+            v.lastUnchoked[0] = 50;
+            factory.create(0).rechoke(v);
+            assertEquals(name.equals("tit-for-tat") ? List.of(4, 2, 3) : List.of(1, 3, 0), v.regular, name);
+        }
+        assertEquals(registry.choking().create("tit-for-tat-upload-rate", StrategyArgs.NONE),
+                registry.choking().create("tit-for-tat-upload-rate", StrategyArgs.NONE), "named: two loads are equal");
+        assertNotEquals(registry.choking().create("tit-for-tat-upload-rate", StrategyArgs.NONE),
+                registry.choking().create("tit-for-tat", StrategyArgs.NONE));
     }
 }

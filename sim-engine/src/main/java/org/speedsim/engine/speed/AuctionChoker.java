@@ -1,7 +1,7 @@
 package org.speedsim.engine.speed;
 
 import java.util.Objects;
-import org.speedsim.engine.bt.TitForTatChoker.SeedPolicy;
+import org.speedsim.engine.swarm.SeedPolicy;
 import org.speedsim.engine.speed.auction.AuctionFormat;
 import org.speedsim.engine.speed.auction.AuctionOutcome;
 import org.speedsim.engine.speed.auction.BidRanking;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.speedsim.engine.bt.Seeding;
 
 /**
  * Conservation laws of the byte and piece exchange, over many seeds, with the engine's deep consistency checks on
@@ -68,7 +67,7 @@ class SwarmConservationTest {
     void completedPeersHoldEveryPieceAndSeedsThatLeaveEarlyCanKillTheSwarm() {
         SwarmConfig base = Configs.flashCrowd(40, 8L << 20, 3);
         SwarmConfig early = new SwarmConfig("early", 3, 0, base.file(), base.peerClasses(),
-                List.of(Configs.client("legacy", 1.0, Seeding.leaveAtOnce())), base.arrivals(),
+                List.of(Configs.client("legacy", 1.0, Configs.LEAVE_AT_ONCE)), base.arrivals(),
                 List.of(new InitialSeeds(1, "dsl", "legacy", 20 * Configs.S)), base.protocol(),
                 2 * 3600 * Configs.S, 10 * Configs.S, false, List.of(), "max-min", List.of());
         RunResult r = new Swarm(early).deepChecks(true).run();

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.speedsim.engine.bt.RarestFirstPicker;
-import org.speedsim.engine.bt.Seeding;
 import org.speedsim.engine.swarm.Distribution.Uniform;
 
 /** Same seed, same run; another seed, another run; another strategy, same arrivals and bandwidths. */
@@ -16,8 +14,8 @@ class SwarmDeterminismTest {
     private static SwarmConfig config(long seed, ChokingPolicy.Factory choking) {
         PeerClass varied = new PeerClass("varied", 1.0, new Uniform(50_000, 500_000), new Uniform(500_000, 2e6));
         return new SwarmConfig("det", seed, 0, new FileSpec(6L << 20, 256 * 1024), List.of(varied),
-                List.of(new ClientSpec("c", 1.0, false, choking, RarestFirstPicker::new,
-                        Seeding.exponential(60 * Configs.S))),
+                List.of(new ClientSpec("c", 1.0, false, choking, Configs.FirstFoundPicker::new,
+                        Configs.seedExponential(60 * Configs.S))),
                 new ArrivalProcess.Poisson(0.2, 0, 600 * Configs.S),
                 List.of(new InitialSeeds(1, "varied", "c", 400 * Configs.S)), ProtocolConfig.DEFAULT,
                 900 * Configs.S, 10 * Configs.S, false, List.of(), "max-min", List.of());
@@ -25,8 +23,8 @@ class SwarmDeterminismTest {
 
     @Test
     void sameSeedGivesIdenticalRecordsAndTimeSeries() {
-        RunResult a = new Swarm(config(7, org.speedsim.engine.bt.TitForTatChoker::new)).run();
-        RunResult b = new Swarm(config(7, org.speedsim.engine.bt.TitForTatChoker::new)).run();
+        RunResult a = new Swarm(config(7, Configs.ReciprocatingChoker::new)).run();
+        RunResult b = new Swarm(config(7, Configs.ReciprocatingChoker::new)).run();
         assertEquals(a.peers(), b.peers());
         assertEquals(a.timeSeries(), b.timeSeries());
         assertEquals(a.summary(), b.summary());
@@ -35,8 +33,8 @@ class SwarmDeterminismTest {
 
     @Test
     void anotherSeedGivesAnotherRun() {
-        RunResult a = new Swarm(config(7, org.speedsim.engine.bt.TitForTatChoker::new)).run();
-        RunResult c = new Swarm(config(8, org.speedsim.engine.bt.TitForTatChoker::new)).run();
+        RunResult a = new Swarm(config(7, Configs.ReciprocatingChoker::new)).run();
+        RunResult c = new Swarm(config(8, Configs.ReciprocatingChoker::new)).run();
         assertNotEquals(a.peers(), c.peers());
         assertNotEquals(a.timeSeries(), c.timeSeries());
     }
@@ -69,7 +67,7 @@ class SwarmDeterminismTest {
 
     @Test
     void changingTheChokingPolicyKeepsArrivalsAndBandwidths() {
-        RunResult tft = new Swarm(config(11, org.speedsim.engine.bt.TitForTatChoker::new)).run();
+        RunResult tft = new Swarm(config(11, Configs.ReciprocatingChoker::new)).run();
         RunResult other = new Swarm(config(11, LowestIdsFirst::new)).run();
         assertEquals(tft.peers().size(), other.peers().size());
         boolean differentOutcome = false;

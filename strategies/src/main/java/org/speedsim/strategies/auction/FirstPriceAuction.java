@@ -34,6 +34,17 @@ public final class FirstPriceAuction implements AuctionFormat {
         }
     }
 
+    /** Formats are stateless: any two of one class are equal. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FirstPriceAuction;
+    }
+
+    @Override
+    public int hashCode() {
+        return NAME.hashCode();
+    }
+
     @Override
     public String toString() {
         return NAME;

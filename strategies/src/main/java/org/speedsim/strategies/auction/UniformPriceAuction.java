@@ -36,6 +36,17 @@ public final class UniformPriceAuction implements AuctionFormat {
         }
     }
 
+    /** Formats are stateless: any two of one class are equal. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof UniformPriceAuction;
+    }
+
+    @Override
+    public int hashCode() {
+        return NAME.hashCode();
+    }
+
     @Override
     public String toString() {
         return NAME;

@@ -60,6 +60,17 @@ public final class VcgAuction implements AuctionFormat {
         }
     }
 
+    /** Formats are stateless: any two of one class are equal. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof VcgAuction;
+    }
+
+    @Override
+    public int hashCode() {
+        return NAME.hashCode();
+    }
+
     @Override
     public String toString() {
         return NAME;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.speedsim.engine.speed.auction.SlotAllocation;
+import org.speedsim.engine.swarm.FakeRechokeView;
 
 /** The auction choker's refused arguments, an empty round, and rounds with more candidates than its first arrays. */
 class AuctionChokerEdgesTest {
@@ -20,7 +21,7 @@ class AuctionChokerEdgesTest {
 
     @Test
     void aRoundWithoutCandidatesUnchokesNobody() {
-        AuctionChokerTest.FakeView v = new AuctionChokerTest.FakeView(0);
+        FakeRechokeView v = new FakeRechokeView(0);
         AuctionChokerTest.choker(0).rechoke(v);
         assertEquals(List.of(), v.regular);
         assertEquals(-1, v.optimisticPick);
@@ -30,7 +31,7 @@ class AuctionChokerEdgesTest {
     void manyCandidatesOverSeveralRoundsGoToTheBestBids() {
         AuctionChoker choker = AuctionChokerTest.choker(0);
         for (int n : new int[] {5, 40, 17, 100}) {
-            AuctionChokerTest.FakeView v = new AuctionChokerTest.FakeView(n);
+            FakeRechokeView v = new FakeRechokeView(n);
             for (int i = 0; i < n; i++) {
                 v.bids[i] = 10L * i;
             }
@@ -45,7 +46,7 @@ class AuctionChokerEdgesTest {
 
     @Test
     void whenEveryCandidateWinsARegularSlotNoOptimisticPickIsMade() {
-        AuctionChokerTest.FakeView v = new AuctionChokerTest.FakeView(3);
+        FakeRechokeView v = new FakeRechokeView(3);
         v.bids[0] = 5;
         AuctionChokerTest.choker(0).rechoke(v);
         assertEquals(List.of(0, 1, 2), v.regular);

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
-import org.speedsim.engine.bt.TitForTatChoker;
+import org.speedsim.engine.swarm.FakeRechokeView;
+import org.speedsim.engine.swarm.SeedPolicy;
+import org.speedsim.strategies.choking.TitForTatChoker;
 import org.speedsim.engine.speed.auction.SlotAllocation;
 import org.speedsim.engine.swarm.RechokeView;
 import org.speedsim.strategies.auction.UniformPriceAuction;
@@ -19,122 +21,13 @@ import org.speedsim.strategies.auction.UniformPriceAuction;
 /** The auction choker against a scripted view: regular slots by bid at one price, the optimistic slot never sold. */
 class AuctionChokerTest {
 
-    /** A scripted rechoke view that records what the choker decided. */
-    static final class FakeView implements RechokeView {
-        final int n;
-        final long[] bids;
-        final long[] recv;
-        final long[] sent;
-        final boolean[] unchoked;
-        final boolean[] optimistic;
-        final long[] lastChoked;
-        final long[] lastUnchoked;
-        boolean seed;
-        boolean optimisticRound = true;
-        long now = 1_000_000;
-        final List<Integer> regular = new ArrayList<>();
-        final long[] price;
-        int optimisticPick = -1;
-
-        FakeView(int n) {
-            this.n = n;
-            bids = new long[n];
-            recv = new long[n];
-            sent = new long[n];
-            unchoked = new boolean[n];
-            optimistic = new boolean[n];
-            lastChoked = new long[n];
-            lastUnchoked = new long[n];
-            price = new long[n];
-            Arrays.fill(lastChoked, -1);
-            Arrays.fill(lastUnchoked, -1);
-        }
-
-        public int self() {
-            return 0;
-        }
-
-        public boolean isSeed() {
-            return seed;
-        }
-
-        public long now() {
-            return now;
-        }
-
-        public long round() {
-            return 0;
-        }
-
-        public int regularSlots() {
-            return 3;
-        }
-
-        public boolean optimisticRound() {
-            return optimisticRound;
-        }
-
-        public int candidates() {
-            return n;
-        }
-
-        public int peer(int i) {
-            return 100 + i;
-        }
-
-        public long bytesReceivedFrom(int i) {
-            return recv[i];
-        }
-
-        public long bytesSentTo(int i) {
-            return sent[i];
-        }
-
-        public boolean isUnchoked(int i) {
-            return unchoked[i];
-        }
-
-        public boolean isOptimistic(int i) {
-            return optimistic[i];
-        }
-
-        public long lastChokedAt(int i) {
-            return lastChoked[i];
-        }
-
-        public long lastUnchokedAt(int i) {
-            return lastUnchoked[i];
-        }
-
-        public RandomGenerator rng() {
-            throw new AssertionError("the auction choker is deterministic");
-        }
-
-        public long bid(int i) {
-            return bids[i];
-        }
-
-        public void setPrice(int i, long p) {
-            assertTrue(regular.contains(i), "price only for a regular winner");
-            price[i] = p;
-        }
-
-        public void unchoke(int i) {
-            regular.add(i);
-        }
-
-        public void unchokeOptimistic(int i) {
-            optimisticPick = i;
-        }
-    }
-
     static AuctionChoker choker(long reserve) {
         return new AuctionChoker(new UniformPriceAuction(), new SlotAllocation.BidsFirst(), reserve);
     }
 
     @Test
     void regularSlotsGoToTheBestBidsAtTheHighestLosingBidAndTheOptimisticSlotIsNotSold() {
-        FakeView v = new FakeView(6);
+        FakeRechokeView v = new FakeRechokeView(6);
         long[] bids = {5000, 0, 9000, 7000, 0, 3000};
         System.arraycopy(bids, 0, v.bids, 0, 6);
         v.lastUnchoked[4] = 10;
@@ -151,7 +44,7 @@ class AuctionChokerTest {
 
     @Test
     void betweenRotationsTheOptimisticPeerKeepsItsSlot() {
-        FakeView v = new FakeView(5);
+        FakeRechokeView v = new FakeRechokeView(5);
         v.bids[0] = 10;
         v.bids[1] = 20;
         v.bids[2] = 30;
@@ -165,7 +58,7 @@ class AuctionChokerTest {
 
     @Test
     void aSeedRanksByTheDataItSentByDefaultTiesToThoseItServes() {
-        FakeView v = new FakeView(6);
+        FakeRechokeView v = new FakeRechokeView(6);
         v.seed = true;
         v.sent[0] = 500;
         v.sent[1] = 9000;
@@ -179,7 +72,7 @@ class AuctionChokerTest {
         v.bids[4] = 0;
         choker(0).rechoke(v);
         assertEquals(List.of(1, 5, 3), v.regular, "by bytes sent; 3 and 5 tie and 5 is being served");
-        FakeView rr = new FakeView(6);
+        FakeRechokeView rr = new FakeRechokeView(6);
         rr.seed = true;
         System.arraycopy(v.sent, 0, rr.sent, 0, 6);
         rr.unchoked[5] = true;
@@ -187,13 +80,13 @@ class AuctionChokerTest {
         rr.lastChoked[2] = 1;
         rr.lastUnchoked[2] = 0;
         new AuctionChoker(SpeedSwarmConservationTest.UNIFORM, new SlotAllocation.BidsFirst(), 0,
-                TitForTatChoker.SeedPolicy.UPLOAD_RATE).rechoke(rr);
+                SeedPolicy.UPLOAD_RATE).rechoke(rr);
         assertEquals(v.regular, rr.regular, "upload rate is the default");
     }
 
     @Test
     void aSeedWithBidsSellsFirstAndFillsTheRestByUploadRate() {
-        FakeView v = new FakeView(5);
+        FakeRechokeView v = new FakeRechokeView(5);
         v.seed = true;
         v.bids[4] = 3000;
         v.sent[0] = 10;
@@ -206,7 +99,7 @@ class AuctionChokerTest {
 
     @Test
     void aRoundRobinSeedWithoutBidsServesTheLongestUnservedFirst() {
-        FakeView v = new FakeView(5);
+        FakeRechokeView v = new FakeRechokeView(5);
         v.seed = true;
         v.now = 100;
         v.unchoked[0] = true;
@@ -219,7 +112,7 @@ class AuctionChokerTest {
         v.lastUnchoked[3] = 30;
         // 4 was never served
         new AuctionChoker(SpeedSwarmConservationTest.UNIFORM, new SlotAllocation.BidsFirst(), 0,
-                TitForTatChoker.SeedPolicy.ROUND_ROBIN).rechoke(v);
+                SeedPolicy.ROUND_ROBIN).rechoke(v);
         assertEquals(List.of(4, 2, 3), v.regular);
         for (long p : v.price) {
             assertEquals(0, p);
@@ -232,7 +125,7 @@ class AuctionChokerTest {
         for (int t = 0; t < 2000; t++) {
             int n = 1 + rnd.nextInt(12);
             long reserve = rnd.nextInt(3) == 0 ? rnd.nextLong(50) : 0;
-            FakeView v = new FakeView(n);
+            FakeRechokeView v = new FakeRechokeView(n);
             for (int i = 0; i < n; i++) {
                 v.bids[i] = rnd.nextInt(3) == 0 ? 0 : rnd.nextLong(100);
                 v.recv[i] = rnd.nextLong(1000);

@@ -10,6 +10,7 @@ import org.speedsim.engine.speed.auction.AuctionFormat;
 import org.speedsim.engine.speed.auction.AuctionOutcome;
 import org.speedsim.engine.speed.auction.Pricing;
 import org.speedsim.engine.speed.auction.SlotAllocation;
+import org.speedsim.strategies.StrategyArgs;
 
 /**
  * The contract every auction format and slot allocation shares: what arguments they refuse, how each format charges,
@@ -17,6 +18,8 @@ import org.speedsim.engine.speed.auction.SlotAllocation;
  */
 class AuctionContractTest {
 
+    private static final org.speedsim.strategies.StrategyCatalogue<AuctionFormat> AUCTIONS =
+            org.speedsim.strategies.StrategyRegistry.builtIn().auction();
     private static final List<AuctionFormat> FORMATS =
             List.of(new UniformPriceAuction(), new VcgAuction(), new FirstPriceAuction());
     private static final List<SlotAllocation> ALLOCATIONS =
@@ -83,10 +86,11 @@ class AuctionContractTest {
         assertEquals(Pricing.PAY_BID, new FirstPriceAuction().pricing());
         for (AuctionFormat f : FORMATS) {
             assertEquals(f.name(), f.toString());
-            assertSame(f.getClass(), AuctionFormats.byName(f.name().toUpperCase()).getClass());
+            assertSame(f.getClass(), AUCTIONS.create(f.name(), StrategyArgs.NONE).getClass());
+            assertEquals(f, AUCTIONS.create(f.name(), StrategyArgs.NONE), "formats are values");
         }
-        assertEquals(List.of("uniform-price", "vcg", "first-price"), AuctionFormats.NAMES);
-        assertThrows(IllegalArgumentException.class, () -> AuctionFormats.byName("english"));
+        assertEquals(List.of("uniform-price", "vcg", "first-price"), AUCTIONS.names());
+        assertThrows(IllegalArgumentException.class, () -> AUCTIONS.create("english", StrategyArgs.NONE));
     }
 
     @Test

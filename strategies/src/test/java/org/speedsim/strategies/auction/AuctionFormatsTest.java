@@ -165,7 +165,8 @@ class AuctionFormatsTest {
         assertEquals("AuctionOutcome[1@2, 0@2, 2@2, 3@2, 4@2]", out.toString());
         vcg.run(bids, 5, 0, 0, out);
         assertEquals(0, out.count());
-        assertEquals(AuctionFormats.byName("VCG").name(), "vcg");
+        assertEquals("vcg", org.speedsim.strategies.StrategyRegistry.builtIn().auction()
+                .create("vcg", org.speedsim.strategies.StrategyArgs.NONE).name());
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.speedsim.engine.speed.bidding.BiddingStrategy.NO_CHANGE;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.speedsim.engine.speed.bidding.BiddingStrategy;
+import org.speedsim.engine.speed.bidding.FakeBidContext;
 
 /**
  * The bidding strategies' parameters and the exact edges of pacing: a revision exactly one interval after the last

@@ -11,6 +11,7 @@ import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 import org.junit.jupiter.api.Test;
 import org.speedsim.engine.speed.bidding.BiddingStrategy;
+import org.speedsim.engine.speed.bidding.FakeBidContext;
 
 class BiddingStrategiesTest {
 

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.speedsim.engine.bt.RarestFirstPicker;
-import org.speedsim.engine.bt.Seeding;
-import org.speedsim.engine.bt.TitForTatChoker;
+import org.speedsim.strategies.picking.RarestFirstPicker;
+import org.speedsim.strategies.seeding.Seeding;
+import org.speedsim.strategies.choking.TitForTatChoker;
 import org.speedsim.engine.ledger.LedgerConfig;
 import org.speedsim.engine.ledger.SignatureMode;
 import org.speedsim.engine.speed.SpeedConfig;

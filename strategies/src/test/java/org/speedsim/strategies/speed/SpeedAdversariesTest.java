@@ -8,7 +8,7 @@ import static org.speedsim.strategies.speed.SpeedSwarms.S;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.speedsim.engine.bt.Seeding;
+import org.speedsim.strategies.seeding.Seeding;
 import org.speedsim.engine.ledger.SignatureMode;
 import org.speedsim.engine.speed.SpeedSettings;
 import org.speedsim.engine.speed.TokenAudit;
@@ -22,7 +22,8 @@ import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.Swarm;
 import org.speedsim.engine.swarm.SwarmConfig;
 import org.speedsim.engine.swarm.SeedingBehaviour;
-import org.speedsim.strategies.auction.AuctionFormats;
+import org.speedsim.strategies.StrategyArgs;
+import org.speedsim.strategies.StrategyRegistry;
 import org.speedsim.strategies.bidding.AutoBid;
 import org.speedsim.strategies.bidding.BidShader;
 import org.speedsim.strategies.bidding.FreeRider;
@@ -51,7 +52,7 @@ class SpeedAdversariesTest {
 
     static SwarmConfig swarm(long seed, String format, SlotAllocation allocation, SignatureMode mode,
                              long channelTimeout, boolean stopWhenAllComplete) {
-        SpeedSettings h = new SpeedSettings(AutoBid.factory(1.0), AuctionFormats.byName(format), allocation, 2_000,
+        SpeedSettings h = new SpeedSettings(AutoBid.factory(1.0), StrategyRegistry.builtIn().auction().create(format, StrategyArgs.NONE), allocation, 2_000,
                 new Distribution.LogNormal(3e6, 0.8), false, false);
         SeedingBehaviour.Factory earn = EarningsAwareSeeding.factory(new Distribution.Uniform(0, 300), 5 * MIN, 30 * S, 0);
         List<ClientSpec> clients = List.of(
@@ -74,7 +75,7 @@ class SpeedAdversariesTest {
 
     @Test
     void everyAdversaryAtOnceKeepsTheTokenInvariants() {
-        List<String> formats = AuctionFormats.NAMES;
+        List<String> formats = StrategyRegistry.builtIn().auction().names();
         long sold = 0;
         long failures = 0;
         long badBans = 0;
@@ -126,7 +127,7 @@ class SpeedAdversariesTest {
 
     @Test
     void aSwarmWithoutSpeedClientsMovesNoTokens() {
-        SpeedSettings h = SpeedSettings.honest(AutoBid.factory(1.0), AuctionFormats.byName("uniform-price"),
+        SpeedSettings h = SpeedSettings.honest(AutoBid.factory(1.0), StrategyRegistry.builtIn().auction().create("uniform-price", StrategyArgs.NONE),
                 new Distribution.Fixed(1e6));
         List<ClientSpec> clients = List.of(SpeedSwarms.legacy("legacy", 1.0, Seeding.exponential(MIN)),
                 SpeedSwarms.speed("unused", 0.0, Seeding.forever(), h),

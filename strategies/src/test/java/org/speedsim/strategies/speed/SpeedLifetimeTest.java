@@ -8,7 +8,7 @@ import static org.speedsim.strategies.speed.SpeedSwarms.S;
 import java.util.List;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.junit.jupiter.api.Test;
-import org.speedsim.engine.bt.Seeding;
+import org.speedsim.strategies.seeding.Seeding;
 import org.speedsim.engine.ledger.SignatureMode;
 import org.speedsim.engine.speed.SpeedSettings;
 import org.speedsim.engine.swarm.ArrivalProcess;

@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.speedsim.engine.bt.Seeding;
+import org.speedsim.strategies.seeding.Seeding;
 import org.speedsim.engine.ledger.SignatureMode;
 import org.speedsim.engine.speed.SpeedSettings;
 import org.speedsim.engine.speed.bidding.BidContext;

@@ -1,10 +1,23 @@
-package org.speedsim.engine.swarm;
+package org.speedsim.strategies.swarm;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.speedsim.engine.bt.Seeding;
+import org.speedsim.engine.swarm.ArrivalProcess;
+import org.speedsim.engine.swarm.ClientSpec;
+import org.speedsim.engine.swarm.Configs;
+import org.speedsim.engine.swarm.FileSpec;
+import org.speedsim.engine.swarm.InitialSeeds;
+import org.speedsim.engine.swarm.ProtocolConfig;
+import org.speedsim.engine.swarm.RunSummary;
+import org.speedsim.engine.swarm.SeedingBehaviour;
+import org.speedsim.engine.swarm.Swarm;
+import org.speedsim.engine.swarm.SwarmConfig;
+import org.speedsim.strategies.choking.TitForTatChoker;
+import org.speedsim.strategies.picking.RandomPicker;
+import org.speedsim.strategies.picking.RarestFirstPicker;
+import org.speedsim.strategies.seeding.Seeding;
 
 /**
  * Rarest-first keeps a file available longer than random piece selection when the only seed leaves early.
@@ -23,7 +36,8 @@ class RarestFirstAvailabilityTest {
 
     private static SwarmConfig config(long seed, boolean rarest) {
         SeedingBehaviour.Factory stay = Seeding.fixed(5 * Configs.MIN);
-        ClientSpec c = rarest ? Configs.client("c", 1.0, stay) : Configs.randomPicking("c", 1.0, stay);
+        ClientSpec c = Configs.client("c", 1.0, TitForTatChoker::new,
+                rarest ? RarestFirstPicker::new : RandomPicker::new, stay);
         return new SwarmConfig(rarest ? "rarest" : "random", seed, 0, new FileSpec(8L << 20, 256 * 1024),
                 List.of(Configs.fixed("dsl", 1.0, 125_000, 1_000_000)), List.of(c),
                 new ArrivalProcess.FlashCrowd(40, Configs.MIN, 0),

@@ -1,4 +1,4 @@
-package org.speedsim.engine.bt;
+package org.speedsim.strategies.seeding;
 
 import org.speedsim.engine.swarm.Distribution;
 import org.speedsim.engine.swarm.SeedingBehaviour;

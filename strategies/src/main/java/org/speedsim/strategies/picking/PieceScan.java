@@ -1,20 +1,20 @@
-package org.speedsim.engine.bt;
+package org.speedsim.strategies.picking;
 
 /**
- * Scans of piece bit sets, starting at a given piece and wrapping around, shared by the piece pickers.
- * Words hold piece {@code p} at bit {@code p & 63} of word {@code p >>> 6}.
+ * Scans of piece bit sets, starting at a given piece and wrapping around, shared by the piece pickers (and open to
+ * plug-in pickers). Words hold piece {@code p} at bit {@code p & 63} of word {@code p >>> 6}.
  */
-final class PieceScan {
+public final class PieceScan {
 
     private PieceScan() {
     }
 
-    /** Mode of {@link #rarest}: which pieces are candidates. */
-    static final int FRESH = 0;
-    static final int STARTED = 1;
-    static final int END_GAME = 2;
+    /** Mode of {@link #scan}: which pieces are candidates. */
+    public static final int FRESH = 0;
+    public static final int STARTED = 1;
+    public static final int END_GAME = 2;
 
-    static long candidates(int mode, long[] have, long[] remote, long[] downloading, long[] started, int w) {
+    public static long candidates(int mode, long[] have, long[] remote, long[] downloading, long[] started, int w) {
         long base = remote[w] & ~have[w];
         switch (mode) {
             case FRESH:
@@ -31,7 +31,7 @@ final class PieceScan {
      * one in flight from others; within the chosen mode the rarest (when {@code rarest}; the very first piece is
      * always random) or the first met from a random start. A pick that finds nothing draws nothing.
      */
-    static int pick(org.speedsim.engine.swarm.PickView v, boolean rarest) {
+    public static int pick(org.speedsim.engine.swarm.PickView v, boolean rarest) {
         int mode;
         if (any(STARTED, v)) {
             mode = STARTED;
@@ -47,7 +47,7 @@ final class PieceScan {
     }
 
     /** Whether any piece is a candidate in this mode (no random draw is spent on a pick that finds nothing). */
-    static boolean any(int mode, org.speedsim.engine.swarm.PickView v) {
+    public static boolean any(int mode, org.speedsim.engine.swarm.PickView v) {
         long[] have = v.have();
         long[] remote = v.neighbourHas();
         long[] dl = v.downloading();
@@ -65,7 +65,7 @@ final class PieceScan {
      * The candidate of lowest availability, scanning from {@code start} and wrapping, so that the first piece met
      * wins ties; -1 if there is none. When {@code rarest} is false, the first candidate met is returned.
      */
-    static int scan(int mode, org.speedsim.engine.swarm.PickView v, int start, boolean rarest) {
+    public static int scan(int mode, org.speedsim.engine.swarm.PickView v, int start, boolean rarest) {
         long[] have = v.have();
         long[] remote = v.neighbourHas();
         long[] dl = v.downloading();

@@ -1,24 +1,24 @@
-package org.speedsim.strategies.bidding;
+package org.speedsim.engine.speed.bidding;
 
-import org.speedsim.engine.speed.bidding.BidContext;
-import org.speedsim.engine.speed.bidding.BiddingStrategy;
+/**
+ * A requester's state as the engine would report it; {@link #ask} plays the engine's part of sending a bid. Shared
+ * through this module's test jar (the strategies' tests and plug-in projects use it).
+ */
+public final class FakeBidContext implements BidContext {
+    public long now;
+    public long balance;
+    public long remaining;
+    public long lastBid = BiddingStrategy.NO_BID;
+    public long lastBidAt = -1;
 
-/** A requester's state as the engine would report it; {@link #ask} plays the engine's part of sending a bid. */
-final class FakeBidContext implements BidContext {
-    long now;
-    long balance;
-    long remaining;
-    long lastBid = BiddingStrategy.NO_BID;
-    long lastBidAt = -1;
-
-    FakeBidContext(long now, long balance, long remaining) {
+    public FakeBidContext(long now, long balance, long remaining) {
         this.now = now;
         this.balance = balance;
         this.remaining = remaining;
     }
 
     /** Asks the strategy and, if it answers with a bid, records it as sent now. */
-    long ask(BiddingStrategy s) {
+    public long ask(BiddingStrategy s) {
         long b = s.nextBid(this);
         if (b != BiddingStrategy.NO_CHANGE) {
             if (b < 0) {

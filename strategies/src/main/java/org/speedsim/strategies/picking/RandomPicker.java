@@ -1,4 +1,4 @@
-package org.speedsim.engine.bt;
+package org.speedsim.strategies.picking;
 
 import org.speedsim.engine.swarm.PickView;
 import org.speedsim.engine.swarm.PiecePicker;

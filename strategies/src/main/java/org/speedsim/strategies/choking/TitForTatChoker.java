@@ -1,7 +1,8 @@
-package org.speedsim.engine.bt;
+package org.speedsim.strategies.choking;
 
 import org.speedsim.engine.swarm.ChokingPolicy;
 import org.speedsim.engine.swarm.RechokeView;
+import org.speedsim.engine.swarm.SeedPolicy;
 
 /**
  * The reference BitTorrent choker (mainline). A leecher gives its regular slots to the interested neighbours that
@@ -14,9 +15,6 @@ import org.speedsim.engine.swarm.RechokeView;
  * current optimistic peer keeps the slot.
  */
 public final class TitForTatChoker implements ChokingPolicy {
-
-    /** How a seed chooses whom to serve. */
-    public enum SeedPolicy { ROUND_ROBIN, UPLOAD_RATE }
 
     /** Weight of a never-unchoked peer in the optimistic draw. */
     static final int NEWCOMER_WEIGHT = 3;
@@ -34,7 +32,7 @@ public final class TitForTatChoker implements ChokingPolicy {
     }
 
     /** The factory of chokers whose seeds use {@code policy}. */
-    public static org.speedsim.engine.swarm.ChokingPolicy.Factory withSeedPolicy(SeedPolicy policy) {
+    public static ChokingPolicy.Factory withSeedPolicy(SeedPolicy policy) {
         return p -> new TitForTatChoker(p, policy);
     }
 

@@ -1,11 +1,22 @@
-package org.speedsim.engine.swarm;
+package org.speedsim.strategies.swarm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.speedsim.engine.bt.Seeding;
+import org.speedsim.engine.swarm.ArrivalProcess;
+import org.speedsim.engine.swarm.Configs;
+import org.speedsim.engine.swarm.FileSpec;
+import org.speedsim.engine.swarm.InitialSeeds;
+import org.speedsim.engine.swarm.ProtocolConfig;
+import org.speedsim.engine.swarm.RunResult;
+import org.speedsim.engine.swarm.Swarm;
+import org.speedsim.engine.swarm.SwarmConfig;
+import org.speedsim.engine.swarm.TimeSeries;
+import org.speedsim.strategies.choking.TitForTatChoker;
+import org.speedsim.strategies.picking.RarestFirstPicker;
+import org.speedsim.strategies.seeding.Seeding;
 
 /**
  * The steady state of a swarm against the Qiu-Srikant fluid model (SIGCOMM 2004): with leecher arrival rate
@@ -45,8 +56,10 @@ class FluidModelTest {
         for (long seed = 1; seed <= 2; seed++) {
             SwarmConfig c = new SwarmConfig("fluid", seed, 0, new FileSpec(fileBytes, 64 * 1024),
                     List.of(Configs.fixed("home", 1.0, upload, 2_000_000)),
-                    List.of(Configs.client("exp", 1.0, Seeding.exponential(200 * Configs.S)),
-                            Configs.client("seeder", 0.0, Seeding.forever())),
+                    List.of(Configs.client("exp", 1.0, TitForTatChoker::new, RarestFirstPicker::new,
+                                    Seeding.exponential(200 * Configs.S)),
+                            Configs.client("seeder", 0.0, TitForTatChoker::new, RarestFirstPicker::new,
+                                    Seeding.forever())),
                     new ArrivalProcess.Poisson(lambda, 0, Long.MAX_VALUE),
                     List.of(new InitialSeeds(1, "home", "seeder", Long.MAX_VALUE)), ProtocolConfig.DEFAULT,
                     3 * 3600 * Configs.S, 30 * Configs.S, false, List.of(), "max-min", List.of());

@@ -1,4 +1,4 @@
-package org.speedsim.engine.bt;
+package org.speedsim.strategies.picking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
