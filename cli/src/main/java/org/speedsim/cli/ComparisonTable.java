@@ -5,10 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.speedsim.reports.AtomicFiles;
+import org.speedsim.reports.CsvWriter;
 import org.speedsim.reports.Estimate;
+import org.speedsim.reports.Markdown;
 import org.speedsim.reports.McNemar;
 import org.speedsim.reports.MetricKind;
-import org.speedsim.reports.Markdown;
 
 /**
  * The statistics of a comparison: for every metric and variant, the estimate over replications with its confidence
@@ -29,8 +30,8 @@ final class ComparisonTable {
     static final String MARKDOWN = "compare.md";
 
     /** The metrics shown on the terminal, in order, when present. */
-    static final List<String> HEADLINE = List.of(RunMetrics.LIFETIME, "swarmDied", RunMetrics.COMPLETED_FRACTION,
-            "downloadTimeSeconds.mean", "downloadTimeSeconds.p90", "bytesUploaded", "tokens.paid");
+    static final List<String> HEADLINE = List.of(RunMetrics.LIFETIME, "swarm_died", RunMetrics.COMPLETED_FRACTION,
+            "download_time_mean_s", "download_time_p90_s", "uploaded_bytes", "tokens_paid");
 
     /**
      * One variant's figures for one metric.

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.speedsim.reports.AtomicFiles;
+import org.speedsim.reports.CsvWriter;
 import org.speedsim.reports.Estimate;
 
 /**

@@ -51,9 +51,9 @@ class TuneInputTest {
 
     @Test
     void objectivesTheSummaryDoesNotHaveAreRefusedBeforeRunning() {
-        assertRefused(SPEED, "tokens.piad", "min", "did you mean 'tokens.paid'?");
-        assertRefused(DEFAULT, "tokens.paid", "max", "known: swarmLifetime");
-        assertRefused(DEFAULT, "nosuchfield", "max", "peersCompleted");
+        assertRefused(SPEED, "tokens_piad", "min", "did you mean 'tokens_paid'?");
+        assertRefused(DEFAULT, "tokens_paid", "max", "known: swarm_lifetime_s");
+        assertRefused(DEFAULT, "nosuchfield", "max", "peers_completed");
         assertRefused(DEFAULT, "scenario", "max", "not a numeric field");
     }
 
@@ -62,7 +62,7 @@ class TuneInputTest {
         for (String param : List.of("protocol.unchokeSlots=2:6", "arrivals.peers=10:20")) {
             Path out = tmp.resolve("out-" + param.substring(0, param.indexOf('=')));
             Cli c = Cli.execute(counting(), "tune", DEFAULT.toString(), "--param", param, "--objective",
-                    "meanDownloadTime", "--budget", "6", "--replications", "2", "--set", "arrivals.peers=12",
+                    "download_time_mean_s", "--budget", "6", "--replications", "2", "--set", "arrivals.peers=12",
                     "--out", out.toString(), "--no-charts", "--quiet");
             assertEquals(0, c.exit(), c::toString);
             List<List<String>> rows = Csv.read(out.resolve("default-tune").resolve(TuneCommand.EVALUATIONS));

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.speedsim.reports.format.ExperimentFiles;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -17,20 +18,20 @@ import tech.tablesaw.api.Table;
  * amount or a time, the Student-t interval ({@link MeanCi}) clipped at 0, unless a replication reports a negative
  * value.
  *
- * <p>Nested fields are flattened with dots ({@code downloadTimeSeconds.p50}, {@code tokens.paid}); booleans count as
- * 0 and 1, so the mean of {@code swarmDied} is the fraction of swarms that died; null values (a statistic of an empty
+ * <p>Nested fields are flattened with dots ({@code download_time_p50_s}, {@code tokens_paid}); booleans count as
+ * 0 and 1, so the mean of {@code swarm_died} is the fraction of swarms that died; null values (a statistic of an empty
  * set, a swarm still alive) are left out and {@code n} says how many replications had a value. The identifiers
- * {@code seed} and {@code replication}, the wall clock {@code wallSeconds} and the text fields are not statistics
+ * {@code seed} and {@code replication}, the wall clock {@code wall_s} and the text fields are not statistics
  * of the model and are omitted. Rows are in the
  * order the fields first appear.
  */
 public final class SummaryTable {
 
     /**
-     * Fields that identify a run or measure the machine rather than the model: with {@code wallSeconds} in it, the
+     * Fields that identify a run or measure the machine rather than the model: with {@code wall_s} in it, the
      * table (and the report) would differ between two runs of the same scenario and seed.
      */
-    private static final Set<String> IDENTIFIERS = Set.of("seed", "replication", "wallSeconds");
+    private static final Set<String> IDENTIFIERS = ExperimentFiles.NOT_METRICS;
 
     private SummaryTable() {
     }
