@@ -53,7 +53,9 @@ record Objective(String name, String metric, Goal goal) {
             goal = goalOf(name);
         }
         if (goal == null) {
-            throw new UserInputException("--objective " + name + ": not one of " + String.join(", ", NAMED.keySet())
+            String suggestion = org.speedsim.scenarios.Suggest.didYouMean(name, NAMED.keySet());
+            throw new UserInputException("--objective " + Sanitize.printable(name, 80) + ": not one of "
+                    + String.join(", ", NAMED.keySet()) + (suggestion.isEmpty() ? "" : suggestion.substring(1))
                     + "; for another summary field (such as tokens_paid) say --goal max or --goal min");
         }
         return new Objective(name, name, goal);

@@ -58,6 +58,18 @@ class TuneInputTest {
     }
 
     @Test
+    void theNamesOfEarlierVersionsAreRefusedWithTheirSnakeCaseNameSuggested() {
+        assertRefused(SPEED, "tokens.paid", "max", "did you mean 'tokens_paid'?");
+        assertRefused(DEFAULT, "peersCompleted", "max", "did you mean 'peers_completed'?");
+        Cli c = Cli.execute(counting(), "tune", DEFAULT.toString(), "--param", "protocol.unchokeSlots=2:6",
+                "--objective", "swarmLifetime", "--out", tmp.resolve("out").toString(), "--quiet");
+        assertEquals(2, c.exit(), c::toString);
+        assertTrue(c.err().startsWith("speedsim: --objective swarmLifetime: not one of swarm_lifetime_s")
+                && c.err().contains("did you mean 'swarm_lifetime_s'?"), c::toString);
+        assertEquals(0, runs.get(), "nothing ran");
+    }
+
+    @Test
     void integerParametersAreTunedOnIntegers() throws Exception {
         for (String param : List.of("protocol.unchokeSlots=2:6", "arrivals.peers=10:20")) {
             Path out = tmp.resolve("out-" + param.substring(0, param.indexOf('=')));
