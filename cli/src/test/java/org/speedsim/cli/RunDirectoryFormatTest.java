@@ -24,6 +24,7 @@ import org.speedsim.engine.swarm.TimeSeries;
 import org.speedsim.reports.Replication;
 import org.speedsim.reports.format.Column;
 import org.speedsim.reports.format.ExperimentFiles;
+import org.speedsim.reports.format.ReportFiles;
 import org.speedsim.reports.format.RunFiles;
 import org.speedsim.scenarios.LoadedScenario;
 import tech.tablesaw.api.Table;
@@ -51,7 +52,7 @@ class RunDirectoryFormatTest {
         Services standard = Services.standard();
         Services services = new Services(standard.scenarios(), standard.engine(), () -> null);
         Cli c = Cli.execute(services, "run", SCENARIO.toString(), "--replications", "1", "--out",
-                tmp.resolve("runs").toString(), "--quiet");
+                tmp.resolve("runs").toString(), "--quiet", "--report");
         assertEquals(0, c.exit(), c::toString);
         LoadedScenario scenario = services.scenarios().load(SCENARIO, List.of());
         runDir = tmp.resolve("runs").resolve(scenario.name());
@@ -230,6 +231,36 @@ class RunDirectoryFormatTest {
         for (int i = 1; i < peers.size(); i++) {
             assertEquals(runPeers.get(i), peers.get(i).subList(2, peers.get(i).size()));
         }
+    }
+
+    @Test
+    void reportTablesHaveTheDeclaredColumns() throws IOException {
+        String name = expected.summary().scenario();
+        Path tables = runDir.resolve("report").resolve("tables");
+        List<List<String>> summaryTable = Csv.read(tables.resolve("summary-" + name + ".csv"));
+        assertEquals(List.of("field", "n", "mean", "sd", "ci_low", "ci_high", "interval"), summaryTable.get(0));
+        assertEquals(Column.names(ReportFiles.SUMMARY), summaryTable.get(0));
+        JsonNode summary = JSON.readTree(replication.resolve(RunFiles.SUMMARY).toFile());
+        List<String> fields = new ArrayList<>();
+        summary.fields().forEachRemaining(e -> {
+            boolean numeric = e.getValue().isNumber() || e.getValue().isBoolean() || e.getValue().isNull();
+            if (numeric && !List.of("seed", "replication", "wall_s").contains(e.getKey())) {
+                fields.add(e.getKey());
+            }
+        });
+        assertEquals(fields, summaryTable.stream().skip(1).map(r -> r.get(0)).toList());
+        for (List<String> row : summaryTable.subList(1, summaryTable.size())) {
+            JsonNode v = summary.get(row.get(0));
+            String mean = v.isNull() ? "" : v.isBoolean() ? (v.asBoolean() ? "1" : "0") : decimal(v.asDouble());
+            assertEquals(List.of(v.isNull() ? "0" : "1", mean), row.subList(1, 3), row.get(0) + ": one replication");
+        }
+
+        assertEquals(Column.names(ReportFiles.SURVIVAL), Csv.read(tables.resolve("survival-" + name + ".csv")).get(0));
+        List<String> bands = new ArrayList<>(List.of("time_s", "n"));
+        for (String c : expected.timeSeries().columns().subList(1, expected.timeSeries().columns().size())) {
+            bands.addAll(List.of(c + "_mean", c + "_ci_low", c + "_ci_high"));
+        }
+        assertEquals(bands, Csv.read(tables.resolve("timeseries-" + name + ".csv")).get(0));
     }
 
     /** Every cell of a table read by the reports equals its CSV text parsed independently. */

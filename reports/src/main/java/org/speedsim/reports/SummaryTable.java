@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.speedsim.reports.format.ExperimentFiles;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
+import org.speedsim.reports.format.ReportFiles;
+import org.speedsim.reports.format.Tables;
 import tech.tablesaw.api.Table;
 
 /**
@@ -36,7 +35,7 @@ public final class SummaryTable {
     private SummaryTable() {
     }
 
-    /** The table (columns field, n, mean, sd, ci_low, ci_high, interval) over the replications' summaries. */
+    /** The table ({@link ReportFiles#SUMMARY}) over the replications' summaries. */
     public static Table of(List<Replication> replications) {
         Map<String, double[]> values = new LinkedHashMap<>();
         Set<String> yesNo = new java.util.HashSet<>();
@@ -48,13 +47,7 @@ public final class SummaryTable {
                 v[r] = e.getValue();
             }
         }
-        List<String> field = new ArrayList<>();
-        List<Integer> n = new ArrayList<>();
-        DoubleColumn mean = DoubleColumn.create("mean");
-        DoubleColumn sd = DoubleColumn.create("sd");
-        DoubleColumn lower = DoubleColumn.create("ci_low");
-        DoubleColumn upper = DoubleColumn.create("ci_high");
-        List<String> interval = new ArrayList<>();
+        List<ReportFiles.SummaryRow> rows = new ArrayList<>();
         for (Map.Entry<String, double[]> e : values.entrySet()) {
             MeanCi ci = MeanCi.of(e.getValue(), 0.95);
             Estimate estimate;
@@ -65,17 +58,10 @@ public final class SummaryTable {
                 MetricKind kind = negative ? MetricKind.REAL : MetricKind.AMOUNT;
                 estimate = Estimate.clipped(kind, ci, kind.min(), kind.max(Double.NaN));
             }
-            field.add(e.getKey());
-            n.add(ci.n());
-            mean.append(ci.mean());
-            sd.append(ci.sd());
-            lower.append(estimate.lower());
-            upper.append(estimate.upper());
-            interval.add(estimate.kind().interval());
+            rows.add(new ReportFiles.SummaryRow(e.getKey(), ci.n(), ci.mean(), ci.sd(), estimate.lower(),
+                    estimate.upper(), estimate.kind().interval()));
         }
-        return Table.create("summary", StringColumn.create("field", field),
-                IntColumn.create("n", n.stream().mapToInt(Integer::intValue).toArray()), mean, sd, lower, upper,
-                StringColumn.create("interval", interval));
+        return Tables.of("summary", ReportFiles.SUMMARY, rows);
     }
 
     private static double[] nans(int n) {

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The column tables of {@code docs/run-directory.md}, generated from the declarations ({@link RunFiles},
- * {@link ExperimentFiles}) so the documentation cannot drift from what is written; {@code RunDirectoryDocTest}
- * checks the file holds exactly {@link #markdown()} between {@value #BEGIN} and {@value #END}.
+ * {@link ExperimentFiles}, {@link ReportFiles}) so the documentation cannot drift from what is written;
+ * {@code RunDirectoryDocTest} checks the file holds exactly {@link #markdown()} between {@value #BEGIN} and
+ * {@value #END}.
  */
 public final class ColumnDocs {
 
@@ -42,6 +43,15 @@ public final class ColumnDocs {
         b.append("### `").append(ExperimentFiles.PEERS).append("` (experiments and runs)\n\n`variant`, the parameter "
                 + "columns and `replication` as in `").append(ExperimentFiles.RUNS).append("`, then the columns of a "
                 + "run's `").append(RunFiles.PEERS).append("`; one row per peer of every complete run.\n\n");
+        b.append("## A report directory: `tables/`\n\n");
+        section(b, "`tables/summary-SCENARIO.csv`", "One row per numeric `" + RunFiles.SUMMARY + "` field (except "
+                + "`seed`, `replication`, `wall_s`), across the replications; units are the field's.",
+                ReportFiles.SUMMARY);
+        section(b, "`tables/survival-SCENARIO.csv`", "The Kaplan-Meier curve of the swarm's lifetime.",
+                ReportFiles.SURVIVAL);
+        b.append("### `tables/timeseries-SCENARIO.csv`\n\n`time_s`, `n` (replications still running), then for "
+                + "each time-series column `<column>").append(String.join("`, `<column>", ReportFiles.BAND_SUFFIXES))
+                .append("`: the mean over the running replications and its 95 % interval.\n\n");
         return b.toString();
     }
 
