@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.speedsim.reports.AtomicFiles;
 import org.speedsim.reports.CsvWriter;
+import org.speedsim.reports.format.Column;
+import org.speedsim.reports.format.StatisticsFiles;
 import org.speedsim.scenarios.LoadedScenario;
 import org.speedsim.scenarios.Problem;
 import picocli.CommandLine.Command;
@@ -345,8 +347,13 @@ final class TuneCommand implements Callable<Integer> {
         AtomicFiles.write(dir.resolve(EVALUATIONS), out -> {
             List<String> header = new ArrayList<>(List.of("evaluation"));
             ranges.forEach(r -> header.add(r.path()));
-            header.addAll(List.of("directory", "n", "mean", "ci_low", "ci_high", "diff_vs_best", "diff_ci_low",
-                    "diff_ci_high", "p_value", "best", "not_worse_than_best", "estimate", "interval", "test"));
+            header.add("directory");
+            header.addAll(Column.names(StatisticsFiles.ESTIMATE));
+            header.add("diff_vs_best");
+            header.addAll(StatisticsFiles.DIFFERENCE);
+            header.addAll(List.of("best", "not_worse_than_best"));
+            header.addAll(Column.names(StatisticsFiles.METHOD));
+            header.add("test");
             CsvWriter csv = new CsvWriter(out, header.toArray(String[]::new));
             for (Tuner.Versus v : result.versus()) {
                 Tuner.Evaluation e = v.evaluation();
@@ -354,11 +361,11 @@ final class TuneCommand implements Callable<Integer> {
                 for (BigDecimal p : e.point()) {
                     csv.add(ValueList.canonical(p));
                 }
-                csv.add(directory(e.point())).add(e.mean().n()).add(e.mean().value()).add(e.mean().lower())
-                        .add(e.mean().upper()).add(v.difference().difference()).add(v.difference().low())
+                csv.add(directory(e.point())).add(StatisticsFiles.ESTIMATE, e.mean())
+                        .add(v.difference().difference()).add(v.difference().low())
                         .add(v.difference().high()).add(v.difference().pValue())
                         .add(Boolean.toString(e == result.best())).add(Boolean.toString(v.indistinguishable()))
-                        .add(e.mean().kind().estimate()).add(e.mean().kind().interval()).add(v.difference().test());
+                        .add(StatisticsFiles.METHOD, e.mean()).add(v.difference().test());
                 csv.endRow();
             }
         });

@@ -59,6 +59,14 @@ public final class CsvWriter {
         return add(Numbers.format(value));
     }
 
+    /** Appends the cells of {@code columns} for {@code row}. */
+    public <R> CsvWriter add(List<Column<R>> columns, R row) throws IOException {
+        for (Column<R> c : columns) {
+            add(c.cell(row));
+        }
+        return this;
+    }
+
     /** Ends the current row. */
     public void endRow() throws IOException {
         if (field != columns) {

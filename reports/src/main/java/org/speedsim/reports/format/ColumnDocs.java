@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * The column tables of {@code docs/run-directory.md}, generated from the declarations ({@link RunFiles},
- * {@link ExperimentFiles}, {@link ReportFiles}) so the documentation cannot drift from what is written;
- * {@code RunDirectoryDocTest} checks the file holds exactly {@link #markdown()} between {@value #BEGIN} and
- * {@value #END}.
+ * {@link ExperimentFiles}, {@link StatisticsFiles}, {@link ReportFiles}) so the documentation cannot drift from
+ * what is written; {@code RunDirectoryDocTest} checks the file holds exactly {@link #markdown()} between
+ * {@value #BEGIN} and {@value #END}.
  */
 public final class ColumnDocs {
 
@@ -43,6 +43,11 @@ public final class ColumnDocs {
         b.append("### `").append(ExperimentFiles.PEERS).append("` (experiments and runs)\n\n`variant`, the parameter "
                 + "columns and `replication` as in `").append(ExperimentFiles.RUNS).append("`, then the columns of a "
                 + "run's `").append(RunFiles.PEERS).append("`; one row per peer of every complete run.\n\n");
+        b.append("### `compare.csv`, `points.csv`, `evaluations.csv` (statistics)\n\nPer metric and variant, point "
+                + "or evaluation: these columns of the estimate, then (compare, tune) the difference `diff_vs_<other>` "
+                + "with `").append(String.join("`, `", StatisticsFiles.DIFFERENCE)).append("`, and the method:\n\n");
+        table(b, StatisticsFiles.ESTIMATE);
+        table(b, StatisticsFiles.METHOD);
         b.append("## A report directory: `tables/`\n\n");
         section(b, "`tables/summary-SCENARIO.csv`", "One row per numeric `" + RunFiles.SUMMARY + "` field (except "
                 + "`seed`, `replication`, `wall_s`), across the replications; units are the field's.",

@@ -36,7 +36,7 @@ class RunDirectoryDocTest {
         String doc = Files.readString(DOC);
         for (var file : java.util.List.of(RunFiles.PEERS_COLUMNS, RunFiles.PIECE_COPIES_COLUMNS,
                 RunFiles.TIMESERIES_COLUMNS, RunFiles.SUMMARY_FIELDS, ExperimentFiles.RUN_KEY, ExperimentFiles.DERIVED,
-                ReportFiles.SUMMARY, ReportFiles.SURVIVAL)) {
+                StatisticsFiles.ESTIMATE, StatisticsFiles.METHOD, ReportFiles.SUMMARY, ReportFiles.SURVIVAL)) {
             for (Column<?> c : file) {
                 assertTrue(doc.contains("| `" + c.name() + "` | " + c.unit() + " |"), c.name() + " undocumented");
             }
