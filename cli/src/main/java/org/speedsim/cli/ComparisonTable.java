@@ -11,6 +11,7 @@ import org.speedsim.reports.Markdown;
 import org.speedsim.reports.McNemar;
 import org.speedsim.reports.MetricKind;
 import org.speedsim.reports.format.Column;
+import org.speedsim.reports.format.RunFiles;
 import org.speedsim.reports.format.StatisticsFiles;
 
 /**
@@ -32,7 +33,7 @@ final class ComparisonTable {
     static final String MARKDOWN = "compare.md";
 
     /** The metrics shown on the terminal, in order, when present. */
-    static final List<String> HEADLINE = List.of(RunMetrics.LIFETIME, "swarm_died", RunMetrics.COMPLETED_FRACTION,
+    static final List<String> HEADLINE = List.of(RunMetrics.LIFETIME, RunFiles.SWARM_DIED, RunMetrics.COMPLETED_FRACTION,
             "download_time_mean_s", "download_time_p90_s", "uploaded_bytes", "tokens_paid");
 
     /**

@@ -3,6 +3,7 @@ package org.speedsim.cli;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.speedsim.reports.format.RunFiles;
 
 /**
  * What {@code tune} optimises: a metric of {@link RunMetrics}, averaged over replications, and whether more or less
@@ -30,8 +31,8 @@ record Objective(String name, String metric, Goal goal) {
                 new Objective("download_time_p50_s", "download_time_p50_s", Goal.MIN),
                 new Objective("download_time_p90_s", "download_time_p90_s", Goal.MIN),
                 new Objective(RunMetrics.COMPLETED_FRACTION, RunMetrics.COMPLETED_FRACTION, Goal.MAX),
-                new Objective("peers_completed", "peers_completed", Goal.MAX),
-                new Objective("swarm_died", "swarm_died", Goal.MIN))) {
+                new Objective(RunFiles.PEERS_COMPLETED, RunFiles.PEERS_COMPLETED, Goal.MAX),
+                new Objective(RunFiles.SWARM_DIED, RunFiles.SWARM_DIED, Goal.MIN))) {
             m.put(o.name(), o);
         }
         return m;

@@ -91,13 +91,13 @@ public record Replication(int index, Path dir, Table timeseries, Table peers, Js
 
     /** Seconds until the swarm died, or NaN when it was alive at the end (censored). */
     public double deathSeconds() {
-        JsonNode d = summary.path("swarm_death_s");
+        JsonNode d = summary.path(RunFiles.SWARM_DEATH);
         return d.isNumber() ? d.asDouble() : Double.NaN;
     }
 
     /** Simulated seconds of the run (where a surviving swarm's lifetime is censored). */
     public double simulatedSeconds() {
-        return summary.path("simulated_s").asDouble(Double.NaN);
+        return summary.path(RunFiles.SIMULATED).asDouble(Double.NaN);
     }
 
     /** Whether the time series has {@code column}. */

@@ -35,7 +35,7 @@ public final class ExperimentFiles {
             Column.of("directory", "", TEXT, "the run's directory, relative to the table", RunKey::directory));
 
     /** {@value RunFiles#SUMMARY} fields that identify a run or measure the machine: never metrics. */
-    public static final Set<String> NOT_METRICS = Set.of("scenario", "seed", "replication", "wall_s");
+    public static final Set<String> NOT_METRICS = Set.of("scenario", "seed", "replication", RunFiles.WALL);
 
     /** Swarm lifetime: the death time, or the simulated time when the swarm survived (censored). */
     public static final String LIFETIME = "swarm_lifetime_s";
@@ -48,19 +48,19 @@ public final class ExperimentFiles {
     public static final List<Column<JsonNode>> DERIVED = List.of(
             Column.of(LIFETIME, "s", NUMBER, "the swarm's death time, or the simulated time when it was alive at "
                     + "the end (a lower bound, censored)",
-                    s -> alive(s) ? number(s.get("simulated_s")) : number(s.get("swarm_death_s"))),
+                    s -> alive(s) ? number(s.get(RunFiles.SIMULATED)) : number(s.get(RunFiles.SWARM_DEATH))),
             Column.of(CENSORED, "", FLAG, "whether the swarm was alive at the end (its lifetime censored)",
                     ExperimentFiles::alive),
             Column.of(COMPLETED_FRACTION, "", NUMBER, "peers_completed over peers_arrived", s -> {
-                double arrived = number(s.get("peers_arrived"));
-                return arrived > 0 ? number(s.get("peers_completed")) / arrived : Double.NaN;
+                double arrived = number(s.get(RunFiles.PEERS_ARRIVED));
+                return arrived > 0 ? number(s.get(RunFiles.PEERS_COMPLETED)) / arrived : Double.NaN;
             }));
 
     private ExperimentFiles() {
     }
 
     private static boolean alive(JsonNode summary) {
-        JsonNode death = summary.get("swarm_death_s");
+        JsonNode death = summary.get(RunFiles.SWARM_DEATH);
         return death == null || death.isNull();
     }
 

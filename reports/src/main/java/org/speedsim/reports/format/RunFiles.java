@@ -32,6 +32,14 @@ public final class RunFiles {
     public static final String PEERS = "peers.csv";
     public static final String SUMMARY = "summary.json";
 
+    /** {@value #SUMMARY} keys that code reads by name (declared with the others in {@link #SUMMARY_FIELDS}). */
+    public static final String SIMULATED = "simulated_s";
+    public static final String WALL = "wall_s";
+    public static final String PEERS_ARRIVED = "peers_arrived";
+    public static final String PEERS_COMPLETED = "peers_completed";
+    public static final String SWARM_DEATH = "swarm_death_s";
+    public static final String SWARM_DIED = "swarm_died";
+
     /** Every file a replication directory holds, in the order they are written. */
     public static final List<String> FILES = List.of(SCENARIO, TIMESERIES, PIECE_COPIES, PEERS, SUMMARY);
 
@@ -136,13 +144,13 @@ public final class RunFiles {
             Column.of("scenario", "", TEXT, "scenario name", r -> r.summary().scenario()),
             Column.of("seed", "", INTEGER, "random seed", r -> r.summary().seed()),
             Column.of("replication", "", INTEGER, "replication index", r -> r.summary().replication()),
-            Column.of("simulated_s", SECONDS, NUMBER, "simulated time at the end of the run",
+            Column.of(SIMULATED, SECONDS, NUMBER, "simulated time at the end of the run",
                     r -> r.summary().simulatedMicros() / 1e6),
-            Column.of("wall_s", SECONDS, NUMBER, "wall-clock time the run took (the only field that is not "
+            Column.of(WALL, SECONDS, NUMBER, "wall-clock time the run took (the only field that is not "
                     + "reproducible)", RunResult::wallSeconds),
             Column.of("events", "", INTEGER, "simulator events processed", r -> r.summary().events()),
-            Column.of("peers_arrived", "", INTEGER, "leechers that arrived", r -> r.summary().peersArrived()),
-            Column.of("peers_completed", "", INTEGER, "leechers that completed the file",
+            Column.of(PEERS_ARRIVED, "", INTEGER, "leechers that arrived", r -> r.summary().peersArrived()),
+            Column.of(PEERS_COMPLETED, "", INTEGER, "leechers that completed the file",
                     r -> r.summary().peersCompleted()),
             Column.of("download_time_p50_s", SECONDS, NUMBER, "median download time of the completed leechers",
                     r -> r.summary().downloadP50Seconds()),
@@ -150,10 +158,10 @@ public final class RunFiles {
                     r -> r.summary().downloadP90Seconds()),
             Column.of("download_time_mean_s", SECONDS, NUMBER, "mean download time",
                     r -> r.summary().downloadMeanSeconds()),
-            Column.of("swarm_death_s", SECONDS, NUMBER, "when no seed was online and the online peers together "
+            Column.of(SWARM_DEATH, SECONDS, NUMBER, "when no seed was online and the online peers together "
                     + "lacked a piece; null if the swarm was alive at the end",
                     r -> r.summary().swarmDied() ? r.summary().swarmDeathMicros() / 1e6 : null),
-            Column.of("swarm_died", "", FLAG, "whether the swarm died", r -> r.summary().swarmDied()),
+            Column.of(SWARM_DIED, "", FLAG, "whether the swarm died", r -> r.summary().swarmDied()),
             Column.of("uploaded_bytes", BYTES, INTEGER, "piece data uploaded", r -> r.summary().bytesUploaded()),
             Column.of("downloaded_bytes", BYTES, INTEGER, "piece data downloaded",
                     r -> r.summary().bytesDownloaded()),
