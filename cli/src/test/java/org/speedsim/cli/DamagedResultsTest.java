@@ -69,6 +69,9 @@ class DamagedResultsTest {
                 .getBytes(StandardCharsets.UTF_8), "simulated_s should be a number");
         assertReportRefused("summary.json", b -> "[1, 2]\n".getBytes(StandardCharsets.UTF_8), "not a JSON object");
         assertReportRefused("summary.json", b -> new String(b, StandardCharsets.UTF_8)
+                .replaceFirst("\"simulated_s\"", "\"simulatedSeconds\"")
+                .getBytes(StandardCharsets.UTF_8), "written by an earlier speedsim");
+        assertReportRefused("summary.json", b -> new String(b, StandardCharsets.UTF_8)
                 .replaceFirst("\"download_time_p50_s\" ?: ?[0-9.]+", "\"download_time_p50_s\": [1]")
                 .getBytes(StandardCharsets.UTF_8), "download_time_p50_s should be a number or null, not an array");
         assertReportRefused("peers.csv", b -> {

@@ -48,6 +48,10 @@ public final class ResultFiles {
         if (root == null || !root.isObject()) {
             throw new DamagedResultException(file, "not a JSON object");
         }
+        if (!root.has(RunFiles.SIMULATED)) {
+            throw new DamagedResultException(file, "no field " + RunFiles.SIMULATED + (root.has("simulatedSeconds")
+                    ? " (written by an earlier speedsim, whose field names were camelCase: run it again)" : ""));
+        }
         for (Column<?> field : RunFiles.SUMMARY_FIELDS) {
             JsonNode v = root.get(field.name());
             if (v == null) {
