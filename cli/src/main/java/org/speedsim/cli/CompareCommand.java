@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
                 + "the same arrivals, bandwidths and departures and differ only in what is varied. For every metric "
                 + "of summary.json: each variant's estimate with its confidence interval, and the difference "
                 + "against the first variant with its interval and p-value, by the method that fits the metric: "
-                + "means with Student-t intervals and the paired t-test; yes/no outcomes (swarmDied) as proportions "
+                + "means with Student-t intervals and the paired t-test; yes/no outcomes (swarm_died) as proportions "
                 + "with Wilson intervals and McNemar's test; the swarm lifetime, censored when the swarm outlives "
                 + "the run, as the restricted mean survival time up to the run's length (Greenwood interval) with "
                 + "its Kaplan-Meier median and the log-rank test stratified by replication. Each row names its "

@@ -5,10 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.speedsim.reports.AtomicFiles;
+import org.speedsim.reports.CsvWriter;
 import org.speedsim.reports.Estimate;
+import org.speedsim.reports.Markdown;
 import org.speedsim.reports.McNemar;
 import org.speedsim.reports.MetricKind;
-import org.speedsim.reports.Markdown;
+import org.speedsim.reports.format.Column;
+import org.speedsim.reports.format.RunFiles;
+import org.speedsim.reports.format.StatisticsFiles;
 
 /**
  * The statistics of a comparison: for every metric and variant, the estimate over replications with its confidence
@@ -29,8 +33,8 @@ final class ComparisonTable {
     static final String MARKDOWN = "compare.md";
 
     /** The metrics shown on the terminal, in order, when present. */
-    static final List<String> HEADLINE = List.of(RunMetrics.LIFETIME, "swarmDied", RunMetrics.COMPLETED_FRACTION,
-            "downloadTimeSeconds.mean", "downloadTimeSeconds.p90", "bytesUploaded", "tokens.paid");
+    static final List<String> HEADLINE = List.of(RunMetrics.LIFETIME, RunFiles.SWARM_DIED, RunMetrics.COMPLETED_FRACTION,
+            "download_time_mean_s", "download_time_p90_s", "uploaded_bytes", "tokens_paid");
 
     /**
      * One variant's figures for one metric.
@@ -83,12 +87,16 @@ final class ComparisonTable {
     /** Writes {@value #CSV} and {@value #MARKDOWN} into {@code dir}. */
     void write(Path dir) throws IOException {
         AtomicFiles.write(dir.resolve(CSV), out -> {
-            CsvWriter csv = new CsvWriter(out, "metric", "variant", "n", "mean", "ci_low", "ci_high",
-                    "diff_vs_" + variants.get(0), "diff_ci_low", "diff_ci_high", "p_value", "censored", "estimate",
-                    "interval", "test", "km_median");
+            List<String> header = new ArrayList<>(List.of("metric", "variant"));
+            header.addAll(Column.names(StatisticsFiles.ESTIMATE));
+            header.add("diff_vs_" + variants.get(0));
+            header.addAll(StatisticsFiles.DIFFERENCE);
+            header.add("censored");
+            header.addAll(Column.names(StatisticsFiles.METHOD));
+            header.addAll(List.of("test", "km_median"));
+            CsvWriter csv = new CsvWriter(out, header.toArray(String[]::new));
             for (Row r : rows) {
-                csv.add(r.metric()).add(r.variant()).add(r.estimate().n()).add(r.estimate().value())
-                        .add(r.estimate().lower()).add(r.estimate().upper());
+                csv.add(r.metric()).add(r.variant()).add(StatisticsFiles.ESTIMATE, r.estimate());
                 Comparison d = r.difference();
                 csv.add(d == null ? Double.NaN : d.difference()).add(d == null ? Double.NaN : d.low())
                         .add(d == null ? Double.NaN : d.high()).add(d == null ? Double.NaN : d.pValue())

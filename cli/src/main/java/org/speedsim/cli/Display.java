@@ -1,6 +1,7 @@
 package org.speedsim.cli;
 
 import java.util.List;
+import org.speedsim.reports.Numbers;
 
 /** Numbers and tables for people: four significant digits, "n/a" for a missing value, aligned columns. */
 final class Display {

@@ -1,11 +1,14 @@
 package org.speedsim.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.speedsim.reports.format.RunFiles;
 
 /**
  * What {@code tune} optimises: a metric of {@link RunMetrics}, averaged over replications, and whether more or less
- * of it is better. Named objectives ({@link #NAMED}) carry their direction; any other metric needs one.
+ * of it is better. The metrics of {@link #NAMED} carry their direction; any other metric needs one. An objective is
+ * named by its metric, as {@code runs.csv} names it.
  */
 record Objective(String name, String metric, Goal goal) {
 
@@ -23,23 +26,22 @@ record Objective(String name, String metric, Goal goal) {
 
     private static Map<String, Objective> named() {
         Map<String, Objective> m = new LinkedHashMap<>();
-        m.put("swarmLifetime", new Objective("swarmLifetime", RunMetrics.LIFETIME, Goal.MAX));
-        m.put("meanDownloadTime", new Objective("meanDownloadTime", "downloadTimeSeconds.mean", Goal.MIN));
-        m.put("medianDownloadTime", new Objective("medianDownloadTime", "downloadTimeSeconds.p50", Goal.MIN));
-        m.put("p90DownloadTime", new Objective("p90DownloadTime", "downloadTimeSeconds.p90", Goal.MIN));
-        m.put("completedFraction", new Objective("completedFraction", RunMetrics.COMPLETED_FRACTION, Goal.MAX));
-        m.put("peersCompleted", new Objective("peersCompleted", "peersCompleted", Goal.MAX));
+        for (Objective o : List.of(new Objective(RunMetrics.LIFETIME, RunMetrics.LIFETIME, Goal.MAX),
+                new Objective("download_time_mean_s", "download_time_mean_s", Goal.MIN),
+                new Objective("download_time_p50_s", "download_time_p50_s", Goal.MIN),
+                new Objective("download_time_p90_s", "download_time_p90_s", Goal.MIN),
+                new Objective(RunMetrics.COMPLETED_FRACTION, RunMetrics.COMPLETED_FRACTION, Goal.MAX),
+                new Objective(RunFiles.PEERS_COMPLETED, RunFiles.PEERS_COMPLETED, Goal.MAX),
+                new Objective(RunFiles.SWARM_DIED, RunFiles.SWARM_DIED, Goal.MIN))) {
+            m.put(o.name(), o);
+        }
         return m;
     }
 
     /** The direction in which a metric is better, when it is one of the named objectives' metrics, else null. */
     static Goal goalOf(String metric) {
-        for (Objective o : NAMED.values()) {
-            if (o.metric().equals(metric)) {
-                return o.goal();
-            }
-        }
-        return metric.equals("swarmDied") ? Goal.MIN : null;
+        Objective known = NAMED.get(metric);
+        return known == null ? null : known.goal();
     }
 
     /** The objective called {@code name} (a named one or a metric), with {@code goal} if given. */
@@ -52,8 +54,10 @@ record Objective(String name, String metric, Goal goal) {
             goal = goalOf(name);
         }
         if (goal == null) {
-            throw new UserInputException("--objective " + name + ": not one of " + String.join(", ", NAMED.keySet())
-                    + "; for another summary field (such as tokens.paid) say --goal max or --goal min");
+            String suggestion = org.speedsim.scenarios.Suggest.didYouMean(name, NAMED.keySet());
+            throw new UserInputException("--objective " + Sanitize.printable(name, 80) + ": not one of "
+                    + String.join(", ", NAMED.keySet()) + (suggestion.isEmpty() ? "" : suggestion.substring(1))
+                    + "; for another summary field (such as tokens_paid) say --goal max or --goal min");
         }
         return new Objective(name, name, goal);
     }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.speedsim.reports.AtomicFiles;
+import org.speedsim.reports.CsvWriter;
+import org.speedsim.reports.format.ExperimentFiles;
 
 /**
  * The tidy per-peer table of an experiment or a run, {@value #FILE} beside {@code runs.csv}: every row of every
@@ -21,7 +23,7 @@ import org.speedsim.reports.AtomicFiles;
 final class PeerTable {
 
     /** Its file name, in the experiment's (or run's) directory. */
-    static final String FILE = "peers.csv";
+    static final String FILE = ExperimentFiles.PEERS;
 
     private PeerTable() {
     }
@@ -30,9 +32,9 @@ final class PeerTable {
     static void write(Path dir, ExperimentRunner.Results results, List<String> parameters) throws IOException {
         AtomicFiles.write(dir.resolve(FILE), out -> {
             List<String> header = new ArrayList<>();
-            header.add("variant");
+            header.add(ExperimentFiles.RUN_KEY.get(0).name());
             header.addAll(parameters);
-            header.add("replication");
+            header.add(ExperimentFiles.RUN_KEY.get(1).name());
             header.addAll(RunOutputWriter.PEER_COLUMNS);
             CsvWriter csv = new CsvWriter(out, header.toArray(String[]::new));
             for (int v = 0; v < results.variants().size(); v++) {

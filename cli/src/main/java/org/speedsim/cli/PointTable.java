@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.speedsim.reports.AtomicFiles;
+import org.speedsim.reports.CsvWriter;
 import org.speedsim.reports.Estimate;
+import org.speedsim.reports.format.Column;
+import org.speedsim.reports.format.StatisticsFiles;
 
 /**
  * Per point of a sweep and per metric: the estimate over replications with its confidence interval (the response
@@ -57,15 +60,16 @@ final class PointTable {
         AtomicFiles.write(file, out -> {
             List<String> header = new ArrayList<>(List.of("point"));
             header.addAll(parameters);
-            header.addAll(List.of("metric", "n", "mean", "ci_low", "ci_high", "estimate", "interval"));
+            header.add("metric");
+            header.addAll(Column.names(StatisticsFiles.ESTIMATE));
+            header.addAll(Column.names(StatisticsFiles.METHOD));
             CsvWriter csv = new CsvWriter(out, header.toArray(String[]::new));
             for (Row r : rows) {
                 csv.add(r.point());
                 for (String p : parameters) {
                     csv.add(r.variant().parameters().get(p));
                 }
-                csv.add(r.metric()).add(r.mean().n()).add(r.mean().value()).add(r.mean().lower()).add(r.mean().upper())
-                        .add(r.mean().kind().estimate()).add(r.mean().kind().interval());
+                csv.add(r.metric()).add(StatisticsFiles.ESTIMATE, r.mean()).add(StatisticsFiles.METHOD, r.mean());
                 csv.endRow();
             }
         });

@@ -2,17 +2,20 @@ package org.speedsim.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.speedsim.reports.AtomicFiles;
+import org.speedsim.reports.CsvWriter;
+import org.speedsim.reports.format.Column;
+import org.speedsim.reports.format.ExperimentFiles;
 import org.speedsim.scenarios.LoadedScenario;
 
 /**
- * The tidy table of an experiment or a run, {@value #FILE}: one row per run with {@code variant} (the variant's,
- * point's or evaluation's label; for {@code run}, the scenario's name), its parameter values, {@code replication},
- * {@code directory} (the run's, relative to the table) and every metric of {@link RunMetrics} (the union over all
- * runs, in order of first appearance; empty where a run lacks one). Written as CSV, with the per-peer table
+ * The tidy table of an experiment or a run, {@value #FILE} (columns declared in {@link ExperimentFiles}): one row per
+ * run with its key and parameter values and every metric of {@link RunMetrics} (the union over all runs, in order of
+ * first appearance; empty where a run lacks one). Written as CSV, with the per-peer table
  * {@link PeerTable} beside it.
  *
  * <p>Invariant: the table depends only on the runs' summaries, which exclude the wall-clock time, so an experiment
@@ -21,7 +24,7 @@ import org.speedsim.scenarios.LoadedScenario;
 final class ResultsTable {
 
     /** Its file name, the same for run, compare, sweep and tune. */
-    static final String FILE = "runs.csv";
+    static final String FILE = ExperimentFiles.RUNS;
 
     private ResultsTable() {
     }
@@ -75,18 +78,13 @@ final class ResultsTable {
             throws IOException {
         List<String> metrics = metricNames(results);
         AtomicFiles.write(file, out -> {
-            String[] header = new String[3 + parameters.size() + metrics.size()];
-            int h = 0;
-            header[h++] = "variant";
-            for (String p : parameters) {
-                header[h++] = p;
-            }
-            header[h++] = "replication";
-            header[h++] = "directory";
-            for (String m : metrics) {
-                header[h++] = m;
-            }
-            CsvWriter csv = new CsvWriter(out, header);
+            List<Column<ExperimentFiles.RunKey>> key = ExperimentFiles.RUN_KEY;
+            List<String> header = new ArrayList<>();
+            header.add(key.get(0).name());
+            header.addAll(parameters);
+            key.subList(1, key.size()).forEach(c -> header.add(c.name()));
+            header.addAll(metrics);
+            CsvWriter csv = new CsvWriter(out, header.toArray(String[]::new));
             for (int v = 0; v < results.variants().size(); v++) {
                 Variant variant = results.variants().get(v);
                 for (int r = 0; r < results.metrics()[v].length; r++) {
@@ -94,12 +92,14 @@ final class ResultsTable {
                     if (rm == null) {
                         continue;
                     }
-                    csv.add(variant.label());
+                    ExperimentFiles.RunKey row = new ExperimentFiles.RunKey(variant.label(), r, directory(variant, r));
+                    csv.add(key.get(0).cell(row));
                     for (String p : parameters) {
                         csv.add(variant.parameters().getOrDefault(p, ""));
                     }
-                    csv.add(r);
-                    csv.add(directory(variant, r));
+                    for (Column<ExperimentFiles.RunKey> c : key.subList(1, key.size())) {
+                        csv.add(c.cell(row));
+                    }
                     for (String m : metrics) {
                         csv.add(rm.get(m));
                     }

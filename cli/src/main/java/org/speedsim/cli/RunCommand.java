@@ -18,6 +18,7 @@ import org.speedsim.engine.swarm.ProgressListener;
 import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.RunSummary;
 import org.speedsim.engine.swarm.SwarmConfig;
+import org.speedsim.reports.Numbers;
 import org.speedsim.reports.Report;
 import org.speedsim.reports.ReportOptions;
 import org.speedsim.scenarios.LoadedScenario;
@@ -267,7 +268,7 @@ final class RunCommand implements Callable<Integer> {
                 }
                 if (!d.value().invariantsOk()) {
                     err.println("speedsim: replication " + d.index() + " broke a conservation invariant "
-                            + "(invariantsOk false); its results are kept but suspect");
+                            + "(invariants_ok false); its results are kept but suspect");
                     exit = ErrorHandler.INTERNAL;
                 }
             } else if (s instanceof Failed<RunSummary> f) {

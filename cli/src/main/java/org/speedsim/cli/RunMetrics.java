@@ -10,11 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.speedsim.reports.SummaryJson;
+import org.speedsim.reports.format.Column;
+import org.speedsim.reports.format.ExperimentFiles;
 
 /**
- * The numbers of one replication's {@code summary.json}, flattened to {@code name -> value} in file order (nested
- * objects as {@code downloadTimeSeconds.p50}, {@code tokens.paid}; booleans as 0 and 1; null as NaN), plus derived
- * fields: {@value #LIFETIME} (the swarm's death time, or the simulated time when it was still alive: a lower bound),
+ * The numbers of one replication's {@code summary.json}, as {@code name -> value} in file order (booleans as 0 and 1;
+ * null as NaN), after the derived fields of {@link ExperimentFiles#DERIVED}: {@value #LIFETIME} (the swarm's death time, or the simulated time when it was still alive: a lower bound),
  * {@value #CENSORED} (1 when the swarm was still alive at the end) and {@value #COMPLETED_FRACTION}. {@code yesNo}
  * names the fields that are yes/no outcomes (booleans in the file, and {@value #CENSORED}).
  *
@@ -24,13 +25,13 @@ import org.speedsim.reports.SummaryJson;
 public record RunMetrics(Map<String, Double> values, Set<String> yesNo) {
 
     /** Swarm lifetime in seconds: censored at the simulated time when the swarm survived the run. */
-    public static final String LIFETIME = "swarmLifetimeSeconds";
+    public static final String LIFETIME = ExperimentFiles.LIFETIME;
     /** 1 when the lifetime is censored (the swarm was alive at the end), else 0. */
-    public static final String CENSORED = "lifetimeCensored";
+    public static final String CENSORED = ExperimentFiles.CENSORED;
     /** Completed downloads over arrived peers. */
-    public static final String COMPLETED_FRACTION = "completedFraction";
-    static final String EXCLUDED_NOTE = "wallSeconds, seed, replication, scenario";
-    private static final Set<String> EXCLUDED = Set.of("wallSeconds", "seed", "replication", "scenario");
+    public static final String COMPLETED_FRACTION = ExperimentFiles.COMPLETED_FRACTION;
+    static final String EXCLUDED_NOTE = "wall_s, seed, replication, scenario";
+    private static final Set<String> EXCLUDED = ExperimentFiles.NOT_METRICS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public RunMetrics {
@@ -50,27 +51,20 @@ public record RunMetrics(Map<String, Double> values, Set<String> yesNo) {
     /** The metrics of a summary already parsed (a JSON object). */
     public static RunMetrics of(JsonNode root) {
         Map<String, Double> m = new LinkedHashMap<>();
-        JsonNode death = root.get("swarmDeathSeconds");
-        JsonNode simulated = root.get("simulatedSeconds");
-        boolean alive = death == null || death.isNull();
-        m.put(LIFETIME, alive ? number(simulated) : death.asDouble());
-        m.put(CENSORED, alive ? 1.0 : 0.0);
-        double arrived = number(root.get("peersArrived"));
-        m.put(COMPLETED_FRACTION, arrived > 0 ? number(root.get("peersCompleted")) / arrived : Double.NaN);
+        for (Column<JsonNode> derived : ExperimentFiles.DERIVED) {
+            m.put(derived.name(), number(derived.value(root)));
+        }
         SummaryJson.numbers(root, EXCLUDED).forEach(m::putIfAbsent);
         Set<String> yesNo = new HashSet<>(SummaryJson.booleans(root, EXCLUDED));
         yesNo.add(CENSORED);
         return new RunMetrics(m, yesNo);
     }
 
-    private static double number(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return Double.NaN;
+    private static double number(Object v) {
+        if (v instanceof Boolean b) {
+            return b ? 1 : 0;
         }
-        if (v.isBoolean()) {
-            return v.asBoolean() ? 1 : 0;
-        }
-        return v.isNumber() ? v.asDouble() : Double.NaN;
+        return v instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     /** The value of a metric, NaN when absent. */

@@ -14,7 +14,10 @@ import org.speedsim.engine.swarm.PieceCopyDistribution;
 import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.TimeSeries;
 import org.speedsim.reports.AtomicFiles;
+import org.speedsim.reports.CsvWriter;
 import org.speedsim.reports.SummaryJson;
+import org.speedsim.reports.format.Column;
+import org.speedsim.reports.format.RunFiles;
 
 /**
  * Writes one replication's results into its directory: {@value #SCENARIO} (the resolved scenario),
@@ -26,20 +29,17 @@ import org.speedsim.reports.SummaryJson;
  */
 public final class RunOutputWriter {
 
-    public static final String SCENARIO = "scenario.yaml";
-    public static final String TIMESERIES = "timeseries.csv";
-    public static final String PIECE_COPIES = "piececopies.csv";
-    public static final String PEERS = "peers.csv";
-    public static final String SUMMARY = "summary.json";
+    public static final String SCENARIO = RunFiles.SCENARIO;
+    public static final String TIMESERIES = RunFiles.TIMESERIES;
+    public static final String PIECE_COPIES = RunFiles.PIECE_COPIES;
+    public static final String PEERS = RunFiles.PEERS;
+    public static final String SUMMARY = RunFiles.SUMMARY;
 
     /** Every file a replication directory holds, in the order they are written. */
-    public static final List<String> FILES = List.of(SCENARIO, TIMESERIES, PIECE_COPIES, PEERS, SUMMARY);
+    public static final List<String> FILES = RunFiles.FILES;
 
-    /** Columns of {@value #PEERS}, in order. */
-    public static final List<String> PEER_COLUMNS = List.of("peer", "class", "client", "arrival_s", "completion_s",
-            "departure_s", "bytes_up", "bytes_down", "tokens_spent", "tokens_earned", "initial_seed", "upload_bytes_per_s",
-            "download_bytes_per_s", "duplicate_bytes", "tokens_earned_settled",
-            "speed_message_bytes");
+    /** Columns of {@value #PEERS}, in order ({@link RunFiles#PEERS_COLUMNS}). */
+    public static final List<String> PEER_COLUMNS = Column.names(RunFiles.PEERS_COLUMNS);
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
@@ -85,37 +85,14 @@ public final class RunOutputWriter {
         }
     }
 
-    /**
-     * The piece-copy histogram as CSV {@code time_s,copies,pieces}: at each sample time, how many pieces exactly
-     * {@code copies} online peers hold.
-     */
+    /** The piece-copy histogram as CSV ({@link RunFiles#PIECE_COPIES_COLUMNS}). */
     public static void writePieceCopies(Writer out, PieceCopyDistribution d) throws IOException {
-        CsvWriter csv = new CsvWriter(out, "time_s", "copies", "pieces");
-        for (int i = 0; i < d.size(); i++) {
-            csv.add(Numbers.seconds(d.timeMicros(i))).add(d.copies(i)).add(d.pieces(i));
-            csv.endRow();
-        }
+        CsvWriter.write(out, RunFiles.PIECE_COPIES_COLUMNS, RunFiles.PieceCopies.of(d));
     }
 
-    /**
-     * One row per peer; times in exact seconds, empty when the event did not happen; tokens in micro-BTT
-     * ({@code tokens_earned} what the peer accepted, {@code tokens_earned_settled} what closes paid it).
-     */
+    /** One row per peer ({@link RunFiles#PEERS_COLUMNS}). */
     public static void writePeers(Writer out, List<PeerRecord> peers) throws IOException {
-        CsvWriter csv = new CsvWriter(out, PEER_COLUMNS.toArray(String[]::new));
-        for (PeerRecord p : peers) {
-            csv.add(p.peer()).add(p.peerClass()).add(p.client())
-                    .add(time(p.arrivalMicros())).add(time(p.completionMicros())).add(time(p.departureMicros()))
-                    .add(p.bytesUp()).add(p.bytesDown()).add(p.tokensSpent()).add(p.tokensEarned())
-                    .add(Boolean.toString(p.initialSeed()))
-                    .add(p.uploadBytesPerSecond()).add(p.downloadBytesPerSecond())
-                    .add(p.duplicateBytes()).add(p.tokensEarnedSettled()).add(p.messageBytes());
-            csv.endRow();
-        }
-    }
-
-    private static String time(long micros) {
-        return micros < 0 ? "" : Numbers.seconds(micros);
+        CsvWriter.write(out, RunFiles.PEERS_COLUMNS, peers);
     }
 
     /** The content of {@value #SUMMARY}: see {@link SummaryJson#map}, shared with the reports module. */

@@ -7,6 +7,7 @@ import java.util.List;
 import org.speedsim.engine.rng.RandomStreams;
 import org.speedsim.reports.AtomicFiles;
 import org.speedsim.reports.ChartFiles;
+import org.speedsim.reports.CsvWriter;
 import org.speedsim.reports.FactorCharts;
 import org.speedsim.reports.SobolIndices;
 

@@ -8,8 +8,8 @@ import org.speedsim.reports.SummaryJson;
 import org.speedsim.scenarios.LoadedScenario;
 
 /**
- * The numeric metrics a scenario's runs produce ({@link RunMetrics} names: {@code peersCompleted},
- * {@code downloadTimeSeconds.p50}, {@code tokens.paid} when the scenario has Speed clients), found before any real
+ * The numeric metrics a scenario's runs produce ({@link RunMetrics} names: {@code peers_completed},
+ * {@code download_time_p50_s}, {@code tokens_paid} when the scenario has Speed clients), found before any real
  * run by simulating the scenario for one microsecond and writing nothing: the fields of a summary do not depend on
  * how long the run was.
  */

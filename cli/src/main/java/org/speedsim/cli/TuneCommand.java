@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.speedsim.reports.AtomicFiles;
+import org.speedsim.reports.CsvWriter;
+import org.speedsim.reports.format.Column;
+import org.speedsim.reports.format.StatisticsFiles;
 import org.speedsim.scenarios.LoadedScenario;
 import org.speedsim.scenarios.Problem;
 import picocli.CommandLine.Command;
@@ -37,7 +40,7 @@ import picocli.CommandLine.Spec;
                 + "budget (1-D: Brent's method between its grid neighbours; 2-D: BOBYQA). Values are on a lattice of "
                 + "10000 steps per range (a parameter the scenario takes only as an integer: its integers). Every "
                 + "evaluation is compared with the best by the test that fits the "
-                + "objective (paired t-test; McNemar for yes/no; for swarmLifetime, whose estimate is the restricted "
+                + "objective (paired t-test; McNemar for yes/no; for swarm_lifetime_s, whose estimate is the restricted "
                 + "mean up to the run's length, the z-test of the difference of restricted means), Bonferroni-corrected over the m "
                 + "comparisons: each at (1 - level) / m. Interval (1-D): the evaluated values not significantly "
                 + "worse between the nearest significantly worse value below the best and the nearest above; those "
@@ -52,16 +55,16 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  ./speedsim tune scenarios/spending-rate.yaml \\",
-            "      --param 'clients[1].bidding.spendingRate=0:1' --objective swarmLifetime",
+            "      --param 'clients[1].bidding.spendingRate=0:1' --objective swarm_lifetime_s",
             "  ./speedsim tune s.yaml --param 'clients[1].reservePrice=0:50' \\",
-            "      --objective meanDownloadTime --budget 16",
+            "      --objective download_time_mean_s --budget 16",
             "  ./speedsim tune s.yaml --param arrivals.rate=1:10/min \\",
-            "      --objective tokens.paid --goal max",
+            "      --objective tokens_paid --goal max",
             "",
-            "Objectives: swarmLifetime (max; the restricted mean lifetime up to the",
-            "run's length, a swarm alive at the end censored), meanDownloadTime,",
-            "medianDownloadTime, p90DownloadTime (min), completedFraction,",
-            "peersCompleted (max), or any field of summary.json (such as tokens.paid)",
+            "Objectives: swarm_lifetime_s (max; the restricted mean lifetime up to the",
+            "run's length, a swarm alive at the end censored), download_time_mean_s,",
+            "download_time_p50_s, download_time_p90_s (min), completed_fraction,",
+            "peers_completed (max), or any field of summary.json (such as tokens_paid)",
             "with --goal max or --goal min."
         })
 final class TuneCommand implements Callable<Integer> {
@@ -347,8 +350,13 @@ final class TuneCommand implements Callable<Integer> {
         AtomicFiles.write(dir.resolve(EVALUATIONS), out -> {
             List<String> header = new ArrayList<>(List.of("evaluation"));
             ranges.forEach(r -> header.add(r.path()));
-            header.addAll(List.of("directory", "n", "mean", "ci_low", "ci_high", "diff_vs_best", "diff_ci_low",
-                    "diff_ci_high", "p_value", "best", "not_worse_than_best", "estimate", "interval", "test"));
+            header.add("directory");
+            header.addAll(Column.names(StatisticsFiles.ESTIMATE));
+            header.add("diff_vs_best");
+            header.addAll(StatisticsFiles.DIFFERENCE);
+            header.addAll(List.of("best", "not_worse_than_best"));
+            header.addAll(Column.names(StatisticsFiles.METHOD));
+            header.add("test");
             CsvWriter csv = new CsvWriter(out, header.toArray(String[]::new));
             for (Tuner.Versus v : result.versus()) {
                 Tuner.Evaluation e = v.evaluation();
@@ -356,11 +364,11 @@ final class TuneCommand implements Callable<Integer> {
                 for (BigDecimal p : e.point()) {
                     csv.add(ValueList.canonical(p));
                 }
-                csv.add(directory(e.point())).add(e.mean().n()).add(e.mean().value()).add(e.mean().lower())
-                        .add(e.mean().upper()).add(v.difference().difference()).add(v.difference().low())
+                csv.add(directory(e.point())).add(StatisticsFiles.ESTIMATE, e.mean())
+                        .add(v.difference().difference()).add(v.difference().low())
                         .add(v.difference().high()).add(v.difference().pValue())
                         .add(Boolean.toString(e == result.best())).add(Boolean.toString(v.indistinguishable()))
-                        .add(e.mean().kind().estimate()).add(e.mean().kind().interval()).add(v.difference().test());
+                        .add(StatisticsFiles.METHOD, e.mean()).add(v.difference().test());
                 csv.endRow();
             }
         });

@@ -3,6 +3,7 @@ package org.speedsim.cli;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.speedsim.reports.Numbers;
 
 /**
  * Parses the {@code PATH=...} arguments of {@code compare --vary}, {@code sweep --param} and {@code tune --param}:

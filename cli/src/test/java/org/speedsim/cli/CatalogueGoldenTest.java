@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SVG chart or report page fails here with the list of files that moved. Excluded are the files that legitimately
  * differ between two runs of the same scenario: the lock (pid, host, time), the manifest (its order follows the
  * threads), PNG rasters (font rendering belongs to the machine; their SVG sources are checked) and the
- * {@code wallSeconds} line of {@code summary.json}.
+ * {@code wall_s} line of {@code summary.json}.
  *
  * <p>When a change is meant to move outputs, regenerate with
  * {@code mvn -B -o test -pl cli -am -Dtest=CatalogueGoldenTest -Dsurefire.failIfNoSpecifiedTests=false
@@ -37,7 +37,7 @@ class CatalogueGoldenTest {
 
     private static final Path ROOT = EndToEndTest.ROOT;
     private static final Path GOLDEN = ROOT.resolve("cli/src/test/golden/catalogue.sha256");
-    private static final Pattern WALL_CLOCK = Pattern.compile("(?m)^\\s*\"wallSeconds\" : [^\\n]*\\n");
+    private static final Pattern WALL_CLOCK = Pattern.compile("(?m)^\\s*\"wall_s\" : [^\\n]*\\n");
 
     @TempDir
     Path tmp;

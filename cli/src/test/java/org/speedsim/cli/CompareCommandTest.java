@@ -94,6 +94,8 @@ class CompareCommandTest {
         assertFalse(c.leaksStackTrace(), c::toString);
         List<List<String>> table = Csv.read(tmp.resolve("tiny/compare.csv"));
         List<String> header = table.get(0);
+        assertEquals(List.of("metric", "variant", "n", "mean", "ci_low", "ci_high", "diff_vs_leaves", "diff_ci_low",
+                "diff_ci_high", "p_value", "censored", "estimate", "interval", "test", "km_median"), header);
         List<String> leavesToo = row(table, RunMetrics.LIFETIME, "leaves-too");
         List<String> stays = row(table, RunMetrics.LIFETIME, "stays");
         List<String> leaves = row(table, RunMetrics.LIFETIME, "leaves");

@@ -65,12 +65,15 @@ class DamagedResultsTest {
         assertReportRefused("timeseries.csv", DamagedResultsTest::half, "truncated");
         assertReportRefused("summary.json", DamagedResultsTest::half, "not valid JSON");
         assertReportRefused("summary.json", b -> new String(b, StandardCharsets.UTF_8)
-                .replaceFirst("\"simulatedSeconds\" ?: ?[0-9.]+", "\"simulatedSeconds\": \"soon\"")
-                .getBytes(StandardCharsets.UTF_8), "simulatedSeconds should be a number");
+                .replaceFirst("\"simulated_s\" ?: ?[0-9.]+", "\"simulated_s\": \"soon\"")
+                .getBytes(StandardCharsets.UTF_8), "simulated_s should be a number");
         assertReportRefused("summary.json", b -> "[1, 2]\n".getBytes(StandardCharsets.UTF_8), "not a JSON object");
         assertReportRefused("summary.json", b -> new String(b, StandardCharsets.UTF_8)
-                .replaceFirst("\"p50\" ?: ?[0-9.]+", "\"p50\": [1]")
-                .getBytes(StandardCharsets.UTF_8), "downloadTimeSeconds.p50 should be a number or null, not an array");
+                .replaceFirst("\"simulated_s\"", "\"simulatedSeconds\"")
+                .getBytes(StandardCharsets.UTF_8), "written by an earlier speedsim");
+        assertReportRefused("summary.json", b -> new String(b, StandardCharsets.UTF_8)
+                .replaceFirst("\"download_time_p50_s\" ?: ?[0-9.]+", "\"download_time_p50_s\": [1]")
+                .getBytes(StandardCharsets.UTF_8), "download_time_p50_s should be a number or null, not an array");
         assertReportRefused("peers.csv", b -> {
             byte[] junk = new byte[4096];
             new Random(14).nextBytes(junk);

@@ -67,7 +67,7 @@ class EndToEndTest {
         Cli again = cli("report", out.toString(), "--force", "--out", report.toString());
         assertEquals(0, again.exit(), again::toString);
         assertFalse(again.leaksStackTrace(), again::toString);
-        assertTrue(Files.readString(report.resolve("report.md")).contains("downloadTimeSeconds.p50"));
+        assertTrue(Files.readString(report.resolve("report.md")).contains("download_time_p50_s"));
     }
 
     @Test
@@ -101,13 +101,13 @@ class EndToEndTest {
         assertEquals(RunOutputWriter.PEER_COLUMNS, peers.get(0));
         assertTrue(peers.size() > 1, "at least one peer");
         JsonNode summary = new ObjectMapper().readTree(rep.resolve("summary.json").toFile());
-        for (String field : List.of("scenario", "seed", "replication", "simulatedSeconds", "wallSeconds", "events",
-                "peersArrived", "peersCompleted", "downloadTimeSeconds", "swarmDeathSeconds", "bytesUploaded",
-                "bytesDownloaded", "invariantsOk")) {
+        for (String field : List.of("scenario", "seed", "replication", "simulated_s", "wall_s", "events",
+                "peers_arrived", "peers_completed", "download_time_p50_s", "swarm_death_s", "uploaded_bytes",
+                "downloaded_bytes", "invariants_ok")) {
             assertTrue(summary.has(field), field);
         }
-        assertTrue(summary.get("invariantsOk").asBoolean());
-        int arrived = summary.get("peersArrived").asInt();
+        assertTrue(summary.get("invariants_ok").asBoolean());
+        int arrived = summary.get("peers_arrived").asInt();
         int initialSeeds = (int) peers.stream().skip(1).filter(r -> r.get(10).equals("true")).count();
         int rows = peers.size() - 1;
         assertTrue(rows == arrived || rows == arrived + initialSeeds,

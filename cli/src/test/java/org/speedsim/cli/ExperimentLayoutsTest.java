@@ -50,7 +50,7 @@ class ExperimentLayoutsTest {
                 "--threads", "1", "--out", tmp.toString(), "--no-charts", "--quiet"));
         sweep = tmp.resolve("tiny-sweep");
         ok(Cli.execute(real(), "tune", TINY, "--param", "arrivals.rate=1:3/min", "--objective",
-                "meanDownloadTime", "--budget", "3", "--replications", "2", "--threads", "1", "--out",
+                "download_time_mean_s", "--budget", "3", "--replications", "2", "--threads", "1", "--out",
                 tmp.toString(), "--no-charts", "--quiet"));
         tune = tmp.resolve("tiny-tune");
         ok(Cli.execute(real(), "run", TINY, "--replications", "2", "--threads", "1", "--out",
@@ -74,7 +74,7 @@ class ExperimentLayoutsTest {
         assertEquals("directory", header.get(identity.size()));
         assertEquals(1 + runs, table.size(), "one row per run");
         List<String> fields = header.subList(identity.size() + 1, header.size());
-        assertTrue(fields.containsAll(List.of("swarmLifetimeSeconds", "events", "downloadTimeSeconds.mean")), fields::toString);
+        assertTrue(fields.containsAll(List.of("swarm_lifetime_s", "events", "download_time_mean_s")), fields::toString);
         List<String> peerRows = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         for (List<String> row : table.subList(1, table.size())) {

@@ -104,10 +104,14 @@ final class Fakes {
                 rng.nextInt(3), 1 + rng.nextDouble(), rng.nextDouble(), t % 3 == 0 ? Double.NaN : rng.nextDouble()});
         }
         long death = c.replication() % 2 == 0 ? -1 : 1_234_567_890L;
-        RunSummary summary = new RunSummary(c.name(), c.seed(), c.replication(), c.durationMicros(), events, peers,
-                (int) records.stream().filter(r -> r.completionMicros() >= 0).count(), 400.5, 812.25, Double.NaN,
-                death, 1_000_000_007L, 999_999_937L, 12, 400, 1234, true,
-                Map.of("tokensPaid", 123_456_789L, "clearingPriceMean", 0.1 + c.replication(), "events", "clash"));
+        RunSummary summary = RunSummary.builder(c.name(), c.seed(), c.replication())
+                .simulatedMicros(c.durationMicros()).events(events)
+                .peers(peers, (int) records.stream().filter(r -> r.completionMicros() >= 0).count())
+                .downloadSeconds(400.5, 812.25, Double.NaN).swarmDeathMicros(death)
+                .bytes(1_000_000_007L, 999_999_937L, 12).pieceTransfers(400).overheadBytes(1234)
+                .extra(Map.of("tokensPaid", 123_456_789L, "clearingPriceMean", 0.1 + c.replication(), "events",
+                        "clash"))
+                .build();
         org.speedsim.engine.swarm.PieceCopyDistribution copies = new org.speedsim.engine.swarm.PieceCopyDistribution();
         for (int t = 0; t <= 10; t++) {
             copies.record(t * 60_000_000L, new int[] {rng.nextInt(4), rng.nextInt(4), 2, 3});

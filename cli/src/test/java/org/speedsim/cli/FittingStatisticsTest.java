@@ -22,11 +22,11 @@ import org.speedsim.reports.MetricKind;
  * x = 0: 1000, 2000, 7200, 3000, 7200, 1500, 2500, 7200, 500, 4000 (7 deaths); x = 1: 7200, 7200, 7200, 5000, then
  * 7200 six times (1 death). Computed by hand from these:
  * <ul>
- *   <li>swarmDied: 0.7 and 0.1. Wilson 95 % intervals [0.3968, 0.8922] and [0.01788, 0.4042] (Newcombe's method 3;
+ *   <li>swarm_died: 0.7 and 0.1. Wilson 95 % intervals [0.3968, 0.8922] and [0.01788, 0.4042] (Newcombe's method 3;
  *       scipy's binomtest(..).proportion_ci('wilson') agrees); Student t would give [-0.126, 0.326] for 0.1.
  *       McNemar: 6 replications die only under x = 0, none only under x = 1: difference -0.6, exact p = 2 / 2^6
  *       = 0.03125, Wald interval -0.6 -+ 1.96 sqrt(6 - 36/10) / 10 = [-0.9036, -0.2964].</li>
- *   <li>swarmLifetimeSeconds: every censored time is at the run's end, so the RMST up to 7200 s is the mean of the
+ *   <li>swarm_lifetime_s: every censored time is at the run's end, so the RMST up to 7200 s is the mean of the
  *       times: 3610 and 6980; difference 3370 with the paired Student-t interval of the differences [1438.4, 5301.6]
  *       (scipy). Kaplan-Meier median of x = 0: the curve falls to 0.5 at the fifth death, 2500; x = 1 has none.
  *       Log-rank by replication: in 7 pairs the x = 0 swarm dies first (replication 3: 3000 before 5000), in none
@@ -73,8 +73,8 @@ class FittingStatisticsTest {
         List<List<String>> table = Csv.read(out.resolve("synthetic/compare.csv"));
         List<String> h = table.get(0);
 
-        List<String> diedBase = row(table, "swarmDied", "0");
-        List<String> died = row(table, "swarmDied", "1");
+        List<String> diedBase = row(table, "swarm_died", "0");
+        List<String> died = row(table, "swarm_died", "1");
         assertEquals(0.7, number(h, diedBase, "mean"), 1e-12);
         assertEquals(0.39678, number(h, diedBase, "ci_low"), 1e-5);
         assertEquals(0.89221, number(h, diedBase, "ci_high"), 1e-5);
@@ -115,7 +115,7 @@ class FittingStatisticsTest {
         }
         assertTrue(c.out().contains("McNemar exact") && c.out().contains("log-rank by replication, exact"),
                 c::toString);
-        assertTrue(c.out().contains("swarmDied (yes/no: proportion of yes, Wilson interval)"), c::toString);
+        assertTrue(c.out().contains("swarm_died (yes/no: proportion of yes, Wilson interval)"), c::toString);
         String md = Files.readString(out.resolve("synthetic/compare.md"));
         assertTrue(md.contains("| variant | n | proportion | 95 % CI (Wilson) | difference | 95 % CI | p | test |"),
                 md);
@@ -139,7 +139,7 @@ class FittingStatisticsTest {
             double low = number(h, r, "ci_low");
             double high = number(h, r, "ci_high");
             assertTrue(low >= 0, r::toString);
-            if (r.get(metric).equals("swarmDied")) {
+            if (r.get(metric).equals("swarm_died")) {
                 assertTrue(high <= 1, r::toString);
                 assertEquals("Wilson", r.get(h.indexOf("interval")));
             }
@@ -195,13 +195,13 @@ class FittingStatisticsTest {
     /** Booleans of summary.json are yes/no; other fields are amounts unless a run reports a negative value. */
     @Test
     void theKindOfAMetricComesFromWhatItIs() {
-        RunMetrics one = new RunMetrics(java.util.Map.of("swarmDied", 1.0, "tokens.paid", 0.0, "balance", 3.0,
-                RunMetrics.LIFETIME, 70.0, RunMetrics.COMPLETED_FRACTION, 0.5), java.util.Set.of("swarmDied"));
-        RunMetrics two = new RunMetrics(java.util.Map.of("swarmDied", 0.0, "tokens.paid", 5.0, "balance", -2.0,
-                RunMetrics.LIFETIME, 80.0, RunMetrics.COMPLETED_FRACTION, 1.0), java.util.Set.of("swarmDied"));
+        RunMetrics one = new RunMetrics(java.util.Map.of("swarm_died", 1.0, "tokens_paid", 0.0, "balance", 3.0,
+                RunMetrics.LIFETIME, 70.0, RunMetrics.COMPLETED_FRACTION, 0.5), java.util.Set.of("swarm_died"));
+        RunMetrics two = new RunMetrics(java.util.Map.of("swarm_died", 0.0, "tokens_paid", 5.0, "balance", -2.0,
+                RunMetrics.LIFETIME, 80.0, RunMetrics.COMPLETED_FRACTION, 1.0), java.util.Set.of("swarm_died"));
         RunMetrics[][] runs = {{one, null}, {two, one}};
-        assertEquals(MetricKind.YES_NO, MetricStatistics.kind("swarmDied", runs));
-        assertEquals(MetricKind.AMOUNT, MetricStatistics.kind("tokens.paid", runs));
+        assertEquals(MetricKind.YES_NO, MetricStatistics.kind("swarm_died", runs));
+        assertEquals(MetricKind.AMOUNT, MetricStatistics.kind("tokens_paid", runs));
         assertEquals(MetricKind.REAL, MetricStatistics.kind("balance", runs));
         assertEquals(MetricKind.LIFETIME, MetricStatistics.kind(RunMetrics.LIFETIME, runs));
         assertEquals(MetricKind.FRACTION, MetricStatistics.kind(RunMetrics.COMPLETED_FRACTION, runs));

@@ -73,7 +73,7 @@ class ProgressObservationTest {
 
     private static String withoutWallClock(Path summary) throws IOException {
         ObjectNode n = (ObjectNode) new ObjectMapper().readTree(summary.toFile());
-        n.remove("wallSeconds");
+        n.remove("wall_s");
         return n.toString();
     }
 }

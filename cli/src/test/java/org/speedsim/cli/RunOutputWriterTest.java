@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.speedsim.engine.swarm.PeerRecord;
 import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.TimeSeries;
+import org.speedsim.reports.Numbers;
 
 class RunOutputWriterTest {
 
@@ -83,9 +84,9 @@ class RunOutputWriterTest {
         Path dir = tmp.resolve("d");
         new RunOutputWriter().write(dir, "", r);
         List<List<String>> rows = Csv.read(dir.resolve("peers.csv"));
-        assertEquals(List.of("peer", "class", "client", "arrival_s", "completion_s", "departure_s", "bytes_up",
-                "bytes_down", "tokens_spent", "tokens_earned", "initial_seed", "upload_bytes_per_s", "download_bytes_per_s",
-                "duplicate_bytes", "tokens_earned_settled", "speed_message_bytes"), rows.get(0));
+        assertEquals(List.of("peer", "class", "client", "arrival_s", "completion_s", "departure_s", "uploaded_bytes",
+                "downloaded_bytes", "tokens_spent_ubtt", "tokens_earned_ubtt", "initial_seed", "upload_bytes_per_s", "download_bytes_per_s",
+                "duplicate_bytes", "tokens_settled_ubtt", "speed_message_bytes"), rows.get(0));
         assertEquals(r.peers().size() + 1, rows.size());
         boolean sawEmpty = false;
         for (int i = 0; i < r.peers().size(); i++) {
@@ -133,32 +134,32 @@ class RunOutputWriterTest {
         new RunOutputWriter().write(tmp.resolve("b"), "", died);
         JsonNode a = json.readTree(tmp.resolve("a/summary.json").toFile());
         JsonNode b = json.readTree(tmp.resolve("b/summary.json").toFile());
-        for (String field : List.of("scenario", "seed", "replication", "simulatedSeconds", "wallSeconds", "events",
-                "peersArrived", "peersCompleted", "downloadTimeSeconds", "swarmDeathSeconds", "bytesUploaded",
-                "bytesDownloaded", "invariantsOk", "duplicateBytes", "pieceTransfers", "overheadBytes")) {
+        for (String field : List.of("scenario", "seed", "replication", "simulated_s", "wall_s", "events",
+                "peers_arrived", "peers_completed", "download_time_p50_s", "download_time_p90_s", "download_time_mean_s",
+                "swarm_death_s", "uploaded_bytes", "downloaded_bytes", "invariants_ok", "duplicate_bytes", "piece_transfers", "overhead_bytes")) {
             assertTrue(a.has(field), field);
         }
         assertEquals("demo", a.get("scenario").asText());
         assertEquals(42, a.get("seed").asLong());
         assertEquals(0, a.get("replication").asInt());
         assertEquals(1, b.get("replication").asInt());
-        assertEquals(7200.0, a.get("simulatedSeconds").asDouble());
-        assertEquals(0.125, a.get("wallSeconds").asDouble());
+        assertEquals(7200.0, a.get("simulated_s").asDouble());
+        assertEquals(0.125, a.get("wall_s").asDouble());
         assertEquals(alive.summary().events(), a.get("events").asLong());
-        assertEquals(alive.summary().peersArrived(), a.get("peersArrived").asInt());
-        assertEquals(alive.summary().peersCompleted(), a.get("peersCompleted").asInt());
-        assertEquals(400.5, a.get("downloadTimeSeconds").get("p50").asDouble());
-        assertEquals(812.25, a.get("downloadTimeSeconds").get("p90").asDouble());
-        assertTrue(a.get("downloadTimeSeconds").get("mean").isNull(), "NaN mean is null");
-        assertTrue(a.get("swarmDeathSeconds").isNull(), "alive swarm: null death time");
-        assertEquals(1234.56789, b.get("swarmDeathSeconds").asDouble());
-        assertEquals(1_000_000_007L, a.get("bytesUploaded").asLong());
-        assertEquals(999_999_937L, a.get("bytesDownloaded").asLong());
-        assertTrue(a.get("invariantsOk").asBoolean());
-        assertEquals(123_456_789L, a.get("tokensPaid").asLong());
-        assertEquals(1.1, b.get("clearingPriceMean").asDouble());
+        assertEquals(alive.summary().peersArrived(), a.get("peers_arrived").asInt());
+        assertEquals(alive.summary().peersCompleted(), a.get("peers_completed").asInt());
+        assertEquals(400.5, a.get("download_time_p50_s").asDouble());
+        assertEquals(812.25, a.get("download_time_p90_s").asDouble());
+        assertTrue(a.get("download_time_mean_s").isNull(), "NaN mean is null");
+        assertTrue(a.get("swarm_death_s").isNull(), "alive swarm: null death time");
+        assertEquals(1234.56789, b.get("swarm_death_s").asDouble());
+        assertEquals(1_000_000_007L, a.get("uploaded_bytes").asLong());
+        assertEquals(999_999_937L, a.get("downloaded_bytes").asLong());
+        assertTrue(a.get("invariants_ok").asBoolean());
+        assertEquals(123_456_789L, a.get("tokens_paid").asLong());
+        assertEquals(1.1, b.get("clearing_price_mean").asDouble());
         assertEquals(alive.summary().events(), a.get("events").asLong(), "extra never replaces a standard field");
-        assertEquals("clash", a.get("extra.events").asText());
+        assertEquals("clash", a.get("extra_events").asText());
     }
 
     @Test

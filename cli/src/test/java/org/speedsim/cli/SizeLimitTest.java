@@ -58,7 +58,7 @@ class SizeLimitTest {
         assertRefused("100020001 runs", "sweep", file, "--param", "a=0:10000:1", "--param", "b=0:10000:1",
                 "--out", out);
         assertRefused("--budget must be at most 10000", "tune", file, "--param", "a=0:1", "--objective",
-                "peersCompleted", "--budget", "1000000000", "--out", out);
+                "peers_completed", "--budget", "1000000000", "--out", out);
     }
 
     @Test

@@ -33,16 +33,17 @@ class SpeedEndToEndTest {
         Path rep = out.resolve("speed-seeding").resolve("0");
 
         JsonNode summary = new ObjectMapper().readTree(rep.resolve("summary.json").toFile());
-        assertTrue(summary.get("invariantsOk").asBoolean());
-        JsonNode tokens = summary.get("tokens");
-        for (String f : List.of("supply", "paid", "escrowLocked", "conserved", "airdropped", "slotsSold",
-                "paymentsSent", "paymentFailures", "ledger_conserved")) {
-            assertTrue(tokens.has(f), f + " in " + tokens);
+        assertTrue(summary.get("invariants_ok").asBoolean());
+        for (String f : List.of("tokens_supply", "tokens_paid", "tokens_escrow_locked", "tokens_conserved",
+                "tokens_airdropped", "tokens_slots_sold", "tokens_payments_sent", "tokens_payment_failures",
+                "tokens_ledger_conserved")) {
+            assertTrue(summary.has(f), f + " in " + summary);
         }
-        assertTrue(tokens.get("conserved").asBoolean() && tokens.get("ledger_conserved").asBoolean(), tokens::toString);
-        long paid = tokens.get("paid").asLong();
-        assertTrue(paid > 0, "Speed peers paid for uploads: " + tokens);
-        assertTrue(tokens.get("airdropped").asLong() > 0, tokens::toString);
+        assertTrue(summary.get("tokens_conserved").asBoolean() && summary.get("tokens_ledger_conserved").asBoolean(),
+                summary::toString);
+        long paid = summary.get("tokens_paid").asLong();
+        assertTrue(paid > 0, "Speed peers paid for uploads: " + summary);
+        assertTrue(summary.get("tokens_airdropped").asLong() > 0, summary::toString);
 
         List<List<String>> series = Csv.read(rep.resolve("timeseries.csv"));
         List<String> header = series.get(0);
@@ -66,8 +67,8 @@ class SpeedEndToEndTest {
         List<List<String>> peers = Csv.read(rep.resolve("peers.csv"));
         List<String> ph = peers.get(0);
         int client = ph.indexOf("client");
-        int spent = ph.indexOf("tokens_spent");
-        int earned = ph.indexOf("tokens_earned");
+        int spent = ph.indexOf("tokens_spent_ubtt");
+        int earned = ph.indexOf("tokens_earned_ubtt");
         long spentBySpeed = 0;
         long earnedBySpeed = 0;
         for (List<String> row : peers.subList(1, peers.size())) {

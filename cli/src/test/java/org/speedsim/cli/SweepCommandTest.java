@@ -52,8 +52,8 @@ class SweepCommandTest {
         List<List<String>> rows = Csv.read(dir.resolve(SweepCommand.RESULTS));
         assertEquals(List.of("variant", "protocol.unchokeSlots", "replication", "directory"),
                 rows.get(0).subList(0, 4));
-        assertFalse(rows.get(0).contains("wallSeconds"), "no wall-clock column");
-        assertTrue(rows.get(0).contains(RunMetrics.LIFETIME) && rows.get(0).contains("downloadTimeSeconds.mean"));
+        assertFalse(rows.get(0).contains("wall_s"), "no wall-clock column");
+        assertTrue(rows.get(0).contains(RunMetrics.LIFETIME) && rows.get(0).contains("download_time_mean_s"));
         assertEquals(1 + 3 * 2, rows.size());
         assertEquals(List.of("2", "2", "3", "3", "4", "4"), rows.subList(1, 7).stream().map(r -> r.get(1)).toList());
         for (List<String> row : rows.subList(1, rows.size())) {
@@ -65,14 +65,14 @@ class SweepCommandTest {
         assertEquals(List.of("point", "protocol.unchokeSlots", "metric", "n", "mean", "ci_low", "ci_high", "estimate",
                 "interval"), points.get(0));
         assertTrue(Files.isRegularFile(dir.resolve("sweep.json")));
-        for (String chart : List.of("response-swarmLifetimeSeconds", "response-downloadTimeSeconds.mean")) {
+        for (String chart : List.of("response-swarm_lifetime_s", "response-download_time_mean_s")) {
             assertTrue(Files.size(dir.resolve("charts").resolve(chart + ".png")) > 0, chart);
             assertTrue(Files.isRegularFile(dir.resolve("charts").resolve(chart + ".svg")), chart);
         }
-        String lifetime = Files.readString(dir.resolve("charts/response-swarmLifetimeSeconds.svg"));
+        String lifetime = Files.readString(dir.resolve("charts/response-swarm_lifetime_s.svg"));
         assertTrue(lifetime.contains(">swarm lifetime (s)<"), "the y axis names the metric and its unit");
         assertTrue(lifetime.contains(">unchoke slots<"), "the x axis names the parameter in words");
-        String download = Files.readString(dir.resolve("charts/response-downloadTimeSeconds.mean.svg"));
+        String download = Files.readString(dir.resolve("charts/response-download_time_mean_s.svg"));
         assertTrue(download.contains(">mean download time (s)<"), "the y axis names the metric and its unit");
     }
 
@@ -80,7 +80,7 @@ class SweepCommandTest {
     void twoParametersRunEveryCombinationFirstSlowest() throws IOException {
         Cli c = Cli.execute(real(), "sweep", TINY, "--param", "protocol.unchokeSlots=3:4:1", "--param",
                 "protocol.trackerPeers=10,30", "--replications", "1", "--out", tmp.toString(), "--quiet");
-        assertTrue(Files.isRegularFile(tmp.resolve("tiny-sweep/charts/heatmap-swarmLifetimeSeconds.png")));
+        assertTrue(Files.isRegularFile(tmp.resolve("tiny-sweep/charts/heatmap-swarm_lifetime_s.png")));
         assertEquals(0, c.exit(), c::toString);
         List<List<String>> rows = Csv.read(tmp.resolve("tiny-sweep").resolve(SweepCommand.RESULTS));
         assertEquals(List.of(List.of("3", "10"), List.of("3", "30"), List.of("4", "10"), List.of("4", "30")),

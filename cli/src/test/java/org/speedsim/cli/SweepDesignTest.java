@@ -60,7 +60,7 @@ class SweepDesignTest {
         List<List<String>> points = Csv.read(dir.resolve(SweepCommand.POINTS));
         assertEquals(List.of("point", SLOTS, TRACKER, LEAVE, "metric"), points.get(0).subList(0, 5));
         assertTrue(c.out().contains("12 points x 1 replications = 12 runs"), c::toString);
-        for (String chart : List.of("main-effects-swarmLifetimeSeconds", "main-effects-downloadTimeSeconds.mean")) {
+        for (String chart : List.of("main-effects-swarm_lifetime_s", "main-effects-download_time_mean_s")) {
             assertTrue(Files.size(dir.resolve("charts").resolve(chart + ".png")) > 0, chart);
             assertTrue(Files.size(dir.resolve("charts").resolve(chart + ".svg")) > 0, chart);
         }
@@ -169,7 +169,7 @@ class SweepDesignTest {
         List<List<String>> sens = Csv.read(dir.resolve(SweepCommand.SENSITIVITY));
         assertEquals(List.of("metric", "factor", "first_order", "first_order_ci_low", "first_order_ci_high", "total",
                 "total_ci_low", "total_ci_high"), sens.get(0));
-        String metric = "downloadTimeSeconds.mean";
+        String metric = "download_time_mean_s";
         int column = runs.get(0).indexOf(metric);
         double[] y = runs.subList(1, runs.size()).stream().mapToDouble(r -> Double.parseDouble(r.get(column)))
                 .toArray();

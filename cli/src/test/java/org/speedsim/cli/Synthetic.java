@@ -84,10 +84,7 @@ final class Synthetic {
         if (death >= s.simulatedMicros()) {
             death = -1;
         }
-        RunSummary summary = new RunSummary(s.scenario(), s.seed(), s.replication(), s.simulatedMicros(), s.events(),
-                s.peersArrived(), s.peersCompleted(), s.downloadP50Seconds(), s.downloadP90Seconds(),
-                s.downloadMeanSeconds(), death, s.bytesUploaded(), s.bytesDownloaded(), s.duplicateBytes(),
-                s.pieceTransfers(), s.overheadBytes(), true, Map.of());
+        RunSummary summary = s.toBuilder().swarmDeathMicros(death).invariantsOk(true).extra(Map.of()).build();
         return new RunResult(c, summary, fake.peers(), fake.timeSeries(), fake.pieceCopies(), 0.125);
     }
 

@@ -40,7 +40,7 @@ class TuneCommandTest {
             Synthetic s = parabola(best);
             Path out = tmp.resolve("out" + best);
             Cli c = Cli.execute(s.services(), "tune", file().toString(), "--param", "x=0:1", "--objective",
-                    "swarmLifetime", "--budget", "12", "--replications", "6", "--out", out.toString(), "--no-charts");
+                    "swarm_lifetime_s", "--budget", "12", "--replications", "6", "--out", out.toString(), "--no-charts");
             assertEquals(0, c.exit(), c::toString);
             JsonNode result = new ObjectMapper().readTree(out.resolve("synthetic-tune/tune-result.json").toFile());
             double found = result.get("best").get("x").asDouble();
@@ -63,7 +63,7 @@ class TuneCommandTest {
     @Test
     void keepsToTheBudgetAndResumesWithoutRunningAgain() throws IOException {
         Synthetic s = parabola(0.4);
-        String[] args = {"tune", file().toString(), "--param", "x=0:2", "--objective", "swarmLifetime", "--budget",
+        String[] args = {"tune", file().toString(), "--param", "x=0:2", "--objective", "swarm_lifetime_s", "--budget",
             "5", "--replications", "4", "--out", tmp.toString()};
         Cli c = Cli.execute(s.services(), args);
         assertEquals(0, c.exit(), c::toString);
@@ -83,7 +83,7 @@ class TuneCommandTest {
     void twoParametersStayInTheBoxAndTheBudget() throws IOException {
         Synthetic s = new Synthetic((x, seed, r) -> 1000 + 100 * x + 10 * Synthetic.normal(seed, r, "shared"));
         Cli c = Cli.execute(s.services(), "tune", file().toString(), "--param", "x=0:1", "--param", "y=0:1",
-                "--objective", "swarmLifetime", "--budget", "14", "--replications", "3", "--out", tmp.toString());
+                "--objective", "swarm_lifetime_s", "--budget", "14", "--replications", "3", "--out", tmp.toString());
         assertEquals(0, c.exit(), c::toString);
         List<List<String>> evaluations = Csv.read(tmp.resolve("synthetic-tune").resolve(TuneCommand.EVALUATIONS));
         assertTrue(evaluations.size() - 1 <= 14);
@@ -107,7 +107,7 @@ class TuneCommandTest {
         Services standard = Services.standard();
         Cli c = Cli.execute(new Services(standard.scenarios(), standard.engine(), () -> null), "tune",
                 CompareCommandTest.TINY_SPEED.toString(), "--param", "clients[1].bidding.spendingRate=0:1",
-                "--objective", "tokens.paid", "--goal", "min", "--budget", "3", "--out", tmp.toString());
+                "--objective", "tokens_paid", "--goal", "min", "--budget", "3", "--out", tmp.toString());
         assertEquals(0, c.exit(), c::toString);
         JsonNode result = new ObjectMapper().readTree(tmp.resolve("tiny-speed-tune/tune-result.json").toFile());
         assertEquals("0", result.get("best").get("clients[1].bidding.spendingRate").asText(), c::toString);
@@ -122,13 +122,13 @@ class TuneCommandTest {
         Synthetic s = parabola(0.5);
         for (String[] args : List.of(
                 new String[] {"tune", f, "--param", "x=0:1"},
-                new String[] {"tune", f, "--param", "x=0:1", "--objective", "tokens.paid"},
-                new String[] {"tune", f, "--param", "x=0:1", "--objective", "swarmLifetime", "--goal", "up"},
-                new String[] {"tune", f, "--param", "x=0:1", "--objective", "swarmLifetime", "--budget", "2"},
-                new String[] {"tune", f, "--param", "x=1:0", "--objective", "swarmLifetime"},
-                new String[] {"tune", f, "--param", "x=0:1:0.5", "--objective", "swarmLifetime"},
+                new String[] {"tune", f, "--param", "x=0:1", "--objective", "tokens_paid"},
+                new String[] {"tune", f, "--param", "x=0:1", "--objective", "swarm_lifetime_s", "--goal", "up"},
+                new String[] {"tune", f, "--param", "x=0:1", "--objective", "swarm_lifetime_s", "--budget", "2"},
+                new String[] {"tune", f, "--param", "x=1:0", "--objective", "swarm_lifetime_s"},
+                new String[] {"tune", f, "--param", "x=0:1:0.5", "--objective", "swarm_lifetime_s"},
                 new String[] {"tune", f, "--param", "x=0:1", "--param", "y=0:1", "--param", "z=0:1",
-                    "--objective", "swarmLifetime"})) {
+                    "--objective", "swarm_lifetime_s"})) {
             Cli c = Cli.execute(s.services(), CompareCommandTest.concat(args, "--out", tmp.resolve("o").toString()));
             assertEquals(2, c.exit(), c::toString);
             assertFalse(c.leaksStackTrace(), c::toString);

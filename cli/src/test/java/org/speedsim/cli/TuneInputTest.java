@@ -51,10 +51,22 @@ class TuneInputTest {
 
     @Test
     void objectivesTheSummaryDoesNotHaveAreRefusedBeforeRunning() {
-        assertRefused(SPEED, "tokens.piad", "min", "did you mean 'tokens.paid'?");
-        assertRefused(DEFAULT, "tokens.paid", "max", "known: swarmLifetime");
-        assertRefused(DEFAULT, "nosuchfield", "max", "peersCompleted");
+        assertRefused(SPEED, "tokens_piad", "min", "did you mean 'tokens_paid'?");
+        assertRefused(DEFAULT, "tokens_paid", "max", "known: swarm_lifetime_s");
+        assertRefused(DEFAULT, "nosuchfield", "max", "peers_completed");
         assertRefused(DEFAULT, "scenario", "max", "not a numeric field");
+    }
+
+    @Test
+    void theNamesOfEarlierVersionsAreRefusedWithTheirSnakeCaseNameSuggested() {
+        assertRefused(SPEED, "tokens.paid", "max", "did you mean 'tokens_paid'?");
+        assertRefused(DEFAULT, "peersCompleted", "max", "did you mean 'peers_completed'?");
+        Cli c = Cli.execute(counting(), "tune", DEFAULT.toString(), "--param", "protocol.unchokeSlots=2:6",
+                "--objective", "swarmLifetime", "--out", tmp.resolve("out").toString(), "--quiet");
+        assertEquals(2, c.exit(), c::toString);
+        assertTrue(c.err().startsWith("speedsim: --objective swarmLifetime: not one of swarm_lifetime_s")
+                && c.err().contains("did you mean 'swarm_lifetime_s'?"), c::toString);
+        assertEquals(0, runs.get(), "nothing ran");
     }
 
     @Test
@@ -62,7 +74,7 @@ class TuneInputTest {
         for (String param : List.of("protocol.unchokeSlots=2:6", "arrivals.peers=10:20")) {
             Path out = tmp.resolve("out-" + param.substring(0, param.indexOf('=')));
             Cli c = Cli.execute(counting(), "tune", DEFAULT.toString(), "--param", param, "--objective",
-                    "meanDownloadTime", "--budget", "6", "--replications", "2", "--set", "arrivals.peers=12",
+                    "download_time_mean_s", "--budget", "6", "--replications", "2", "--set", "arrivals.peers=12",
                     "--out", out.toString(), "--no-charts", "--quiet");
             assertEquals(0, c.exit(), c::toString);
             List<List<String>> rows = Csv.read(out.resolve("default-tune").resolve(TuneCommand.EVALUATIONS));

@@ -49,7 +49,7 @@ class UserFilesSafetyTest {
                 case COMPARE -> List.of("compare", scenario.toString(), "--vary", "x=0,1", "--replications", "2",
                         "--name", directory, "--no-charts");
                 case TUNE -> List.of("tune", scenario.toString(), "--param", "x=0:1", "--objective",
-                        "swarmLifetime", "--budget", "3", "--replications", "2", "--name", directory, "--no-charts");
+                        "swarm_lifetime_s", "--budget", "3", "--replications", "2", "--name", directory, "--no-charts");
                 case REPORT -> List.of("report", runs.toString());
             });
             a.addAll(List.of("--out", this == REPORT ? out.resolve(directory).toString() : out.toString()));
@@ -248,8 +248,8 @@ class UserFilesSafetyTest {
                 .toArray(String[]::new);
         assertEquals(0, Cli.execute(synthetic.services(), withCharts).exit());
         Path charts = out.resolve("thesis/charts");
-        assertTrue(Files.isRegularFile(charts.resolve("response-swarmLifetimeSeconds.png")));
-        Path leftover = Files.writeString(charts.resolve(".response-swarmLifetimeSeconds.png.4242-17.tmp"), "half");
+        assertTrue(Files.isRegularFile(charts.resolve("response-swarm_lifetime_s.png")));
+        Path leftover = Files.writeString(charts.resolve(".response-swarm_lifetime_s.png.4242-17.tmp"), "half");
         Path lookAlike = Files.writeString(charts.resolve(".notes.txt.4242-17.tmp"), "the user's");
         Cli again = Cli.execute(synthetic.services(), withCharts);
         assertEquals(0, again.exit(), again::toString);

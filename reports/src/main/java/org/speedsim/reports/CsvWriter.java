@@ -2,10 +2,11 @@ package org.speedsim.reports;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
+import org.speedsim.reports.format.Column;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * Writes RFC 4180 CSV rows: fields separated by commas, rows ended by {@code \n}, a field quoted (with inner quotes
@@ -16,7 +17,7 @@ import tech.tablesaw.columns.Column;
  *
  * <p>Invariant: every row written has the number of fields of the header (checked in {@link #endRow}).
  */
-public class CsvWriter {
+public final class CsvWriter {
 
     private final Writer out;
     private final int columns;
@@ -58,6 +59,14 @@ public class CsvWriter {
         return add(Numbers.format(value));
     }
 
+    /** Appends the cells of {@code columns} for {@code row}. */
+    public <R> CsvWriter add(List<Column<R>> columns, R row) throws IOException {
+        for (Column<R> c : columns) {
+            add(c.cell(row));
+        }
+        return this;
+    }
+
     /** Ends the current row. */
     public void endRow() throws IOException {
         if (field != columns) {
@@ -67,6 +76,17 @@ public class CsvWriter {
         field = 0;
     }
 
+    /** Writes {@code rows} under the header of {@code columns}, each cell in {@link Column#cell}. */
+    public static <R> void write(Writer out, List<Column<R>> columns, Iterable<? extends R> rows) throws IOException {
+        CsvWriter csv = new CsvWriter(out, Column.names(columns).toArray(String[]::new));
+        for (R row : rows) {
+            for (Column<R> c : columns) {
+                csv.add(c.cell(row));
+            }
+            csv.endRow();
+        }
+    }
+
     /**
      * Writes a whole table: its column names as header, numbers in {@link Numbers#format} (a missing value empty),
      * booleans {@code true}/{@code false} (missing empty), anything else as its text.
@@ -74,7 +94,7 @@ public class CsvWriter {
     public static void write(Writer out, Table table) throws IOException {
         CsvWriter csv = new CsvWriter(out, table.columnNames().toArray(String[]::new));
         for (int row = 0; row < table.rowCount(); row++) {
-            for (Column<?> c : table.columns()) {
+            for (tech.tablesaw.columns.Column<?> c : table.columns()) {
                 if (c.isMissing(row)) {
                     csv.add("");
                 } else if (c instanceof NumericColumn<?> n) {

@@ -4,12 +4,12 @@ package org.speedsim.reports;
  * What a summary metric is, which decides its range and the statistics that fit it.
  *
  * <ul>
- *   <li>{@link #YES_NO}: an outcome that happened or not in each run ({@code swarmDied}, {@code invariantsOk}): its
+ *   <li>{@link #YES_NO}: an outcome that happened or not in each run ({@code swarm_died}, {@code invariants_ok}): its
  *       mean is a proportion in [0, 1] with a Wilson interval; paired runs are compared with McNemar's test.</li>
  *   <li>{@link #LIFETIME}: a time to an event, right-censored at the end of a run when the event did not happen
  *       (the swarm's lifetime): the restricted mean up to the run's length with its Greenwood-type interval, the
  *       Kaplan-Meier median, and the log-rank test; it lies in [0, run's length].</li>
- *   <li>{@link #FRACTION}: a ratio in [0, 1] measured in each run ({@code completedFraction}): mean, Student-t
+ *   <li>{@link #FRACTION}: a ratio in [0, 1] measured in each run ({@code completed_fraction}): mean, Student-t
  *       interval clipped to [0, 1], paired t-test.</li>
  *   <li>{@link #AMOUNT}: a count, an amount of bytes or tokens, or a time, never negative: mean, Student-t interval
  *       clipped at 0, paired t-test.</li>

@@ -50,26 +50,26 @@ public final class Quantities {
 
     /** Summary fields ({@code summary.json}, flattened) and time-series columns. */
     private static final Map<String, Quantity> FIELDS = Map.ofEntries(
-            Map.entry("swarmLifetimeSeconds", q("swarm lifetime", "s", 1)),
-            Map.entry("swarmDeathSeconds", q("swarm death time", "s", 1)),
-            Map.entry("swarmDied", q("share of swarms that died", "", 1)),
-            Map.entry("lifetimeCensored", q("share of swarms alive at the end", "", 1)),
-            Map.entry("completedFraction", q("share of arrived peers that finished", "", 1)),
-            Map.entry("simulatedSeconds", q("simulated time", "s", 1)),
+            Map.entry("swarm_lifetime_s", q("swarm lifetime", "s", 1)),
+            Map.entry("swarm_death_s", q("swarm death time", "s", 1)),
+            Map.entry("swarm_died", q("share of swarms that died", "", 1)),
+            Map.entry("lifetime_censored", q("share of swarms alive at the end", "", 1)),
+            Map.entry("completed_fraction", q("share of arrived peers that finished", "", 1)),
+            Map.entry("simulated_s", q("simulated time", "s", 1)),
             Map.entry("events", q("simulator events", "", 1)),
-            Map.entry("peersArrived", q("peers arrived", "", 1)),
-            Map.entry("peersCompleted", q("peers that finished", "", 1)),
-            Map.entry("downloadTimeSeconds.p50", q("median download time", "s", 1)),
-            Map.entry("downloadTimeSeconds.p90", q("90th percentile of download time", "s", 1)),
-            Map.entry("downloadTimeSeconds.mean", q("mean download time", "s", 1)),
-            Map.entry("bytesUploaded", q("data uploaded", "MiB", 1024.0 * 1024)),
-            Map.entry("bytesDownloaded", q("data downloaded", "MiB", 1024.0 * 1024)),
-            Map.entry("duplicateBytes", q("duplicate data", "MiB", 1024.0 * 1024)),
-            Map.entry("overheadBytes", q("protocol overhead", "MiB", 1024.0 * 1024)),
-            Map.entry("pieceTransfers", q("piece transfers", "", 1)),
-            Map.entry("tokens.paid", q("tokens paid", TOKEN_UNIT, MICRO_BTT_PER_BTT)),
-            Map.entry("tokens.accepted", q("tokens accepted", TOKEN_UNIT, MICRO_BTT_PER_BTT)),
-            Map.entry("tokens.settled", q("tokens settled", TOKEN_UNIT, MICRO_BTT_PER_BTT)),
+            Map.entry("peers_arrived", q("peers arrived", "", 1)),
+            Map.entry("peers_completed", q("peers that finished", "", 1)),
+            Map.entry("download_time_p50_s", q("median download time", "s", 1)),
+            Map.entry("download_time_p90_s", q("90th percentile of download time", "s", 1)),
+            Map.entry("download_time_mean_s", q("mean download time", "s", 1)),
+            Map.entry("uploaded_bytes", q("data uploaded", "MiB", 1024.0 * 1024)),
+            Map.entry("downloaded_bytes", q("data downloaded", "MiB", 1024.0 * 1024)),
+            Map.entry("duplicate_bytes", q("duplicate data", "MiB", 1024.0 * 1024)),
+            Map.entry("overhead_bytes", q("protocol overhead", "MiB", 1024.0 * 1024)),
+            Map.entry("piece_transfers", q("piece transfers", "", 1)),
+            Map.entry("tokens_paid", q("tokens paid", TOKEN_UNIT, MICRO_BTT_PER_BTT)),
+            Map.entry("tokens_accepted", q("tokens accepted", TOKEN_UNIT, MICRO_BTT_PER_BTT)),
+            Map.entry("tokens_settled", q("tokens settled", TOKEN_UNIT, MICRO_BTT_PER_BTT)),
             Map.entry("leechers", q("leechers online", "", 1)),
             Map.entry("seeds", q("seeds online", "", 1)),
             Map.entry("distributed_copies", q("distributed copies", "", 1)),
@@ -106,8 +106,8 @@ public final class Quantities {
 
     /**
      * The quantity of a summary field, a time-series column or a scenario parameter path; a name not in the table
-     * reads as its words ({@code bytesUploaded}: "bytes uploaded"), with micro-BTT fields ({@code tokens.*},
-     * {@code *_ubtt}) in BTT and seconds fields ({@code *Seconds}, {@code *_s}) in s.
+     * reads as its words ({@code uploaded_bytes}: "bytes uploaded"), with micro-BTT fields ({@code tokens_*},
+     * {@code *_ubtt}) in BTT and seconds fields ({@code *_s}) in s.
      */
     public static Quantity of(String field) {
         Quantity known = FIELDS.get(field);
@@ -116,19 +116,19 @@ public final class Quantities {
         }
         String last = field.substring(field.lastIndexOf('.') + 1).replaceAll("\\[\\d+]", "");
         Quantity parameter = PARAMETERS.get(last);
-        if (parameter != null && !field.startsWith("tokens.")) {
+        if (parameter != null && !field.startsWith("tokens_")) {
             return parameter;
         }
-        if (field.startsWith("tokens.") || field.endsWith("_ubtt")) {
+        if (field.startsWith("tokens_") || field.endsWith("_ubtt")) {
             return q(words(last.replaceAll("_ubtt$", "")), TOKENS.unit(), TOKENS.divisor());
         }
-        if (last.endsWith("Seconds") || last.endsWith("_s")) {
-            return q(words(last.replaceAll("(Seconds|_s)$", "")), "s", 1);
+        if (last.endsWith("_s")) {
+            return q(words(last.replaceAll("_s$", "")), "s", 1);
         }
         return q(words(last), "", 1);
     }
 
-    /** {@code bytesUploaded} and {@code bytes_uploaded} as "bytes uploaded". */
+    /** {@code uploaded_bytes} and {@code bytes_uploaded} as "bytes uploaded". */
     static String words(String name) {
         return name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase(Locale.ROOT).trim();
     }

@@ -7,10 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.speedsim.engine.swarm.PeerRecord;
 import org.speedsim.engine.swarm.PieceCopyDistribution;
 import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.TimeSeries;
+import org.speedsim.reports.format.Column;
+import org.speedsim.reports.format.RunFiles;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
@@ -23,8 +24,8 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * {@code summary.json} tree and, when the run wrote it, {@code piececopies.csv}.
  *
  * <p>Invariant: every time-series column and every numeric peer column is a {@link DoubleColumn} (an empty CSV
- * cell, "did not happen", is a missing value, NaN); {@code class} and {@code client} are strings and
- * {@code initial_seed} is a boolean, so loading from files and building from an engine result give the same column
+ * cell, "did not happen", is a missing value, NaN); text columns are strings and flags booleans, as
+ * {@link RunFiles} declares them, so loading from files and building from an engine result give the same column
  * types.
  *
  * @param index       the replication index (its directory name)
@@ -34,11 +35,11 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 public record Replication(int index, Path dir, Table timeseries, Table peers, JsonNode summary, Table pieceCopies) {
 
     /** File names inside a replication directory. */
-    public static final String TIMESERIES = "timeseries.csv";
-    public static final String PEERS = "peers.csv";
-    public static final String SUMMARY = "summary.json";
-    public static final String PIECE_COPIES = "piececopies.csv";
-    public static final String SCENARIO = "scenario.yaml";
+    public static final String TIMESERIES = RunFiles.TIMESERIES;
+    public static final String PEERS = RunFiles.PEERS;
+    public static final String SUMMARY = RunFiles.SUMMARY;
+    public static final String PIECE_COPIES = RunFiles.PIECE_COPIES;
+    public static final String SCENARIO = RunFiles.SCENARIO;
 
     /** Whether {@code dir} holds a complete replication (its summary, written last, and both CSV files). */
     public static boolean isComplete(Path dir) {
@@ -69,8 +70,11 @@ public record Replication(int index, Path dir, Table timeseries, Table peers, Js
      * ({@link Numbers#asWritten}); {@code dir} is null.
      */
     public static Replication of(int index, RunResult result) {
-        return new Replication(index, null, timeseries(result.timeSeries()), peers(result.peers()),
-                SummaryJson.node(result), pieceCopies(result.pieceCopies()));
+        PieceCopyDistribution copies = result.pieceCopies();
+        return new Replication(index, null, timeseries(result.timeSeries()),
+                table("peers", RunFiles.PEERS_COLUMNS, result.peers()), SummaryJson.node(result),
+                copies == null ? null : table("piececopies", RunFiles.PIECE_COPIES_COLUMNS,
+                        RunFiles.PieceCopies.of(copies)));
     }
 
     /** The scenario as run ({@code scenario.yaml}), or null when built in memory or the file is absent. */
@@ -87,13 +91,13 @@ public record Replication(int index, Path dir, Table timeseries, Table peers, Js
 
     /** Seconds until the swarm died, or NaN when it was alive at the end (censored). */
     public double deathSeconds() {
-        JsonNode d = summary.path("swarmDeathSeconds");
+        JsonNode d = summary.path(RunFiles.SWARM_DEATH);
         return d.isNumber() ? d.asDouble() : Double.NaN;
     }
 
     /** Simulated seconds of the run (where a surviving swarm's lifetime is censored). */
     public double simulatedSeconds() {
-        return summary.path("simulatedSeconds").asDouble(Double.NaN);
+        return summary.path(RunFiles.SIMULATED).asDouble(Double.NaN);
     }
 
     /** Whether the time series has {@code column}. */
@@ -113,12 +117,42 @@ public record Replication(int index, Path dir, Table timeseries, Table peers, Js
         }
     }
 
+    /** The type a column is read as: its declared one ({@link RunFiles}); numbers, and undeclared columns, as doubles. */
     private static ColumnType columnType(String column) {
-        return switch (column) {
-            case "class", "client" -> ColumnType.STRING;
-            case "initial_seed" -> ColumnType.BOOLEAN;
-            default -> ColumnType.DOUBLE;
-        };
+        for (List<? extends Column<?>> file : List.of(RunFiles.PEERS_COLUMNS, RunFiles.PIECE_COPIES_COLUMNS,
+                RunFiles.TIMESERIES_COLUMNS)) {
+            for (Column<?> c : file) {
+                if (c.name().equals(column)) {
+                    return switch (c.type()) {
+                        case TEXT -> ColumnType.STRING;
+                        case FLAG -> ColumnType.BOOLEAN;
+                        case INTEGER, NUMBER -> ColumnType.DOUBLE;
+                    };
+                }
+            }
+        }
+        return ColumnType.DOUBLE;
+    }
+
+    /** The table a file of {@code columns} holding {@code rows} reads as: every cell as {@link Column#cell} writes it. */
+    private static <R> Table table(String name, List<Column<R>> columns, List<R> rows) {
+        Table t = Table.create(name);
+        for (Column<R> c : columns) {
+            switch (c.type()) {
+                case TEXT -> t.addColumns(StringColumn.create(c.name(), rows.stream().map(c::cell)));
+                case FLAG -> {
+                    BooleanColumn b = BooleanColumn.create(c.name());
+                    rows.forEach(r -> b.append((Boolean) c.value(r)));
+                    t.addColumns(b);
+                }
+                case INTEGER, NUMBER -> t.addColumns(DoubleColumn.create(c.name(), rows.stream()
+                        .mapToDouble(r -> {
+                            String cell = c.cell(r);
+                            return cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
+                        })));
+            }
+        }
+        return t;
     }
 
     private static Table timeseries(TimeSeries series) {
@@ -132,63 +166,5 @@ public record Replication(int index, Path dir, Table timeseries, Table peers, Js
             t.addColumns(DoubleColumn.create(columns.get(c), values));
         }
         return t;
-    }
-
-    private static Table pieceCopies(PieceCopyDistribution d) {
-        if (d == null) {
-            return null;
-        }
-        double[] time = new double[d.size()];
-        double[] copies = new double[d.size()];
-        double[] pieces = new double[d.size()];
-        for (int i = 0; i < d.size(); i++) {
-            time[i] = SummaryJson.seconds(d.timeMicros(i));
-            copies[i] = d.copies(i);
-            pieces[i] = d.pieces(i);
-        }
-        return Table.create("piececopies", DoubleColumn.create("time_s", time), DoubleColumn.create("copies", copies),
-                DoubleColumn.create("pieces", pieces));
-    }
-
-    private static Table peers(List<PeerRecord> peers) {
-        int n = peers.size();
-        double[][] v = new double[13][n];
-        String[] cls = new String[n];
-        String[] client = new String[n];
-        boolean[] seed = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            PeerRecord p = peers.get(i);
-            cls[i] = p.peerClass();
-            client[i] = p.client();
-            seed[i] = p.initialSeed();
-            v[0][i] = p.peer();
-            v[1][i] = time(p.arrivalMicros());
-            v[2][i] = time(p.completionMicros());
-            v[3][i] = time(p.departureMicros());
-            v[4][i] = p.bytesUp();
-            v[5][i] = p.bytesDown();
-            v[6][i] = p.tokensSpent();
-            v[7][i] = p.tokensEarned();
-            v[8][i] = Numbers.asWritten(p.uploadBytesPerSecond());
-            v[9][i] = Numbers.asWritten(p.downloadBytesPerSecond());
-            v[10][i] = p.duplicateBytes();
-            v[11][i] = p.tokensEarnedSettled();
-            v[12][i] = p.messageBytes();
-        }
-        return Table.create("peers",
-                DoubleColumn.create("peer", v[0]), StringColumn.create("class", cls),
-                StringColumn.create("client", client), DoubleColumn.create("arrival_s", v[1]),
-                DoubleColumn.create("completion_s", v[2]), DoubleColumn.create("departure_s", v[3]),
-                DoubleColumn.create("bytes_up", v[4]), DoubleColumn.create("bytes_down", v[5]),
-                DoubleColumn.create("tokens_spent", v[6]), DoubleColumn.create("tokens_earned", v[7]),
-                BooleanColumn.create("initial_seed", seed),
-                DoubleColumn.create("upload_bytes_per_s", v[8]), DoubleColumn.create("download_bytes_per_s", v[9]),
-                DoubleColumn.create("duplicate_bytes", v[10]),
-                DoubleColumn.create("tokens_earned_settled", v[11]),
-                DoubleColumn.create("speed_message_bytes", v[12]));
-    }
-
-    private static double time(long micros) {
-        return micros < 0 ? Double.NaN : SummaryJson.seconds(micros);
     }
 }

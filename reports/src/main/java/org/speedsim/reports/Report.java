@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jfree.chart.JFreeChart;
+import org.speedsim.reports.format.ReportFiles;
+import org.speedsim.reports.format.Tables;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -306,17 +308,20 @@ public final class Report {
                     j++;
                 }
             }
-            t.addColumns(DoubleColumn.create(c + "_mean", mean), DoubleColumn.create(c + "_ci_low", lower),
-                    DoubleColumn.create(c + "_ci_high", upper));
+            List<String> suffix = ReportFiles.BAND_SUFFIXES;
+            t.addColumns(DoubleColumn.create(c + suffix.get(0), mean), DoubleColumn.create(c + suffix.get(1), lower),
+                    DoubleColumn.create(c + suffix.get(2), upper));
         }
         return t;
     }
 
     private static Table survivalTable(SurvivalCurve c) {
-        return Table.create("survival", DoubleColumn.create("time_s", c.times()),
-                IntColumn.create("at_risk", c.atRisk()), IntColumn.create("events", c.events()),
-                DoubleColumn.create("survival", c.survival()), DoubleColumn.create("ci_low", c.lower()),
-                DoubleColumn.create("ci_high", c.upper()));
+        List<ReportFiles.SurvivalRow> rows = new ArrayList<>();
+        for (int i = 0; i < c.times().length; i++) {
+            rows.add(new ReportFiles.SurvivalRow(c.times()[i], c.atRisk()[i], c.events()[i], c.survival()[i],
+                    c.lower()[i], c.upper()[i]));
+        }
+        return Tables.of("survival", ReportFiles.SURVIVAL, rows);
     }
 
     private Path writeCsv(Table t, String name) throws IOException {

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.speedsim.reports.format.Column;
+import org.speedsim.reports.format.RunFiles;
 
 /**
  * Checks that a replication's files are as speedsim writes them before anything reads them into tables: UTF-8
@@ -27,11 +29,6 @@ public final class ResultFiles {
             Replication.TIMESERIES, List.of("time_s"),
             Replication.PEERS, List.of("peer", "class", "client", "arrival_s", "completion_s", "departure_s"),
             Replication.PIECE_COPIES, List.of("time_s", "copies", "pieces"));
-
-    /** Standard summary fields that, when present, must be numbers ({@code true}: or null). */
-    static final Map<String, Boolean> NUMERIC_FIELDS = Map.of("simulatedSeconds", false, "events", false,
-            "peersArrived", false, "peersCompleted", false, "swarmDeathSeconds", true, "replication", false,
-            "bytesUploaded", false, "bytesDownloaded", false);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,34 +48,25 @@ public final class ResultFiles {
         if (root == null || !root.isObject()) {
             throw new DamagedResultException(file, "not a JSON object");
         }
-        for (Map.Entry<String, Boolean> f : NUMERIC_FIELDS.entrySet()) {
-            JsonNode v = root.get(f.getKey());
-            if (v != null && !(v.isNumber() || (f.getValue() && v.isNull()))) {
-                throw new DamagedResultException(file, "field " + f.getKey() + " should be a number"
-                        + (f.getValue() ? " or null" : "") + ", not " + describe(v));
+        if (!root.has(RunFiles.SIMULATED)) {
+            throw new DamagedResultException(file, "no field " + RunFiles.SIMULATED + (root.has("simulatedSeconds")
+                    ? " (written by an earlier speedsim, whose field names were camelCase: run it again)" : ""));
+        }
+        for (Column<?> field : RunFiles.SUMMARY_FIELDS) {
+            JsonNode v = root.get(field.name());
+            if (v == null) {
+                continue;
             }
-        }
-        JsonNode download = root.get("downloadTimeSeconds");
-        if (download != null && !download.isObject()) {
-            throw new DamagedResultException(file, "field downloadTimeSeconds should be an object, not "
-                    + describe(download));
-        }
-        if (download != null) {
-            for (java.util.Iterator<Map.Entry<String, JsonNode>> it = download.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (!e.getValue().isNumber() && !e.getValue().isNull()) {
-                    throw new DamagedResultException(file, "field downloadTimeSeconds." + printable(e.getKey())
-                            + " should be a number or null, not " + describe(e.getValue()));
-                }
+            String expected = switch (field.type()) {
+                case TEXT -> v.isTextual() ? null : "a string";
+                case FLAG -> v.isBoolean() ? null : "true or false";
+                case INTEGER -> v.isNumber() ? null : "a number";
+                case NUMBER -> v.isNumber() || v.isNull() ? null : "a number or null";
+            };
+            if (expected != null) {
+                throw new DamagedResultException(file, "field " + field.name() + " should be " + expected + ", not "
+                        + describe(v));
             }
-        }
-        JsonNode died = root.get("swarmDied");
-        if (died != null && !died.isBoolean()) {
-            throw new DamagedResultException(file, "field swarmDied should be true or false, not " + describe(died));
-        }
-        JsonNode scenario = root.get("scenario");
-        if (scenario != null && !scenario.isTextual()) {
-            throw new DamagedResultException(file, "field scenario should be a string, not " + describe(scenario));
         }
         return root;
     }

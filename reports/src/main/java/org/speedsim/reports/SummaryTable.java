@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
+import org.speedsim.reports.format.ExperimentFiles;
+import org.speedsim.reports.format.ReportFiles;
+import org.speedsim.reports.format.Tables;
 import tech.tablesaw.api.Table;
 
 /**
@@ -17,25 +17,25 @@ import tech.tablesaw.api.Table;
  * amount or a time, the Student-t interval ({@link MeanCi}) clipped at 0, unless a replication reports a negative
  * value.
  *
- * <p>Nested fields are flattened with dots ({@code downloadTimeSeconds.p50}, {@code tokens.paid}); booleans count as
- * 0 and 1, so the mean of {@code swarmDied} is the fraction of swarms that died; null values (a statistic of an empty
+ * <p>Nested fields are flattened with dots ({@code download_time_p50_s}, {@code tokens_paid}); booleans count as
+ * 0 and 1, so the mean of {@code swarm_died} is the fraction of swarms that died; null values (a statistic of an empty
  * set, a swarm still alive) are left out and {@code n} says how many replications had a value. The identifiers
- * {@code seed} and {@code replication}, the wall clock {@code wallSeconds} and the text fields are not statistics
+ * {@code seed} and {@code replication}, the wall clock {@code wall_s} and the text fields are not statistics
  * of the model and are omitted. Rows are in the
  * order the fields first appear.
  */
 public final class SummaryTable {
 
     /**
-     * Fields that identify a run or measure the machine rather than the model: with {@code wallSeconds} in it, the
+     * Fields that identify a run or measure the machine rather than the model: with {@code wall_s} in it, the
      * table (and the report) would differ between two runs of the same scenario and seed.
      */
-    private static final Set<String> IDENTIFIERS = Set.of("seed", "replication", "wallSeconds");
+    private static final Set<String> IDENTIFIERS = ExperimentFiles.NOT_METRICS;
 
     private SummaryTable() {
     }
 
-    /** The table (columns field, n, mean, sd, ci_low, ci_high, interval) over the replications' summaries. */
+    /** The table ({@link ReportFiles#SUMMARY}) over the replications' summaries. */
     public static Table of(List<Replication> replications) {
         Map<String, double[]> values = new LinkedHashMap<>();
         Set<String> yesNo = new java.util.HashSet<>();
@@ -47,13 +47,7 @@ public final class SummaryTable {
                 v[r] = e.getValue();
             }
         }
-        List<String> field = new ArrayList<>();
-        List<Integer> n = new ArrayList<>();
-        DoubleColumn mean = DoubleColumn.create("mean");
-        DoubleColumn sd = DoubleColumn.create("sd");
-        DoubleColumn lower = DoubleColumn.create("ci_low");
-        DoubleColumn upper = DoubleColumn.create("ci_high");
-        List<String> interval = new ArrayList<>();
+        List<ReportFiles.SummaryRow> rows = new ArrayList<>();
         for (Map.Entry<String, double[]> e : values.entrySet()) {
             MeanCi ci = MeanCi.of(e.getValue(), 0.95);
             Estimate estimate;
@@ -64,17 +58,10 @@ public final class SummaryTable {
                 MetricKind kind = negative ? MetricKind.REAL : MetricKind.AMOUNT;
                 estimate = Estimate.clipped(kind, ci, kind.min(), kind.max(Double.NaN));
             }
-            field.add(e.getKey());
-            n.add(ci.n());
-            mean.append(ci.mean());
-            sd.append(ci.sd());
-            lower.append(estimate.lower());
-            upper.append(estimate.upper());
-            interval.add(estimate.kind().interval());
+            rows.add(new ReportFiles.SummaryRow(e.getKey(), ci.n(), ci.mean(), ci.sd(), estimate.lower(),
+                    estimate.upper(), estimate.kind().interval()));
         }
-        return Table.create("summary", StringColumn.create("field", field),
-                IntColumn.create("n", n.stream().mapToInt(Integer::intValue).toArray()), mean, sd, lower, upper,
-                StringColumn.create("interval", interval));
+        return Tables.of("summary", ReportFiles.SUMMARY, rows);
     }
 
     private static double[] nans(int n) {

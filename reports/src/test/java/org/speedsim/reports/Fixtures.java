@@ -66,9 +66,9 @@ final class Fixtures {
         }
         Files.writeString(dir.resolve("timeseries.csv"), ts);
         Files.writeString(dir.resolve("piececopies.csv"), pc);
-        StringBuilder peers = new StringBuilder("peer,class,client,arrival_s,completion_s,departure_s,bytes_up,"
-                + "bytes_down,tokens_spent,tokens_earned,initial_seed,upload_bytes_per_s,download_bytes_per_s,duplicate_bytes,"
-                + "tokens_earned_settled\n");
+        StringBuilder peers = new StringBuilder("peer,class,client,arrival_s,completion_s,departure_s,uploaded_bytes,"
+                + "downloaded_bytes,tokens_spent_ubtt,tokens_earned_ubtt,initial_seed,upload_bytes_per_s,download_bytes_per_s,duplicate_bytes,"
+                + "tokens_settled_ubtt\n");
         peers.append("0,fibre,speed,0,0,,100,0,0,50,true,1000,2000,0,40\n");
         for (int p = 1; p <= 6; p++) {
             String cls = p % 2 == 0 ? "dsl" : "\"fibre, fast\"";
@@ -80,11 +80,12 @@ final class Fixtures {
         Files.writeString(dir.resolve("scenario.yaml"), "name: " + name + "\nseed: 1\n");
         boolean died = r % 2 == 1;
         String summary = "{\n  \"scenario\" : \"" + name + "\",\n  \"seed\" : 1,\n  \"replication\" : " + r + ",\n"
-                + "  \"simulatedSeconds\" : " + 60.0 * (samples(r) - 1) + ",\n  \"peersCompleted\" : " + (5 + r) + ",\n"
-                + "  \"downloadTimeSeconds\" : { \"p50\" : " + (r == 0 ? "null" : num(100.0 + r)) + ", \"p90\" : 200 },\n"
-                + "  \"swarmDeathSeconds\" : " + (died ? num(300 + 60 * r) : "null") + ",\n"
-                + "  \"swarmDied\" : " + died + ",\n  \"invariantsOk\" : true,\n"
-                + "  \"tokens\" : { \"paid\" : " + (1000 * (r + 1)) + ", \"conserved\" : true }\n}\n";
+                + "  \"simulated_s\" : " + 60.0 * (samples(r) - 1) + ",\n  \"peers_completed\" : " + (5 + r) + ",\n"
+                + "  \"download_time_p50_s\" : " + (r == 0 ? "null" : num(100.0 + r)) + ",\n"
+                + "  \"download_time_p90_s\" : 200,\n"
+                + "  \"swarm_death_s\" : " + (died ? num(300 + 60 * r) : "null") + ",\n"
+                + "  \"swarm_died\" : " + died + ",\n  \"invariants_ok\" : true,\n"
+                + "  \"tokens_paid\" : " + (1000 * (r + 1)) + ",\n  \"tokens_conserved\" : true\n}\n";
         Files.writeString(dir.resolve("summary.json"), summary);
         return dir;
     }

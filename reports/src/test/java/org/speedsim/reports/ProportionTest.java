@@ -32,7 +32,7 @@ class ProportionTest {
 
     @Test
     void wilsonIntervalsStayInsideZeroAndOneWhereStudentsTDoesNot() {
-        // swarmDied over ten replications, one death: the t interval is [-0.126, 0.326]; Wilson's is [0.0179, 0.404]
+        // swarm_died over ten replications, one death: the t interval is [-0.126, 0.326]; Wilson's is [0.0179, 0.404]
         double[] died = {0, 0, 0, 1, 0, 0, 0, 0, 0, 0};
         MeanCi t = MeanCi.of(died, 0.95);
         assertTrue(t.lower() < 0, "the defect: " + t);

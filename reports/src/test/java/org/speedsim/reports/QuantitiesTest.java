@@ -18,7 +18,7 @@ class QuantitiesTest {
 
     @Test
     void tokenAmountsReadInBttWhateverFileTheyComeFrom() {
-        for (String field : List.of("tokens_paid_ubtt", "escrow_locked_ubtt", "tokens.paid", "tokens.minted")) {
+        for (String field : List.of("tokens_paid_ubtt", "escrow_locked_ubtt", "tokens_paid", "tokens_minted")) {
             Quantities.Quantity q = Quantities.of(field);
             assertEquals("BTT", q.unit(), field);
             assertEquals("2.5", Axes.scaled(q.divisor()).format(2_500_000), field + ": 2,500,000 micro-BTT");
@@ -50,13 +50,13 @@ class QuantitiesTest {
 
     @Test
     void fieldsAndParametersGetNamesAndUnits() {
-        assertEquals("swarm lifetime (s)", Quantities.of("swarmLifetimeSeconds").label());
-        assertEquals("90th percentile of download time (s)", Quantities.of("downloadTimeSeconds.p90").label());
-        assertEquals("data uploaded (MiB)", Quantities.of("bytesUploaded").label());
+        assertEquals("swarm lifetime (s)", Quantities.of("swarm_lifetime_s").label());
+        assertEquals("90th percentile of download time (s)", Quantities.of("download_time_p90_s").label());
+        assertEquals("data uploaded (MiB)", Quantities.of("uploaded_bytes").label());
         assertEquals("spending rate (share of the balance offered)",
                 Quantities.of("clients[1].bidding.spendingRate").label());
         assertEquals("reserve price (uBTT/KiB)", Quantities.of("clients[0].reservePrice").in("uBTT/KiB").label());
-        assertEquals("pieces sent (s)", Quantities.of("piecesSentSeconds").label(), "unknown: its words");
+        assertEquals("pieces sent (s)", Quantities.of("pieces_sent_s").label(), "unknown: its words");
         assertEquals("some odd field", Quantities.of("someOdd_field").label());
     }
 

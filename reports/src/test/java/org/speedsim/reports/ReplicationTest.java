@@ -32,8 +32,8 @@ class ReplicationTest {
         assertEquals("fibre, fast", r.peers().stringColumn("class").get(1), "a quoted cell with a comma");
         assertTrue(Double.isNaN(r.peers().numberColumn("completion_s").getDouble(6)), "empty cell = did not happen");
         assertTrue(Double.isNaN(r.peers().numberColumn("departure_s").getDouble(0)));
-        assertEquals(50, r.peers().numberColumn("tokens_earned").getDouble(0));
-        assertEquals(40, r.peers().numberColumn("tokens_earned_settled").getDouble(0));
+        assertEquals(50, r.peers().numberColumn("tokens_earned_ubtt").getDouble(0));
+        assertEquals(40, r.peers().numberColumn("tokens_settled_ubtt").getDouble(0));
         assertEquals(480, r.deathSeconds());
         assertEquals(60.0 * (Fixtures.samples(3) - 1), r.simulatedSeconds());
         assertEquals(3, r.pieceCopies().columnCount());

@@ -115,7 +115,7 @@ class ReportTest {
         String text = doc.getDocumentElement().getTextContent();
         assertTrue(text.contains("How to read this report"));
         assertTrue(text.contains("name: alpha"), "the scenario as run");
-        assertTrue(text.contains("tokens.paid"), "the summary table");
+        assertTrue(text.contains("tokens_paid"), "the summary table");
     }
 
     @Test

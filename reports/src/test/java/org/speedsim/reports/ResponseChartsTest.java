@@ -57,7 +57,7 @@ class ResponseChartsTest {
                 new double[] {100, 300, 500, 450, 200}, new double[] {90, 280, 470, 420, 180},
                 new double[] {110, 320, 530, 480, 220});
         JFreeChart chart = ResponseCharts.tuning("t", "s", Quantities.of("clients[1].bidding.spendingRate"),
-                Quantities.of("swarmLifetimeSeconds"), evaluations, 0.5, new double[] {0.25, 0.75});
+                Quantities.of("swarm_lifetime_s"), evaluations, 0.5, new double[] {0.25, 0.75});
         var foreground = chart.getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
         assertEquals(1, foreground.size());
         var best = (org.jfree.chart.plot.ValueMarker) foreground.iterator().next();
@@ -78,7 +78,7 @@ class ResponseChartsTest {
         Map<String, ResponseCharts.Curve> groups = Map.of("tokens paid", new ResponseCharts.Curve(
                 new double[] {0, 1}, new double[] {1e6, 3e6}, new double[] {0.5e6, 2e6}, new double[] {1.5e6, 4e6}));
         JFreeChart chart = ResponseCharts.response("t", "s", Quantities.of("clients[1].bidding.spendingRate"), null,
-                Quantities.of("tokens.paid"), groups);
+                Quantities.of("tokens_paid"), groups);
         var y = (org.jfree.chart.axis.NumberAxis) chart.getXYPlot().getRangeAxis();
         assertEquals("tokens paid (BTT)", y.getLabel());
         assertEquals("3", y.getNumberFormatOverride().format(3e6), "ticks in BTT, data in micro-BTT");
@@ -91,7 +91,7 @@ class ResponseChartsTest {
                 new double[] {0, 0.5, 1}, new double[] {3600, 3600, 3600}, new double[] {3600, 3600, 3600},
                 new double[] {3600, 3600, 3600}));
         JFreeChart chart = ResponseCharts.response("t", "s", Quantities.of("x"), null,
-                Quantities.of("swarmLifetimeSeconds"), groups);
+                Quantities.of("swarm_lifetime_s"), groups);
         chart.createBufferedImage(640, 400);
         var y = chart.getXYPlot().getRangeAxis();
         assertEquals(0, y.getLowerBound(), "every value 3600: the axis starts at 0 instead of collapsing");

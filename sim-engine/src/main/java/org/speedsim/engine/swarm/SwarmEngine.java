@@ -1825,9 +1825,10 @@ final class SwarmEngine implements SwarmControl, FlowNetwork.TransferListener {
         for (SwarmExtension e : ext) {
             extra.putAll(e.summary());
         }
-        return new RunSummary(cfg.name(), cfg.seed(), cfg.replication(), stopAt, sim.eventsProcessed(), arrived,
-                completed, p50, p90, mean, deathAt, totalUp, totalDown, totalDup, pieceTransfers, overheadBytes,
-                invariantsOk, extra);
+        return RunSummary.builder(cfg.name(), cfg.seed(), cfg.replication()).simulatedMicros(stopAt)
+                .events(sim.eventsProcessed()).peers(arrived, completed).downloadSeconds(p50, p90, mean)
+                .swarmDeathMicros(deathAt).bytes(totalUp, totalDown, totalDup).pieceTransfers(pieceTransfers)
+                .overheadBytes(overheadBytes).invariantsOk(invariantsOk).extra(extra).build();
     }
 
     private List<PeerRecord> records() {

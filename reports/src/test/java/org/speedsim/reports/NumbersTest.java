@@ -1,4 +1,4 @@
-package org.speedsim.cli;
+package org.speedsim.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
