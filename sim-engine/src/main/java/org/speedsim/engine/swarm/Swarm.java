@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.speedsim.engine.kernel.Simulator;
 import org.speedsim.engine.net.FlowNetwork;
 import org.speedsim.engine.net.MaxMinNetwork;
+import org.speedsim.engine.swarm.internal.SwarmEngine;
 
 /**
  * One run of a BitTorrent swarm as a {@link SwarmConfig} describes it: build, optionally attach a trace and a

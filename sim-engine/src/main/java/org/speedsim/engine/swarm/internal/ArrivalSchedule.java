@@ -1,8 +1,9 @@
-package org.speedsim.engine.swarm;
+package org.speedsim.engine.swarm.internal;
 
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.speedsim.engine.rng.RandomStreams;
+import org.speedsim.engine.swarm.ArrivalProcess;
 
 /**
  * Turns an {@link ArrivalProcess} into the sorted arrival times of a run, drawn from the swarm's {@code arrivals}
