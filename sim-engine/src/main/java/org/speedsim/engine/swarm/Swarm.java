@@ -29,9 +29,9 @@ public final class Swarm {
         return this;
     }
 
-    /** Calls {@code p} every {@code everyMicros} of simulated time. */
-    public Swarm progress(ProgressListener p, long everyMicros) {
-        this.progress = p;
+    /** Calls {@code listener} every {@code everyMicros} of simulated time. */
+    public Swarm progress(ProgressListener listener, long everyMicros) {
+        this.progress = listener;
         this.progressEveryMicros = everyMicros;
         return this;
     }

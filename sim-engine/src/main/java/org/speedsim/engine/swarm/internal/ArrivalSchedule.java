@@ -31,12 +31,12 @@ final class ArrivalSchedule {
             Arrays.sort(t);
             return Arrays.stream(t).filter(x -> x <= horizonMicros).toArray();
         }
-        ArrivalProcess.Poisson p = (ArrivalProcess.Poisson) process;
-        long end = Math.min(p.endMicros(), horizonMicros);
-        double meanGap = 1e6 / p.ratePerSecond();
+        ArrivalProcess.Poisson poisson = (ArrivalProcess.Poisson) process;
+        long end = Math.min(poisson.endMicros(), horizonMicros);
+        double meanGap = 1e6 / poisson.ratePerSecond();
         long[] t = new long[16];
         int n = 0;
-        double now = p.startMicros();
+        double now = poisson.startMicros();
         while (true) {
             now += -meanGap * Math.log1p(-rng.nextDouble());
             if (now > end) {

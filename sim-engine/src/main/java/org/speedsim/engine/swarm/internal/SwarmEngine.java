@@ -589,17 +589,17 @@ public final class SwarmEngine extends SwarmState implements FlowNetwork.Transfe
 
     /** Registers {@code piece} as in flight to v in direction d; returns the bytes to transfer. */
     private long beginPiece(int d, int v, int piece) {
-        PartialPieces pp = partial[v];
-        int e = pp.entry(piece);
-        if (pp.inflight(e) == 0) {
+        PartialPieces partials = partial[v];
+        int entry = partials.entry(piece);
+        if (partials.inflight(entry) == 0) {
             distinctInflight[v]++;
             setBit(downloading[v], piece);
             clearBit(started[v], piece);
         } else if (!endGame(v)) {
             invariants.fail("peer " + v + " requested piece " + piece + " twice outside end game");
         }
-        pp.addInflight(e, 1);
-        long start = pp.bytes(e);
+        partials.addInflight(entry, 1);
+        long start = partials.bytes(entry);
         long size = cfg.file().pieceSize(piece) - start;
         dirPiece[d] = piece;
         dirStartBytes[d] = start;
@@ -612,29 +612,29 @@ public final class SwarmEngine extends SwarmState implements FlowNetwork.Transfe
     private void endPiece(int d, int v, int piece, long delivered, boolean wasted) {
         dirPiece[d] = -1;
         pickEpoch[v]++;
-        PartialPieces pp = partial[v];
-        if (pp == null) {
+        PartialPieces partials = partial[v];
+        if (partials == null) {
             return;
         }
-        int e = pp.find(piece);
-        if (e < 0) {
+        int entry = partials.find(piece);
+        if (entry < 0) {
             throw new IllegalStateException("piece " + piece + " in flight to " + v + " has no entry");
         }
-        pp.addInflight(e, -1);
+        partials.addInflight(entry, -1);
         if (!wasted) {
             // only bytes beyond what is already stored are useful; the overlap (end game only) is duplicate
-            long stored = pp.bytes(e);
+            long stored = partials.bytes(entry);
             long b = dirStartBytes[d] + delivered;
             long useful = Math.max(0, b - stored);
             if (b > stored) {
-                pp.setBytes(e, b);
+                partials.setBytes(entry, b);
             }
             addDuplicate(v, delivered - useful);
         }
-        if (pp.inflight(e) == 0) {
+        if (partials.inflight(entry) == 0) {
             distinctInflight[v]--;
             clearBit(downloading[v], piece);
-            if (!pp.dropIfEmpty(e)) {
+            if (!partials.dropIfEmpty(entry)) {
                 setBit(started[v], piece);
             }
         }
@@ -676,39 +676,39 @@ public final class SwarmEngine extends SwarmState implements FlowNetwork.Transfe
         long size = cfg.file().pieceSize(piece);
         pieceTransfers++;
         boolean valid = !corrupt[u];
-        PartialPieces pp = partial[v];
+        PartialPieces partials = partial[v];
         dirPiece[d] = -1;
         if (!valid) {
             badBytes += size;
             pickEpoch[v]++;
-            int e = pp.find(piece);
-            pp.addInflight(e, -1);
-            pp.setBytes(e, 0);
-            if (pp.inflight(e) == 0) {
+            int entry = partials.find(piece);
+            partials.addInflight(entry, -1);
+            partials.setBytes(entry, 0);
+            if (partials.inflight(entry) == 0) {
                 distinctInflight[v]--;
                 clearBit(downloading[v], piece);
-                pp.remove(e);
+                partials.remove(entry);
             }
             emit("bad-piece", v, u, piece);
-            for (SwarmExtension x : ext) {
-                x.onPieceReceived(v, u, piece, size, false);
+            for (SwarmExtension e : ext) {
+                e.onPieceReceived(v, u, piece, size, false);
             }
         } else {
             // the winner still counts as in flight, so cancelling the others never empties the entry
-            if (pp.inflight(pp.find(piece)) > 1) {
+            if (partials.inflight(partials.find(piece)) > 1) {
                 cancelDuplicates(v, piece, d);
             }
-            int e = pp.find(piece);
+            int entry = partials.find(piece);
             // bytes stored by other transfers of this piece after this one started were not needed
-            addDuplicate(v, Math.max(0, pp.bytes(e) - dirStartBytes[d]));
-            pp.remove(e);
+            addDuplicate(v, Math.max(0, partials.bytes(entry) - dirStartBytes[d]));
+            partials.remove(entry);
             distinctInflight[v]--;
             clearBit(downloading[v], piece);
             clearBit(started[v], piece);
             gainPiece(v, piece);
             emit("piece", v, u, piece);
-            for (SwarmExtension x : ext) {
-                x.onPieceReceived(v, u, piece, size, true);
+            for (SwarmExtension e : ext) {
+                e.onPieceReceived(v, u, piece, size, true);
             }
         }
         if (dirFlow[d] != f) {
