@@ -13,7 +13,6 @@ import org.speedsim.engine.swarm.Distribution;
 import org.speedsim.engine.swarm.FileSpec;
 import org.speedsim.engine.swarm.InitialSeeds;
 import org.speedsim.engine.swarm.PeerClass;
-import org.speedsim.engine.swarm.ProtocolConfig;
 import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.RunSummary;
 import org.speedsim.engine.swarm.Swarm;
@@ -46,10 +45,10 @@ public final class FlashCrowdRun {
                         Seeding.leaveAtOnce()),
                 new ClientSpec("seeder", 0.0, false, TitForTatChoker::new, RarestFirstPicker::new,
                         Seeding.forever()));
-        return new SwarmConfig("flash-crowd-" + peers, seed, 0, new FileSpec(fileBytes, 256 * 1024), classes, clients,
-                new ArrivalProcess.FlashCrowd(peers, 10 * 60 * s, 0),
-                List.of(new InitialSeeds(1, "server", "seeder", Long.MAX_VALUE)), ProtocolConfig.DEFAULT,
-                48 * 3600 * s, 60 * s, true, List.of(), "max-min", List.of());
+        return SwarmConfig.builder("flash-crowd-" + peers).seed(seed).file(new FileSpec(fileBytes, 256 * 1024))
+                .peerClasses(classes).clients(clients).arrivals(new ArrivalProcess.FlashCrowd(peers, 10 * 60 * s, 0))
+                .initialSeeds(List.of(new InitialSeeds(1, "server", "seeder", Long.MAX_VALUE)))
+                .durationMicros(48 * 3600 * s).sampleIntervalMicros(60 * s).stopWhenAllComplete(true).build();
     }
 
     public static void main(String[] args) {

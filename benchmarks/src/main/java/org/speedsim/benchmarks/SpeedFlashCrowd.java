@@ -14,7 +14,6 @@ import org.speedsim.engine.swarm.Distribution;
 import org.speedsim.engine.swarm.FileSpec;
 import org.speedsim.engine.swarm.InitialSeeds;
 import org.speedsim.engine.swarm.PeerClass;
-import org.speedsim.engine.swarm.ProtocolConfig;
 import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.Swarm;
 import org.speedsim.engine.swarm.SwarmConfig;
@@ -53,13 +52,16 @@ public final class SpeedFlashCrowd {
                         SpeedConfig.DEFAULT.paymentTimeoutMicros(), SpeedConfig.DEFAULT.failuresBeforeBan(),
                         SpeedConfig.DEFAULT.banMicros(), SpeedConfig.DEFAULT.closeMarginMicros(), true, false)))
                 : List.of();
-        return new SwarmConfig("flash-" + (speed ? "speed" : "legacy"), 1, 0, new FileSpec(fileBytes, 256 * 1024),
-                List.of(new PeerClass("dsl", 0.6, new Distribution.Fixed(1 * MBIT), new Distribution.Fixed(8 * MBIT)),
+        return SwarmConfig.builder("flash-" + (speed ? "speed" : "legacy")).seed(1)
+                .file(new FileSpec(fileBytes, 256 * 1024))
+                .peerClasses(List.of(
+                        new PeerClass("dsl", 0.6, new Distribution.Fixed(1 * MBIT), new Distribution.Fixed(8 * MBIT)),
                         new PeerClass("fibre", 0.4, new Distribution.Fixed(20 * MBIT),
-                                new Distribution.Fixed(100 * MBIT))),
-                List.of(legacy, sp, origin), new ArrivalProcess.FlashCrowd(peers, 120 * S, 0),
-                List.of(new InitialSeeds(4, "fibre", "origin", Long.MAX_VALUE)), ProtocolConfig.DEFAULT,
-                24 * 3600 * S, 60 * S, true, List.of(), "max-min", ext);
+                                new Distribution.Fixed(100 * MBIT))))
+                .clients(List.of(legacy, sp, origin)).arrivals(new ArrivalProcess.FlashCrowd(peers, 120 * S, 0))
+                .initialSeeds(List.of(new InitialSeeds(4, "fibre", "origin", Long.MAX_VALUE)))
+                .durationMicros(24 * 3600 * S).sampleIntervalMicros(60 * S).stopWhenAllComplete(true).extensions(ext)
+                .build();
     }
 
     public static void main(String[] args) {

@@ -21,9 +21,7 @@ final class SummaryFields {
     /** The metric names of {@code scenario}'s summary.json, in file order. */
     static Set<String> of(Services services, LoadedScenario scenario) {
         SwarmConfig c = scenario.config();
-        SwarmConfig probe = new SwarmConfig(c.name(), c.seed(), c.replication(), c.file(), c.peerClasses(),
-                c.clients(), c.arrivals(), c.initialSeeds(), c.protocol(), 1, c.sampleIntervalMicros(),
-                c.stopWhenAllComplete(), List.of(), c.networkModel(), c.extensions());
+        SwarmConfig probe = c.toBuilder().durationMicros(1).actions(List.of()).build();
         RunResult result = services.engine().run(probe, null, null, 0);
         return RunMetrics.of(SummaryJson.node(result)).values().keySet();
     }

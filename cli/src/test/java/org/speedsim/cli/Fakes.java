@@ -14,7 +14,6 @@ import org.speedsim.engine.swarm.Distribution;
 import org.speedsim.engine.swarm.FileSpec;
 import org.speedsim.engine.swarm.PeerClass;
 import org.speedsim.engine.swarm.PeerRecord;
-import org.speedsim.engine.swarm.ProtocolConfig;
 import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.RunSummary;
 import org.speedsim.engine.swarm.SeedingBehaviour;
@@ -38,12 +37,13 @@ final class Fakes {
     }
 
     static SwarmConfig config(String name, long seed) {
-        return new SwarmConfig(name, seed, 0, new FileSpec(10L << 20, FileSpec.DEFAULT_PIECE_BYTES),
-                List.of(new PeerClass("dsl, slow", 1.0, new Distribution.Fixed(125_000), new Distribution.Fixed(1e6))),
-                List.of(new ClientSpec("legacy", 1.0, false, peer -> view -> { }, peer -> view -> -1,
-                        (peer, rng) -> context -> SeedingBehaviour.Decision.leaveAfter(0))),
-                new ArrivalProcess.Poisson(0.1, 0, 3_600_000_000L), List.of(), ProtocolConfig.DEFAULT,
-                7_200_000_000L, 60_000_000L, false, List.of(), "max-min", List.of());
+        return SwarmConfig.builder(name).seed(seed).file(new FileSpec(10L << 20, FileSpec.DEFAULT_PIECE_BYTES))
+                .peerClasses(List.of(
+                        new PeerClass("dsl, slow", 1.0, new Distribution.Fixed(125_000), new Distribution.Fixed(1e6))))
+                .clients(List.of(new ClientSpec("legacy", 1.0, false, peer -> view -> { }, peer -> view -> -1,
+                        (peer, rng) -> context -> SeedingBehaviour.Decision.leaveAfter(0))))
+                .arrivals(new ArrivalProcess.Poisson(0.1, 0, 3_600_000_000L))
+                .durationMicros(7_200_000_000L).sampleIntervalMicros(60_000_000L).build();
     }
 
     static Services.ScenarioSource loader() {

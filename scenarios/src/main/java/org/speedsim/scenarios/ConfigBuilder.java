@@ -497,16 +497,22 @@ final class ConfigBuilder {
                             text(e, "client"), Boolean.parseBoolean(text(e, "seeds"))));
                 }
             }
-            ProtocolConfig protocol = new ProtocolConfig((int) integer(proto, "trackerPeers"),
-                    (int) integer(proto, "maxConnections"), (int) integer(proto, "reannounceBelow"),
-                    micros(proto, "reannounceInterval"), (int) integer(proto, "unchokeSlots"),
-                    micros(proto, "rechokeInterval"), micros(proto, "optimisticInterval"),
-                    Boolean.parseBoolean(text(proto, "endGame")));
-            return new SwarmConfig(text(root, "name"), seed, 0,
-                    new FileSpec(Units.bytes(text(file, "size")), Units.bytes(text(file, "pieceSize"))), classes,
-                    clients, arrivals(root.get("arrivals"), duration), seeds, protocol, duration,
-                    micros(sub(root, "metrics"), "interval"), Boolean.parseBoolean(text(root, "stopWhenAllComplete")),
-                    actions, text(sub(root, "network"), "model"), extensions);
+            ProtocolConfig protocol = ProtocolConfig.DEFAULT.toBuilder()
+                    .trackerPeers((int) integer(proto, "trackerPeers"))
+                    .maxConnections((int) integer(proto, "maxConnections"))
+                    .reannounceBelow((int) integer(proto, "reannounceBelow"))
+                    .reannounceMicros(micros(proto, "reannounceInterval"))
+                    .unchokeSlots((int) integer(proto, "unchokeSlots"))
+                    .rechokeMicros(micros(proto, "rechokeInterval"))
+                    .optimisticMicros(micros(proto, "optimisticInterval"))
+                    .endGame(Boolean.parseBoolean(text(proto, "endGame"))).build();
+            return SwarmConfig.builder(text(root, "name")).seed(seed).replication(0)
+                    .file(new FileSpec(Units.bytes(text(file, "size")), Units.bytes(text(file, "pieceSize"))))
+                    .peerClasses(classes).clients(clients).arrivals(arrivals(root.get("arrivals"), duration))
+                    .initialSeeds(seeds).protocol(protocol).durationMicros(duration)
+                    .sampleIntervalMicros(micros(sub(root, "metrics"), "interval"))
+                    .stopWhenAllComplete(Boolean.parseBoolean(text(root, "stopWhenAllComplete")))
+                    .actions(actions).networkModel(text(sub(root, "network"), "model")).extensions(extensions).build();
         } catch (RuntimeException e) {
             v.problem(root.origin(), "", "the engine rejects this scenario: " + e.getMessage());
             return null;

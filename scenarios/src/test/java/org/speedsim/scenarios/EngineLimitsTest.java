@@ -30,9 +30,8 @@ class EngineLimitsTest {
     /** Loads and simulates the first microsecond: the engine builds every structure without overflowing. */
     private static void assertStarts(Path file, String... sets) throws ScenarioException {
         SwarmConfig c = ScenarioLoader.load(file, List.of(sets)).config();
-        SwarmConfig first = new SwarmConfig(c.name(), c.seed(), 0, c.file(), c.peerClasses(), c.clients(),
-                c.arrivals(), c.initialSeeds(), c.protocol(), 1, c.sampleIntervalMicros(), false, List.of(),
-                c.networkModel(), c.extensions());
+        SwarmConfig first = c.toBuilder().replication(0).durationMicros(1).stopWhenAllComplete(false)
+                .actions(List.of()).build();
         RunResult r = assertDoesNotThrow(() -> new Swarm(first).run());
         assertTrue(r.summary().invariantsOk());
     }

@@ -52,10 +52,7 @@ public final class TokenAudit {
                 return e;
             });
         }
-        SwarmConfig c = new SwarmConfig(config.name(), config.seed(), config.replication(), config.file(),
-                config.peerClasses(), config.clients(), config.arrivals(), config.initialSeeds(), config.protocol(),
-                config.durationMicros(), config.sampleIntervalMicros(), config.stopWhenAllComplete(),
-                config.actions(), config.networkModel(), wrapped);
+        SwarmConfig c = config.toBuilder().extensions(wrapped).build();
         RunResult r = new Swarm(c).run();
         List<String> problems = new ArrayList<>();
         if (made.isEmpty()) {

@@ -1,7 +1,8 @@
 package org.speedsim.engine.swarm;
 
 /**
- * BitTorrent protocol parameters shared by every client of a swarm.
+ * BitTorrent protocol parameters shared by every client of a swarm. Change one from {@link #DEFAULT} with
+ * {@link #toBuilder}, so that a new parameter is a change to this file only.
  *
  * @param trackerPeers      peers the tracker hands out per announce (default 50)
  * @param maxConnections    connection cap per peer (default 80, at most 127)
@@ -33,6 +34,79 @@ public record ProtocolConfig(int trackerPeers, int maxConnections, int reannounc
         }
         if (rechokeMicros <= 0 || optimisticMicros < rechokeMicros) {
             throw new IllegalArgumentException("need 0 < rechoke period <= optimistic period");
+        }
+    }
+
+    /** A builder holding every parameter of this configuration. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Builds a {@link ProtocolConfig} parameter by parameter; {@link #build} validates as the constructor does. */
+    public static final class Builder {
+        private int trackerPeers;
+        private int maxConnections;
+        private int reannounceBelow;
+        private long reannounceMicros;
+        private int unchokeSlots;
+        private long rechokeMicros;
+        private long optimisticMicros;
+        private boolean endGame;
+
+        private Builder(ProtocolConfig from) {
+            trackerPeers = from.trackerPeers;
+            maxConnections = from.maxConnections;
+            reannounceBelow = from.reannounceBelow;
+            reannounceMicros = from.reannounceMicros;
+            unchokeSlots = from.unchokeSlots;
+            rechokeMicros = from.rechokeMicros;
+            optimisticMicros = from.optimisticMicros;
+            endGame = from.endGame;
+        }
+
+        public Builder trackerPeers(int value) {
+            this.trackerPeers = value;
+            return this;
+        }
+
+        public Builder maxConnections(int value) {
+            this.maxConnections = value;
+            return this;
+        }
+
+        public Builder reannounceBelow(int value) {
+            this.reannounceBelow = value;
+            return this;
+        }
+
+        public Builder reannounceMicros(long value) {
+            this.reannounceMicros = value;
+            return this;
+        }
+
+        public Builder unchokeSlots(int value) {
+            this.unchokeSlots = value;
+            return this;
+        }
+
+        public Builder rechokeMicros(long value) {
+            this.rechokeMicros = value;
+            return this;
+        }
+
+        public Builder optimisticMicros(long value) {
+            this.optimisticMicros = value;
+            return this;
+        }
+
+        public Builder endGame(boolean value) {
+            this.endGame = value;
+            return this;
+        }
+
+        public ProtocolConfig build() {
+            return new ProtocolConfig(trackerPeers, maxConnections, reannounceBelow, reannounceMicros, unchokeSlots,
+                    rechokeMicros, optimisticMicros, endGame);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.speedsim.engine.kernel.Simulator;
 import org.speedsim.engine.net.FlowNetwork;
 import org.speedsim.engine.net.MaxMinNetwork;
+import org.speedsim.engine.swarm.internal.SwarmEngine;
 
 /**
  * One run of a BitTorrent swarm as a {@link SwarmConfig} describes it: build, optionally attach a trace and a
@@ -28,9 +29,9 @@ public final class Swarm {
         return this;
     }
 
-    /** Calls {@code p} every {@code everyMicros} of simulated time. */
-    public Swarm progress(ProgressListener p, long everyMicros) {
-        this.progress = p;
+    /** Calls {@code listener} every {@code everyMicros} of simulated time. */
+    public Swarm progress(ProgressListener listener, long everyMicros) {
+        this.progress = listener;
         this.progressEveryMicros = everyMicros;
         return this;
     }

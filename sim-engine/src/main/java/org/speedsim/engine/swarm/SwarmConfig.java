@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * Everything one run of a swarm needs: the file, who arrives and how, how clients behave, protocol parameters and
- * what to measure. A value: build it with the canonical constructor (the scenario loader does) and run it with
- * {@link Swarm}.
+ * what to measure. A value: build it with {@link #builder} (or change one with {@link #toBuilder}), so that a new
+ * field is a change to this file only, and run it with {@link Swarm}.
  *
  * @param durationMicros        simulated time limit
  * @param sampleIntervalMicros  time-series sampling interval
@@ -84,8 +84,128 @@ public record SwarmConfig(String name, long seed, int replication, FileSpec file
 
     /** The same swarm with another seed and replication. */
     public SwarmConfig withSeed(long newSeed, int newReplication) {
-        return new SwarmConfig(name, newSeed, newReplication, file, peerClasses, clients, arrivals, initialSeeds,
-                protocol, durationMicros, sampleIntervalMicros, stopWhenAllComplete, actions, networkModel,
-                extensions);
+        return toBuilder().seed(newSeed).replication(newReplication).build();
+    }
+
+    /**
+     * A builder named {@code name}, with seed 1, replication 0, no initial seeds, {@link ProtocolConfig#DEFAULT}, a
+     * sample every 60 s, no stop at completion, no timed actions, the {@code max-min} network and no extensions; the
+     * file, peer classes, clients, arrivals and duration must be set.
+     */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** A builder holding every field of this configuration. */
+    public Builder toBuilder() {
+        return new Builder(name).seed(seed).replication(replication).file(file).peerClasses(peerClasses)
+                .clients(clients).arrivals(arrivals).initialSeeds(initialSeeds).protocol(protocol)
+                .durationMicros(durationMicros).sampleIntervalMicros(sampleIntervalMicros)
+                .stopWhenAllComplete(stopWhenAllComplete).actions(actions).networkModel(networkModel)
+                .extensions(extensions);
+    }
+
+    /** Builds a {@link SwarmConfig} field by field; {@link #build} validates as the constructor does. */
+    public static final class Builder {
+        private String name;
+        private long seed = 1;
+        private int replication;
+        private FileSpec file;
+        private List<PeerClass> peerClasses = List.of();
+        private List<ClientSpec> clients = List.of();
+        private ArrivalProcess arrivals;
+        private List<InitialSeeds> initialSeeds = List.of();
+        private ProtocolConfig protocol = ProtocolConfig.DEFAULT;
+        private long durationMicros;
+        private long sampleIntervalMicros = 60_000_000L;
+        private boolean stopWhenAllComplete;
+        private List<TimedAction> actions = List.of();
+        private String networkModel = "max-min";
+        private List<SwarmExtension.Factory> extensions = List.of();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder name(String value) {
+            this.name = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        public Builder replication(int value) {
+            this.replication = value;
+            return this;
+        }
+
+        public Builder file(FileSpec value) {
+            this.file = value;
+            return this;
+        }
+
+        public Builder peerClasses(List<PeerClass> value) {
+            this.peerClasses = value;
+            return this;
+        }
+
+        public Builder clients(List<ClientSpec> value) {
+            this.clients = value;
+            return this;
+        }
+
+        public Builder arrivals(ArrivalProcess value) {
+            this.arrivals = value;
+            return this;
+        }
+
+        public Builder initialSeeds(List<InitialSeeds> value) {
+            this.initialSeeds = value;
+            return this;
+        }
+
+        public Builder protocol(ProtocolConfig value) {
+            this.protocol = value;
+            return this;
+        }
+
+        public Builder durationMicros(long value) {
+            this.durationMicros = value;
+            return this;
+        }
+
+        public Builder sampleIntervalMicros(long value) {
+            this.sampleIntervalMicros = value;
+            return this;
+        }
+
+        public Builder stopWhenAllComplete(boolean value) {
+            this.stopWhenAllComplete = value;
+            return this;
+        }
+
+        public Builder actions(List<TimedAction> value) {
+            this.actions = value;
+            return this;
+        }
+
+        public Builder networkModel(String value) {
+            this.networkModel = value;
+            return this;
+        }
+
+        public Builder extensions(List<SwarmExtension.Factory> value) {
+            this.extensions = value;
+            return this;
+        }
+
+        public SwarmConfig build() {
+            return new SwarmConfig(name, seed, replication, file, peerClasses, clients, arrivals, initialSeeds,
+                    protocol, durationMicros, sampleIntervalMicros, stopWhenAllComplete, actions, networkModel,
+                    extensions);
+        }
     }
 }

@@ -132,12 +132,13 @@ public final class Configs {
     /** As {@link #flashCrowd(int, long, long)} with the given choker and picker. */
     public static SwarmConfig flashCrowd(int peers, long fileBytes, long seed, ChokingPolicy.Factory choking,
                                          PiecePicker.Factory picking) {
-        return new SwarmConfig("flash", seed, 0, new FileSpec(fileBytes, 256 * 1024),
-                List.of(fixed("dsl", 0.6, 1 * MBIT, 8 * MBIT), fixed("fibre", 0.4, 20 * MBIT, 100 * MBIT)),
-                List.of(client("legacy", 1.0, choking, picking, LEAVE_AT_ONCE),
-                        client("seeder", 0.0, choking, picking, FOREVER)),
-                new ArrivalProcess.FlashCrowd(peers, 2 * MIN, 0),
-                List.of(new InitialSeeds(1, "fibre", "seeder", Long.MAX_VALUE)),
-                ProtocolConfig.DEFAULT, 6 * 3600 * S, 30 * S, true, List.of(), "max-min", List.of());
+        return SwarmConfig.builder("flash").seed(seed).file(new FileSpec(fileBytes, 256 * 1024))
+                .peerClasses(List.of(fixed("dsl", 0.6, 1 * MBIT, 8 * MBIT),
+                        fixed("fibre", 0.4, 20 * MBIT, 100 * MBIT)))
+                .clients(List.of(client("legacy", 1.0, choking, picking, LEAVE_AT_ONCE),
+                        client("seeder", 0.0, choking, picking, FOREVER)))
+                .arrivals(new ArrivalProcess.FlashCrowd(peers, 2 * MIN, 0))
+                .initialSeeds(List.of(new InitialSeeds(1, "fibre", "seeder", Long.MAX_VALUE)))
+                .durationMicros(6 * 3600 * S).sampleIntervalMicros(30 * S).stopWhenAllComplete(true).build();
     }
 }

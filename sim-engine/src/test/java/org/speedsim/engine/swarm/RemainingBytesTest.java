@@ -29,10 +29,7 @@ class RemainingBytesTest {
                     }
                 }
             };
-            SwarmConfig c = new SwarmConfig(base.name(), base.seed(), base.replication(), base.file(),
-                    base.peerClasses(), base.clients(), base.arrivals(), base.initialSeeds(), base.protocol(),
-                    base.durationMicros(), base.sampleIntervalMicros(), base.stopWhenAllComplete(), base.actions(),
-                    base.networkModel(), List.of(checker));
+            SwarmConfig c = base.toBuilder().extensions(List.of(checker)).build();
             new Swarm(c).run();
             assertTrue(checks[0] > 20, "checks " + checks[0]);
         }

@@ -48,12 +48,9 @@ class SwarmConservationTest {
             assertTrue(s.invariantsOk(), s.extra().toString());
             withEndGame += s.duplicateBytes();
 
-            ProtocolConfig p = ProtocolConfig.DEFAULT;
-            ProtocolConfig noEndGame = new ProtocolConfig(p.trackerPeers(), p.maxConnections(), p.reannounceBelow(),
-                    p.reannounceMicros(), p.unchokeSlots(), p.rechokeMicros(), p.optimisticMicros(), false);
-            SwarmConfig off = new SwarmConfig(on.name(), on.seed(), 0, on.file(), on.peerClasses(), on.clients(),
-                    on.arrivals(), on.initialSeeds(), noEndGame, on.durationMicros(), on.sampleIntervalMicros(),
-                    true, List.of(), "max-min", List.of());
+            ProtocolConfig noEndGame = ProtocolConfig.DEFAULT.toBuilder().endGame(false).build();
+            SwarmConfig off = on.toBuilder().replication(0).protocol(noEndGame).stopWhenAllComplete(true)
+                    .actions(List.of()).networkModel("max-min").extensions(List.of()).build();
             RunSummary s2 = new Swarm(off).deepChecks(true).run().summary();
             assertTrue(s2.invariantsOk(), s2.extra().toString());
             assertEquals(0, s2.duplicateBytes(), "without end game no piece is downloaded twice");
@@ -66,10 +63,11 @@ class SwarmConservationTest {
     @Test
     void completedPeersHoldEveryPieceAndSeedsThatLeaveEarlyCanKillTheSwarm() {
         SwarmConfig base = Configs.flashCrowd(40, 8L << 20, 3);
-        SwarmConfig early = new SwarmConfig("early", 3, 0, base.file(), base.peerClasses(),
-                List.of(Configs.client("legacy", 1.0, Configs.LEAVE_AT_ONCE)), base.arrivals(),
-                List.of(new InitialSeeds(1, "dsl", "legacy", 20 * Configs.S)), base.protocol(),
-                2 * 3600 * Configs.S, 10 * Configs.S, false, List.of(), "max-min", List.of());
+        SwarmConfig early = base.toBuilder().name("early").seed(3).replication(0)
+                .clients(List.of(Configs.client("legacy", 1.0, Configs.LEAVE_AT_ONCE)))
+                .initialSeeds(List.of(new InitialSeeds(1, "dsl", "legacy", 20 * Configs.S)))
+                .durationMicros(2 * 3600 * Configs.S).sampleIntervalMicros(10 * Configs.S).stopWhenAllComplete(false)
+                .actions(List.of()).networkModel("max-min").extensions(List.of()).build();
         RunResult r = new Swarm(early).deepChecks(true).run();
         assertTrue(r.summary().invariantsOk(), r.summary().extra().toString());
         // the seed uploads 20 s * 1 Mbit/s = 2.5 MB of an 8 MiB file before leaving: the file cannot survive

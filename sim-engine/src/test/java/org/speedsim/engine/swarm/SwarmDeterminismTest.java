@@ -13,12 +13,13 @@ class SwarmDeterminismTest {
 
     private static SwarmConfig config(long seed, ChokingPolicy.Factory choking) {
         PeerClass varied = new PeerClass("varied", 1.0, new Uniform(50_000, 500_000), new Uniform(500_000, 2e6));
-        return new SwarmConfig("det", seed, 0, new FileSpec(6L << 20, 256 * 1024), List.of(varied),
-                List.of(new ClientSpec("c", 1.0, false, choking, Configs.FirstFoundPicker::new,
-                        Configs.seedExponential(60 * Configs.S))),
-                new ArrivalProcess.Poisson(0.2, 0, 600 * Configs.S),
-                List.of(new InitialSeeds(1, "varied", "c", 400 * Configs.S)), ProtocolConfig.DEFAULT,
-                900 * Configs.S, 10 * Configs.S, false, List.of(), "max-min", List.of());
+        return SwarmConfig.builder("det").seed(seed).file(new FileSpec(6L << 20, 256 * 1024))
+                .peerClasses(List.of(varied))
+                .clients(List.of(new ClientSpec("c", 1.0, false, choking, Configs.FirstFoundPicker::new,
+                        Configs.seedExponential(60 * Configs.S))))
+                .arrivals(new ArrivalProcess.Poisson(0.2, 0, 600 * Configs.S))
+                .initialSeeds(List.of(new InitialSeeds(1, "varied", "c", 400 * Configs.S)))
+                .durationMicros(900 * Configs.S).sampleIntervalMicros(10 * Configs.S).build();
     }
 
     @Test

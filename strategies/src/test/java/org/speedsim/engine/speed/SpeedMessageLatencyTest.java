@@ -70,9 +70,7 @@ class SpeedMessageLatencyTest {
                     };
                 }, cs.picking(), cs.seeding(), wrapped));
             }
-            return new SwarmConfig(c.name(), c.seed(), c.replication(), c.file(), c.peerClasses(), clients,
-                    c.arrivals(), c.initialSeeds(), c.protocol(), c.durationMicros(), c.sampleIntervalMicros(),
-                    c.stopWhenAllComplete(), c.actions(), c.networkModel(), c.extensions());
+            return c.toBuilder().clients(clients).build();
         }
 
         private long decide(int peer, BiddingStrategy b, BidContext ctx) {

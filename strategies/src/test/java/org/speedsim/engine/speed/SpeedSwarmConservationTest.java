@@ -21,7 +21,6 @@ import org.speedsim.engine.swarm.FileSpec;
 import org.speedsim.engine.swarm.InitialSeeds;
 import org.speedsim.engine.swarm.PeerClass;
 import org.speedsim.engine.swarm.PeerRecord;
-import org.speedsim.engine.swarm.ProtocolConfig;
 import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.SwarmConfig;
 import org.speedsim.strategies.auction.UniformPriceAuction;
@@ -65,14 +64,15 @@ class SpeedSwarmConservationTest {
                 ClientSpec.speedClient("seeder", 0.0, RarestFirstPicker::new, Seeding.forever(), h));
         LedgerConfig ledger = new LedgerConfig(2 * S, 20, 600 * S, mode);
         SpeedConfig speed = new SpeedConfig(ledger, 4, 8 * S, 2, 300 * S, 60 * S, true, true);
-        return new SwarmConfig("speed-adversaries", seed, 0, new FileSpec(4L << 20, 256 * 1024),
-                List.of(new PeerClass("dsl", 0.6, new Distribution.Fixed(1 * MBIT), new Distribution.Fixed(8 * MBIT)),
+        return SwarmConfig.builder("speed-adversaries").seed(seed).file(new FileSpec(4L << 20, 256 * 1024))
+                .peerClasses(List.of(
+                        new PeerClass("dsl", 0.6, new Distribution.Fixed(1 * MBIT), new Distribution.Fixed(8 * MBIT)),
                         new PeerClass("fibre", 0.4, new Distribution.Fixed(10 * MBIT),
-                                new Distribution.Fixed(50 * MBIT))),
-                clients, new ArrivalProcess.FlashCrowd(30, 60 * S, 0),
-                List.of(new InitialSeeds(2, "dsl", "seeder", Long.MAX_VALUE)),
-                ProtocolConfig.DEFAULT, 1800 * S, 30 * S, true, List.of(), "max-min",
-                List.of(SpeedExtension.factory(speed)));
+                                new Distribution.Fixed(50 * MBIT))))
+                .clients(clients).arrivals(new ArrivalProcess.FlashCrowd(30, 60 * S, 0))
+                .initialSeeds(List.of(new InitialSeeds(2, "dsl", "seeder", Long.MAX_VALUE)))
+                .durationMicros(1800 * S).sampleIntervalMicros(30 * S).stopWhenAllComplete(true)
+                .extensions(List.of(SpeedExtension.factory(speed))).build();
     }
 
     @SuppressWarnings("unchecked")

@@ -18,10 +18,7 @@ import org.speedsim.engine.swarm.TimeSeries;
 class SpeedSwarmMetricsTest {
 
     static SwarmConfig withSpeed(SwarmConfig c, SpeedConfig speed) {
-        return new SwarmConfig(c.name(), c.seed(), c.replication(), c.file(), c.peerClasses(), c.clients(),
-                c.arrivals(), c.initialSeeds(), c.protocol(), c.durationMicros(), c.sampleIntervalMicros(),
-                c.stopWhenAllComplete(), c.actions(), c.networkModel(), List.<SwarmExtension.Factory>of(
-                        SpeedExtension.factory(speed)));
+        return c.toBuilder().extensions(List.<SwarmExtension.Factory>of(SpeedExtension.factory(speed))).build();
     }
 
     static SpeedConfig speedConfig(boolean encode) {

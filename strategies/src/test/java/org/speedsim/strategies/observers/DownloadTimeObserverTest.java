@@ -30,11 +30,8 @@ class DownloadTimeObserverTest {
         for (long seed = 1; seed <= 4; seed++) {
             double q = seed * 0.25 - 0.05;
             SwarmConfig plain = Configs.flashCrowd(30, 4L << 20, seed, TitForTatChoker::new, RarestFirstPicker::new);
-            SwarmConfig watched = new SwarmConfig(plain.name(), plain.seed(), plain.replication(), plain.file(),
-                    plain.peerClasses(), plain.clients(), plain.arrivals(), plain.initialSeeds(), plain.protocol(),
-                    plain.durationMicros(), plain.sampleIntervalMicros(), plain.stopWhenAllComplete(),
-                    plain.actions(), plain.networkModel(), List.of(registry.observer()
-                            .create(DownloadTimeObserver.NAME, new StrategyArgs(Map.of("quantile", q)))));
+            SwarmConfig watched = plain.toBuilder().extensions(List.of(registry.observer()
+                    .create(DownloadTimeObserver.NAME, new StrategyArgs(Map.of("quantile", q))))).build();
             RunResult a = new Swarm(plain).run();
             RunResult b = new Swarm(watched).run();
             assertEquals(a.peers(), b.peers(), "seed " + seed);

@@ -20,7 +20,6 @@ import org.speedsim.engine.swarm.FileSpec;
 import org.speedsim.engine.swarm.InitialSeeds;
 import org.speedsim.engine.swarm.PeerClass;
 import org.speedsim.engine.swarm.PeerRecord;
-import org.speedsim.engine.swarm.ProtocolConfig;
 import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.Swarm;
 import org.speedsim.engine.swarm.SwarmConfig;
@@ -48,11 +47,13 @@ class EarningsAwareDepartureTest {
                 new ClientSpec("origin", 0, false, TitForTatChoker::new, RarestFirstPicker::new, Seeding.forever()));
         SpeedConfig speed = new SpeedConfig(new LedgerConfig(2 * S, 0, 60 * MIN, SignatureMode.ACCOUNTING), 4,
                 30 * S, 3, 10 * MIN, 5 * MIN, false, true);
-        return new SwarmConfig("earnings-aware-departure", 3, 0, new FileSpec(4L << 20, 256 * 1024),
-                List.of(new PeerClass("dsl", 1, new Distribution.Fixed(1e6 / 8), new Distribution.Fixed(8e6 / 8))),
-                clients, new ArrivalProcess.FlashCrowd(12, 2 * MIN, 0),
-                List.of(new InitialSeeds(1, "dsl", "origin", Long.MAX_VALUE)), ProtocolConfig.DEFAULT, 2 * 60 * MIN,
-                MIN, false, List.of(), "max-min", List.of(SpeedExtension.factory(speed)));
+        return SwarmConfig.builder("earnings-aware-departure").seed(3).file(new FileSpec(4L << 20, 256 * 1024))
+                .peerClasses(List.of(
+                        new PeerClass("dsl", 1, new Distribution.Fixed(1e6 / 8), new Distribution.Fixed(8e6 / 8))))
+                .clients(clients).arrivals(new ArrivalProcess.FlashCrowd(12, 2 * MIN, 0))
+                .initialSeeds(List.of(new InitialSeeds(1, "dsl", "origin", Long.MAX_VALUE)))
+                .durationMicros(2 * 60 * MIN).sampleIntervalMicros(MIN)
+                .extensions(List.of(SpeedExtension.factory(speed))).build();
     }
 
     @Test

@@ -15,7 +15,6 @@ import org.speedsim.engine.swarm.Distribution;
 import org.speedsim.engine.swarm.FileSpec;
 import org.speedsim.engine.swarm.InitialSeeds;
 import org.speedsim.engine.swarm.PeerClass;
-import org.speedsim.engine.swarm.ProtocolConfig;
 import org.speedsim.engine.swarm.SeedingBehaviour;
 import org.speedsim.engine.swarm.SwarmConfig;
 
@@ -55,9 +54,10 @@ final class SpeedSwarms {
     static SwarmConfig swarm(String name, long seed, int rep, long fileBytes, List<ClientSpec> clients,
                              ArrivalProcess arrivals, List<InitialSeeds> initial, long duration, SpeedConfig speed,
                              boolean stopWhenAllComplete) {
-        return new SwarmConfig(name, seed, rep, new FileSpec(fileBytes, 256 * 1024), dslAndFibre(), clients,
-                arrivals, initial, ProtocolConfig.DEFAULT, duration, 30 * S, stopWhenAllComplete, List.of(), "max-min",
-                List.of(SpeedExtension.factory(speed)));
+        return SwarmConfig.builder(name).seed(seed).replication(rep).file(new FileSpec(fileBytes, 256 * 1024))
+                .peerClasses(dslAndFibre()).clients(clients).arrivals(arrivals).initialSeeds(initial)
+                .durationMicros(duration).sampleIntervalMicros(30 * S).stopWhenAllComplete(stopWhenAllComplete)
+                .extensions(List.of(SpeedExtension.factory(speed))).build();
     }
 
     static long seedOf(Object x) {

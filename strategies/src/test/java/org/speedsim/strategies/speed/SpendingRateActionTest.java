@@ -76,10 +76,8 @@ class SpendingRateActionTest {
                 new ArrivalProcess.FlashCrowd(24, 2 * MIN, 0),
                 List.of(new InitialSeeds(1, "dsl", "origin", Long.MAX_VALUE)), 20 * MIN,
                 SpeedSwarms.speedConfig(SignatureMode.ACCOUNTING, false), false);
-        return new SwarmConfig(base.name(), base.seed(), 0, base.file(), base.peerClasses(), base.clients(),
-                base.arrivals(), base.initialSeeds(), base.protocol(), base.durationMicros(),
-                base.sampleIntervalMicros(), false, List.of(new TimedAction.SetSpendingRate(AT, "speed", null, 0.3)),
-                base.networkModel(), base.extensions());
+        return base.toBuilder().replication(0).stopWhenAllComplete(false)
+                .actions(List.of(new TimedAction.SetSpendingRate(AT, "speed", null, 0.3))).build();
     }
 
     /** floor(rate * balance * 1000 / ceil(remaining / 1024)) nano-BTT per KiB, rate 0.3. */

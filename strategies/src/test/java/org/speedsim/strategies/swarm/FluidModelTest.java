@@ -54,15 +54,15 @@ class FluidModelTest {
         double sumY = 0;
         int n = 0;
         for (long seed = 1; seed <= 2; seed++) {
-            SwarmConfig c = new SwarmConfig("fluid", seed, 0, new FileSpec(fileBytes, 64 * 1024),
-                    List.of(Configs.fixed("home", 1.0, upload, 2_000_000)),
-                    List.of(Configs.client("exp", 1.0, TitForTatChoker::new, RarestFirstPicker::new,
+            SwarmConfig c = SwarmConfig.builder("fluid").seed(seed).file(new FileSpec(fileBytes, 64 * 1024))
+                    .peerClasses(List.of(Configs.fixed("home", 1.0, upload, 2_000_000)))
+                    .clients(List.of(Configs.client("exp", 1.0, TitForTatChoker::new, RarestFirstPicker::new,
                                     Seeding.exponential(200 * Configs.S)),
                             Configs.client("seeder", 0.0, TitForTatChoker::new, RarestFirstPicker::new,
-                                    Seeding.forever())),
-                    new ArrivalProcess.Poisson(lambda, 0, Long.MAX_VALUE),
-                    List.of(new InitialSeeds(1, "home", "seeder", Long.MAX_VALUE)), ProtocolConfig.DEFAULT,
-                    3 * 3600 * Configs.S, 30 * Configs.S, false, List.of(), "max-min", List.of());
+                                    Seeding.forever())))
+                    .arrivals(new ArrivalProcess.Poisson(lambda, 0, Long.MAX_VALUE))
+                    .initialSeeds(List.of(new InitialSeeds(1, "home", "seeder", Long.MAX_VALUE)))
+                    .durationMicros(3 * 3600 * Configs.S).sampleIntervalMicros(30 * Configs.S).build();
             RunResult r = new Swarm(c).run();
             assertTrue(r.summary().invariantsOk());
             TimeSeries ts = r.timeSeries();

@@ -38,11 +38,11 @@ class RarestFirstAvailabilityTest {
         SeedingBehaviour.Factory stay = Seeding.fixed(5 * Configs.MIN);
         ClientSpec c = Configs.client("c", 1.0, TitForTatChoker::new,
                 rarest ? RarestFirstPicker::new : RandomPicker::new, stay);
-        return new SwarmConfig(rarest ? "rarest" : "random", seed, 0, new FileSpec(8L << 20, 256 * 1024),
-                List.of(Configs.fixed("dsl", 1.0, 125_000, 1_000_000)), List.of(c),
-                new ArrivalProcess.FlashCrowd(40, Configs.MIN, 0),
-                List.of(new InitialSeeds(1, "dsl", "c", 160 * Configs.S)), ProtocolConfig.DEFAULT,
-                2 * 3600 * Configs.S, 10 * Configs.S, false, List.of(), "max-min", List.of());
+        return SwarmConfig.builder(rarest ? "rarest" : "random").seed(seed).file(new FileSpec(8L << 20, 256 * 1024))
+                .peerClasses(List.of(Configs.fixed("dsl", 1.0, 125_000, 1_000_000))).clients(List.of(c))
+                .arrivals(new ArrivalProcess.FlashCrowd(40, Configs.MIN, 0))
+                .initialSeeds(List.of(new InitialSeeds(1, "dsl", "c", 160 * Configs.S)))
+                .durationMicros(2 * 3600 * Configs.S).sampleIntervalMicros(10 * Configs.S).build();
     }
 
     private static long lifetime(RunSummary s) {

@@ -1,4 +1,4 @@
-package org.speedsim.engine.swarm;
+package org.speedsim.engine.swarm.internal;
 
 import java.util.Arrays;
 
@@ -21,18 +21,18 @@ final class PartialPieces {
         return size;
     }
 
-    int find(int p) {
+    int find(int wanted) {
         for (int i = 0; i < size; i++) {
-            if (piece[i] == p) {
+            if (piece[i] == wanted) {
                 return i;
             }
         }
         return -1;
     }
 
-    /** Returns the entry of piece p, creating it empty if needed. */
-    int entry(int p) {
-        int i = find(p);
+    /** Returns the entry of {@code wanted}, creating it empty if needed. */
+    int entry(int wanted) {
+        int i = find(wanted);
         if (i >= 0) {
             return i;
         }
@@ -41,7 +41,7 @@ final class PartialPieces {
             bytes = Arrays.copyOf(bytes, size * 2);
             inflight = Arrays.copyOf(inflight, size * 2);
         }
-        piece[size] = p;
+        piece[size] = wanted;
         bytes[size] = 0;
         inflight[size] = 0;
         return size++;

@@ -1,4 +1,4 @@
-package org.speedsim.engine.swarm;
+package org.speedsim.engine.swarm.internal;
 
 import java.util.Arrays;
 

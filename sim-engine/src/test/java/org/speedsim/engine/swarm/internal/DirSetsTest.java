@@ -1,4 +1,4 @@
-package org.speedsim.engine.swarm;
+package org.speedsim.engine.swarm.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,8 +1,9 @@
-package org.speedsim.engine.swarm;
+package org.speedsim.engine.swarm.internal;
 
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.speedsim.engine.rng.RandomStreams;
+import org.speedsim.engine.swarm.ArrivalProcess;
 
 /**
  * Turns an {@link ArrivalProcess} into the sorted arrival times of a run, drawn from the swarm's {@code arrivals}
@@ -30,12 +31,12 @@ final class ArrivalSchedule {
             Arrays.sort(t);
             return Arrays.stream(t).filter(x -> x <= horizonMicros).toArray();
         }
-        ArrivalProcess.Poisson p = (ArrivalProcess.Poisson) process;
-        long end = Math.min(p.endMicros(), horizonMicros);
-        double meanGap = 1e6 / p.ratePerSecond();
+        ArrivalProcess.Poisson poisson = (ArrivalProcess.Poisson) process;
+        long end = Math.min(poisson.endMicros(), horizonMicros);
+        double meanGap = 1e6 / poisson.ratePerSecond();
         long[] t = new long[16];
         int n = 0;
-        double now = p.startMicros();
+        double now = poisson.startMicros();
         while (true) {
             now += -meanGap * Math.log1p(-rng.nextDouble());
             if (now > end) {
