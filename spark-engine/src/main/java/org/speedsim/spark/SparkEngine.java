@@ -1,0 +1,71 @@
+package org.speedsim.spark;
+
+import java.io.File;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.speedsim.cli.ClusterEngine;
+import org.speedsim.cli.SpeedsimCommand;
+
+/**
+ * {@code --engine spark}: starts a Spark application ("speedsim") on the master given, or on the one
+ * {@code spark-submit} configured ({@code spark.master}), else {@code local[*]}. The jars holding speedsim's classes
+ * are shipped to the executors ({@code spark.jars}), so the cluster needs nothing of speedsim installed.
+ */
+public final class SparkEngine implements ClusterEngine {
+
+    @Override
+    public String name() {
+        return "spark";
+    }
+
+    @Override
+    public Session open(String master, PrintWriter notes) {
+        SparkConf conf = new SparkConf().setAppName("speedsim");
+        if (master != null) {
+            conf.setMaster(master);
+        } else if (!conf.contains("spark.master")) {
+            conf.setMaster("local[*]");
+        }
+        // results are consumed one by one as they arrive, never collected at once
+        conf.setIfMissing("spark.driver.maxResultSize", "0");
+        conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        Set<String> jars = new LinkedHashSet<>();
+        for (String jar : conf.get("spark.jars", "").split(",")) {
+            if (!jar.isBlank()) {
+                jars.add(jar);
+            }
+        }
+        jars.addAll(applicationJars());
+        conf.set("spark.jars", String.join(",", jars));
+        try {
+            SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+            return new SparkRuns(spark);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("--engine spark: cannot start on master " + conf.get("spark.master")
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The jar files (not class directories) that hold speedsim's command line and this engine. */
+    private static Set<String> applicationJars() {
+        Set<String> jars = new LinkedHashSet<>();
+        for (Class<?> c : new Class<?>[] {SpeedsimCommand.class, SparkEngine.class}) {
+            try {
+                var source = c.getProtectionDomain().getCodeSource();
+                if (source != null) {
+                    File file = new File(source.getLocation().toURI());
+                    if (file.isFile() && file.getName().endsWith(".jar")) {
+                        jars.add(file.getAbsolutePath());
+                    }
+                }
+            } catch (URISyntaxException | SecurityException e) {
+                // a class without a file location is on the executors' class path already
+            }
+        }
+        return jars;
+    }
+}
