@@ -63,6 +63,17 @@ final class StandaloneCluster implements AutoCloseable {
         System.setProperty("spark.executor.memory", "512m");
     }
 
+    /** How many executors worker {@code w} has launched (its work directory holds one directory per application). */
+    long executorsLaunched(int w) throws IOException {
+        Path work = dir.resolve("work-" + w);
+        if (!Files.isDirectory(work)) {
+            return 0;
+        }
+        try (var apps = Files.list(work)) {
+            return apps.filter(Files::isDirectory).count();
+        }
+    }
+
     /** Kills worker {@code w} and the executors it started, at once, as a machine that dies. */
     void kill(int w) throws InterruptedException {
         Process worker = workers.get(w);
@@ -72,14 +83,12 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         for (Process p : workers) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
-            p.waitFor();
         }
         master.destroyForcibly();
-        master.waitFor();
     }
 
     private Process start(String name, String mainClass, String... args) throws IOException {
