@@ -39,7 +39,13 @@ public final class SparkEngine implements ClusterEngine {
                 jars.add(jar);
             }
         }
-        jars.addAll(applicationJars());
+        for (String jar : applicationJars()) {
+            // spark-submit names its application jar already (as a path or a URL)
+            String name = new File(jar).getName();
+            if (jars.stream().noneMatch(j -> j.endsWith("/" + name) || j.equals(name))) {
+                jars.add(jar);
+            }
+        }
         conf.set("spark.jars", String.join(",", jars));
         try {
             SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
