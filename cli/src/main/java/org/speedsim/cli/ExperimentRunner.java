@@ -200,7 +200,8 @@ final class ExperimentRunner implements AutoCloseable {
      * not run.
      */
     private Outcome<RunMetrics> runOnCluster(Path dir, List<Variant> variants, long seed, int replications,
-                                             boolean[] complete, ProgressBar bar) throws InterruptedException {
+                                             boolean[] complete, ProgressBar bar)
+            throws InterruptedException, UserInputException {
         List<RemoteRun> runs = new ArrayList<>();
         for (int t = 0; t < complete.length; t++) {
             if (!complete[t]) {
@@ -212,8 +213,14 @@ final class ExperimentRunner implements AutoCloseable {
         boolean[] delivered = complete.clone();
         Throwable gaveUp = null;
         if (!runs.isEmpty()) {
+            ClusterEngine.Session connected;
             try {
-                session().run(runs, new ClusterEngine.Listener() {
+                connected = session();
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(e.getMessage() + "; nothing was run");
+            }
+            try {
+                connected.run(runs, new ClusterEngine.Listener() {
                     @Override
                     public void started(int task) {
                         if (bar != null) {

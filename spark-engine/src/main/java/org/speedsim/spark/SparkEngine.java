@@ -50,9 +50,10 @@ public final class SparkEngine implements ClusterEngine {
         try {
             SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
             return new SparkRuns(spark);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's own SparkException is checked but not declared
+            String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
             throw new IllegalArgumentException("--engine spark: cannot start on master " + conf.get("spark.master")
-                    + ": " + e.getMessage(), e);
+                    + ": " + message, e);
         }
     }
 
