@@ -17,6 +17,11 @@ import org.speedsim.cli.SpeedsimCommand;
  */
 public final class SparkEngine implements ClusterEngine {
 
+    /** The master URLs Spark 4 takes (checked first, so a typo is one line, not Spark's stack trace). */
+    private static final java.util.regex.Pattern MASTER = java.util.regex.Pattern.compile(
+            "local|local\\[(\\*|[1-9][0-9]*)(,[0-9]+)?\\]|local-cluster\\[[0-9]+,[0-9]+,[0-9]+\\]"
+                    + "|spark://[^\\s]+|yarn|k8s://[^\\s]+");
+
     @Override
     public String name() {
         return "spark";
@@ -24,6 +29,10 @@ public final class SparkEngine implements ClusterEngine {
 
     @Override
     public Session open(String master, PrintWriter notes) {
+        if (master != null && !MASTER.matcher(master).matches()) {
+            throw new IllegalArgumentException("--master " + master + ": not a Spark master; expected local, local[N], "
+                    + "local[*], spark://HOST:PORT, yarn or k8s://URL");
+        }
         SparkConf conf = new SparkConf().setAppName("speedsim");
         if (master != null) {
             conf.setMaster(master);

@@ -54,4 +54,13 @@ class LocalModeTest {
             }
         }
     }
+
+    @Test
+    void aMistypedMasterIsOneLineAndExitTwo() {
+        Outputs.Cli c = Outputs.execute(Outputs.concat(SWEEP, "--out", tmp.toString(), "--engine", "spark",
+                "--master", "spark:/head:7077"));
+        assertEquals(2, c.exit(), c::toString);
+        assertEquals("speedsim: --master spark:/head:7077: not a Spark master; expected local, local[N], local[*], "
+                + "spark://HOST:PORT, yarn or k8s://URL; nothing was run", c.err().strip(), c::toString);
+    }
 }
