@@ -112,18 +112,26 @@ final class CompareCommand implements Callable<Integer> {
 
     private int run(Path dir, List<Variant> variants, long seed, int replications,
                     Map<String, List<String>> parameters) throws Exception {
-        PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter terminal = options.quiet ? null : services.terminal().get();
-        ExperimentRunner.Results results = new ExperimentRunner(services, options.threadCount(), err)
-                .plainProgress(options.quiet ? null : err)
-                .run(dir, variants, seed, replications, terminal);
+        try (ExperimentRunner runner = options.runner(services, err)) {
+            return run(dir, variants, seed, replications, parameters, runner.plainProgress(options.quiet ? null : err)
+                    .run(dir, variants, seed, replications, terminal), runner);
+        }
+    }
+
+    private int run(Path dir, List<Variant> variants, long seed, int replications,
+                    Map<String, List<String>> parameters, ExperimentRunner.Results results, ExperimentRunner runner)
+            throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         int exit = ExperimentRunner.reportOutcome(o, err, options.quiet, dir, results, replications,
                 DebugOption.requested(spec.commandLine().getParseResult()));
         if (exit != 0) {
             return exit;
         }
         ResultsTable.write(dir.resolve("runs.csv"), results, List.copyOf(parameters.keySet()));
+        runner.tableWritten(dir.resolve("runs.csv"));
         ComparisonTable table = ComparisonTable.of(results, options.level);
         table.write(dir);
         if (!options.noCharts) {

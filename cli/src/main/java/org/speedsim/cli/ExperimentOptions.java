@@ -54,8 +54,29 @@ final class ExperimentOptions {
             description = "Confidence level of the intervals (default: ${DEFAULT-VALUE}).")
     double level;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
+            description = "Where the runs run: local (this machine's threads, default) or spark (each run one Apache "
+                    + "Spark task on --master; the results are the same).")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "With --engine spark: the Spark master, as "
+            + "spark-submit takes it (local[4], spark://host:7077, yarn, k8s://...); default: spark-submit's, else "
+            + "local[*].")
+    String master;
+
+    /** The runner of the experiment's replications, on the engine {@code --engine} chose. */
+    ExperimentRunner runner(Services services, java.io.PrintWriter err) throws UserInputException {
+        ExperimentRunner runner = new ExperimentRunner(services, threadCount(), err);
+        return engine.equals("local") ? runner : runner.on(ClusterEngines.find(engine), master);
+    }
+
     /** Checks the numeric options. */
     void check() throws UserInputException {
+        if (!engine.equals("local")) {
+            ClusterEngines.find(engine);
+        } else if (master != null) {
+            throw new UserInputException("--master needs --engine spark");
+        }
         Sizes.checkReplications(replications);
         if (threads != null && threads < 1) {
             throw new UserInputException("--threads must be at least 1: " + threads);

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.speedsim.cli.ReplicationRunner.Done;
 import org.speedsim.cli.ReplicationRunner.Failed;
 import org.speedsim.cli.ReplicationRunner.Outcome;
@@ -12,6 +15,7 @@ import org.speedsim.cli.ReplicationRunner.Skipped;
 import org.speedsim.cli.ReplicationRunner.Status;
 import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.SwarmConfig;
+import org.speedsim.reports.AtomicFiles;
 import org.speedsim.reports.DamagedResultException;
 import org.speedsim.reports.ResultFiles;
 
@@ -25,7 +29,7 @@ import org.speedsim.reports.ResultFiles;
  * run directory is run again from the start; results depend only on (variant, seed, r), never on threads or on
  * which runs an earlier, interrupted command completed.
  */
-final class ExperimentRunner {
+final class ExperimentRunner implements AutoCloseable {
 
     /** The metrics of each run, {@code [variant][replication]}, null where the run failed or never ran. */
     record Results(List<Variant> variants, RunMetrics[][] metrics, int reused, Outcome<RunMetrics> outcome) {
@@ -70,6 +74,9 @@ final class ExperimentRunner {
     private final int threads;
     private final PrintWriter notes;
     private PrintWriter plainProgress;
+    private ClusterEngine cluster;
+    private String master;
+    private ClusterEngine.Session session;
 
     ExperimentRunner(Services services, int threads) {
         this(services, threads, null);
@@ -86,6 +93,43 @@ final class ExperimentRunner {
     ExperimentRunner plainProgress(PrintWriter err) {
         this.plainProgress = err;
         return this;
+    }
+
+    /**
+     * Runs the replications on {@code engine} at {@code master} instead of this machine's threads; the engine is
+     * started at the first run that is not complete yet and stopped by {@link #close}.
+     */
+    ExperimentRunner on(ClusterEngine engine, String master) {
+        this.cluster = engine;
+        this.master = master;
+        return this;
+    }
+
+    /**
+     * After the command wrote the tidy table {@code csv}: on a cluster engine, writes it as Parquet beside it
+     * ({@code runs.parquet}), with the engine's writer; on the local engine, nothing.
+     */
+    void tableWritten(Path csv) throws IOException {
+        if (cluster != null) {
+            String name = csv.getFileName().toString().replaceFirst("\\.csv$", "") + ".parquet";
+            session().writeParquet(csv, csv.resolveSibling(name));
+        }
+    }
+
+    /** Stops the cluster engine, if one was started. */
+    @Override
+    public void close() {
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+    }
+
+    private ClusterEngine.Session session() {
+        if (session == null) {
+            session = cluster.open(master, notes);
+        }
+        return session;
     }
 
     /** The directory of replication r of a variant. */
@@ -111,8 +155,25 @@ final class ExperimentRunner {
                 }
             }
         }
+        Outcome<RunMetrics> outcome = cluster != null
+                ? runOnCluster(dir, variants, seed, replications, complete, bar)
+                : runLocally(dir, variants, seed, replications, complete, bar);
+        if (bar != null) {
+            bar.clear();
+        }
+        RunMetrics[][] metrics = new RunMetrics[variants.size()][replications];
+        for (Status<RunMetrics> s : outcome.statuses()) {
+            if (s instanceof Done<RunMetrics> d) {
+                metrics[d.index() / replications][d.index() % replications] = d.value();
+            }
+        }
+        return new Results(variants, metrics, reused, outcome);
+    }
+
+    private Outcome<RunMetrics> runLocally(Path dir, List<Variant> variants, long seed, int replications,
+                                           boolean[] complete, ProgressBar bar) throws InterruptedException {
         RunOutputWriter writer = new RunOutputWriter();
-        Outcome<RunMetrics> outcome = new ReplicationRunner(threads).run(tasks, t -> {
+        return new ReplicationRunner(threads).run(complete.length, t -> {
             Variant v = variants.get(t / replications);
             int r = t % replications;
             Path runDir = runDirectory(dir, v, r);
@@ -130,16 +191,93 @@ final class ExperimentRunner {
             }
             return RunMetrics.read(runDir.resolve(RunOutputWriter.SUMMARY));
         });
-        if (bar != null) {
-            bar.clear();
-        }
-        RunMetrics[][] metrics = new RunMetrics[variants.size()][replications];
-        for (Status<RunMetrics> s : outcome.statuses()) {
-            if (s instanceof Done<RunMetrics> d) {
-                metrics[d.index() / replications][d.index() % replications] = d.value();
+    }
+
+    /**
+     * Sends every run not complete yet to the cluster, one task each, and writes each run's files as they come back,
+     * atomically and in the order of a local run ({@code summary.json} last), from this thread. A run whose files
+     * never came back (the cluster gave up) fails with the cluster's error, the first one, and the others count as
+     * not run.
+     */
+    private Outcome<RunMetrics> runOnCluster(Path dir, List<Variant> variants, long seed, int replications,
+                                             boolean[] complete, ProgressBar bar)
+            throws InterruptedException, UserInputException {
+        List<RemoteRun> runs = new ArrayList<>();
+        for (int t = 0; t < complete.length; t++) {
+            if (!complete[t]) {
+                runs.add(new RemoteRun(t, variants.get(t / replications).scenario().resolvedYaml(), seed,
+                        t % replications));
             }
         }
-        return new Results(variants, metrics, reused, outcome);
+        Map<Integer, Throwable> errors = new HashMap<>();
+        boolean[] delivered = complete.clone();
+        Throwable gaveUp = null;
+        if (!runs.isEmpty()) {
+            ClusterEngine.Session connected;
+            try {
+                connected = session();
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(e.getMessage() + "; nothing was run");
+            }
+            try {
+                connected.run(runs, new ClusterEngine.Listener() {
+                    @Override
+                    public void started(int task) {
+                        if (bar != null) {
+                            bar.started(task);
+                        }
+                    }
+
+                    @Override
+                    public void finished(RemoteRun.Result result) {
+                        int t = result.task();
+                        delivered[t] = true;
+                        try {
+                            if (result.error() != null) {
+                                errors.put(t, result.error());
+                            } else {
+                                write(runDirectory(dir, variants.get(t / replications), t % replications), result);
+                            }
+                        } catch (IOException | RuntimeException e) {
+                            errors.put(t, e);
+                        } finally {
+                            if (bar != null) {
+                                bar.finished(t);
+                            }
+                        }
+                    }
+                });
+            } catch (RuntimeException e) {
+                gaveUp = e;
+            }
+        }
+        List<Status<RunMetrics>> statuses = new ArrayList<>();
+        for (int t = 0; t < complete.length; t++) {
+            if (!delivered[t]) {
+                statuses.add(gaveUp != null ? new Failed<>(t, gaveUp) : new Skipped<>(t));
+                gaveUp = null;
+            } else if (errors.containsKey(t)) {
+                statuses.add(new Failed<>(t, errors.get(t)));
+            } else {
+                try {
+                    statuses.add(new Done<>(t, RunMetrics.read(
+                            runDirectory(dir, variants.get(t / replications), t % replications)
+                                    .resolve(RunOutputWriter.SUMMARY))));
+                } catch (IOException | RuntimeException e) {
+                    statuses.add(new Failed<>(t, e));
+                }
+            }
+        }
+        return new Outcome<>(statuses);
+    }
+
+    /** Writes a run's files as {@link RunOutputWriter} would, each atomically, the summary last. */
+    private static void write(Path runDir, RemoteRun.Result result) throws IOException {
+        Files.createDirectories(runDir);
+        for (int i = 0; i < RunOutputWriter.FILES.size(); i++) {
+            byte[] bytes = result.files().get(i);
+            AtomicFiles.writeBytes(runDir.resolve(RunOutputWriter.FILES.get(i)), out -> out.write(bytes));
+        }
     }
 
     static boolean isComplete(Path runDir) {

@@ -124,6 +124,15 @@ public final class ProgressBar {
         };
     }
 
+    /**
+     * Run {@code r} has started where no listener reports its simulated time (on a cluster): it counts as running,
+     * with no progress until it finishes.
+     */
+    public void started(int r) {
+        state.compareAndSet(r, WAITING, RUNNING);
+        drawIfFree();
+    }
+
     /** Replication {@code r} has ended (successfully or not). */
     public void finished(int r) {
         state.set(r, FINISHED);
@@ -224,7 +233,9 @@ public final class ProgressBar {
             b.append(String.format(Locale.ROOT, "%3d%% [", (int) Math.floor(fraction * 100)));
             b.append("#".repeat(filled)).append(".".repeat(BAR_WIDTH - filled)).append(']');
         }
-        if (running > 0) {
+        if (running > 0 && slowestDuration == 0) {
+            b.append(' ').append(running).append(" running");
+        } else if (running > 0) {
             b.append(" sim ").append(clock(slowestNow));
             if (slowestExpected > 0) {
                 b.append(", leechers ").append(slowestDone).append('/').append(slowestExpected).append(" done");

@@ -236,10 +236,16 @@ final class SweepCommand implements Callable<Integer> {
                     + points.size() * replications + " runs into " + dir);
             o.flush();
         }
-        ExperimentRunner.Results results = new ExperimentRunner(services, options.threadCount(),
-                spec.commandLine().getErr())
-                .plainProgress(options.quiet ? null : spec.commandLine().getErr())
-                .run(dir, points, seed, replications, terminal);
+        try (ExperimentRunner runner = options.runner(services, spec.commandLine().getErr())) {
+            return run(dir, points, seed, replications, parameters, design, runner, runner
+                    .plainProgress(options.quiet ? null : spec.commandLine().getErr())
+                    .run(dir, points, seed, replications, terminal));
+        }
+    }
+
+    private int run(Path dir, List<Variant> points, long seed, int replications, Map<String, List<String>> parameters,
+                    Design design, ExperimentRunner runner, ExperimentRunner.Results results) throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
         int exit = ExperimentRunner.reportOutcome(o, spec.commandLine().getErr(), options.quiet, dir, results,
                 replications, DebugOption.requested(spec.commandLine().getParseResult()));
         if (exit != 0) {
@@ -247,6 +253,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         List<String> paths = List.copyOf(parameters.keySet());
         ResultsTable.write(dir.resolve(RESULTS), results, paths);
+        runner.tableWritten(dir.resolve(RESULTS));
         PointTable table = PointTable.of(results, paths, options.level);
         table.write(dir.resolve(POINTS));
         SensitivityTable sensitivity = design == Design.SALTELLI

@@ -156,12 +156,19 @@ final class TuneCommand implements Callable<Integer> {
     private int run(Path dir, Objective objective, List<ValueList.Parameter> ranges, int[] steps, long seed,
                     int replications, Map<String, List<String>> parameters, ObjectNode manifest, int evaluations)
             throws Exception {
+        PrintWriter terminal = options.quiet ? null : services.terminal().get();
+        try (ExperimentRunner runner = options.runner(services, spec.commandLine().getErr())
+                .plainProgress(options.quiet ? null : spec.commandLine().getErr())) {
+            return run(dir, objective, ranges, steps, seed, replications, parameters, manifest, evaluations, runner,
+                    terminal);
+        }
+    }
+
+    private int run(Path dir, Objective objective, List<ValueList.Parameter> ranges, int[] steps, long seed,
+                    int replications, Map<String, List<String>> parameters, ObjectNode manifest, int evaluations,
+                    ExperimentRunner runner, PrintWriter terminal) throws Exception {
         int d = ranges.size();
         PrintWriter o = spec.commandLine().getOut();
-        PrintWriter terminal = options.quiet ? null : services.terminal().get();
-        ExperimentRunner runner = new ExperimentRunner(services, options.threadCount(),
-                spec.commandLine().getErr())
-                .plainProgress(options.quiet ? null : spec.commandLine().getErr());
         List<Variant> all = new ArrayList<>();
         List<ExperimentRunner.Results> batches = new ArrayList<>();
         boolean debugging = DebugOption.requested(spec.commandLine().getParseResult());
@@ -192,6 +199,7 @@ final class TuneCommand implements Callable<Integer> {
             return ErrorHandler.INTERNAL;
         }
         ResultsTable.write(dir.resolve("runs.csv"), merge(all, batches, replications), List.copyOf(parameters.keySet()));
+        runner.tableWritten(dir.resolve("runs.csv"));
         writeEvaluations(dir, ranges, result, all);
         if (d == 1 && !options.noCharts) {
             ExperimentCharts.tune(dir, ranges.get(0).path(), ranges.get(0).unit(), objective.metric(), result,

@@ -26,6 +26,28 @@ class ProgressBarTest {
         assertTrue(shown.contains("2.00M ev/s"), shown);
     }
 
+    /**
+     * Runs on a cluster report only their start and end: the line counts them running, done and left, and estimates
+     * the time left from the runs finished since the display started (5 of 10 in 10 s: 10 s for the other 5).
+     */
+    @Test
+    void runsOnAClusterCountAsRunningUntilTheyFinish() {
+        AtomicLong clock = new AtomicLong(0);
+        StringWriter text = new StringWriter();
+        ProgressBar bar = new ProgressBar(new PrintWriter(text), 10, "runs", clock::get);
+        for (int r = 0; r < 7; r++) {
+            bar.started(r);
+        }
+        for (int r = 0; r < 5; r++) {
+            bar.finished(r);
+        }
+        String line = bar.line(10_000_000_000L);
+        assertTrue(line.startsWith(" 50% ["), line);
+        assertTrue(line.contains(" 2 running "), line);
+        assertTrue(line.contains("runs 5/10 done, 5 left"), line);
+        assertTrue(line.contains("ETA 10s"), line);
+    }
+
     @Test
     void redrawsAtMostEveryQuarterSecondAndClearsItsLine() {
         AtomicLong clock = new AtomicLong(0);
