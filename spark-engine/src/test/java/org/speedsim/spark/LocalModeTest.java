@@ -45,7 +45,7 @@ class LocalModeTest {
             List<Row> rows = table.collectAsList();
             assertEquals(csv.size() - 1, rows.size());
             int replication = csv.get(0).indexOf("replication");
-            int lifetime = csv.get(0).indexOf("swarmLifetimeSeconds");
+            int lifetime = csv.get(0).indexOf("swarm_lifetime_s");
             for (int r = 0; r < rows.size(); r++) {
                 List<String> expected = csv.get(r + 1);
                 assertEquals(expected.get(0), rows.get(r).getString(0));
