@@ -164,4 +164,33 @@ class MaxMinNetworkHubTest {
             }
         }
     }
+
+    /**
+     * A seed whose uplink limits every flow it feeds (its downloaders' downlinks are ample): opening or closing one
+     * of its flows changes the rates of all of them, and one pass settles it (the class's promise for an
+     * upload-constrained swarm), against brute force.
+     */
+    @Test
+    void anUploadConstrainedSeedSettlesEveryChangeInOnePass() {
+        RandomStreams streams = new RandomStreams(6113L, 0);
+        for (int k = 0; k < 50; k++) {
+            RandomGenerator rng = streams.stream("seed-star", k);
+            int spokes = 5 + rng.nextInt(60);
+            Hub hub = new Hub(rng, spokes, false);
+            hub.setHub(1e3 + rng.nextDouble() * 1e5);
+            for (int v = 1; v <= spokes; v++) {
+                hub.set(v, 1e9, 1e8);
+            }
+            hub.check("seed " + k);
+            for (int step = 0; step < 30; step++) {
+                if (rng.nextBoolean() && hub.flows.size() > 1) {
+                    hub.net.close(hub.flows.remove(rng.nextInt(hub.flows.size())));
+                } else {
+                    hub.open(1 + rng.nextInt(spokes));
+                }
+                hub.check("seed " + k + " step " + step);
+                assertEquals(1, hub.net.lastRecomputePasses(), "seed " + k + " step " + step);
+            }
+        }
+    }
 }
