@@ -38,14 +38,19 @@ class SpeedHandWorkedRunTest {
     private static final long PIECE_COST = 512;
     private static final long AIRDROP = 1_000_000;
 
-    @Test
-    void everyPieceIsChargedAtTheReservePaidAndSettled() {
-        BiddingStrategy.Factory fixedBid = (peer, rng) -> ctx -> 5_000;
-        SpeedSettings settings = SpeedSettings.honest(fixedBid, new UniformPriceAuction(),
-                new Distribution.Fixed(AIRDROP)).withReserve(2_000);
+    /** The run's Speed extension and result. */
+    private record Run(SpeedExtension speed, RunResult result) {
+        PeerRecord peer(String client) {
+            return result.peers().stream().filter(p -> p.client().equals(client)).findFirst().orElseThrow();
+        }
+    }
+
+    /** One seed of client "seeder" and one leecher of client "leecher" with the given settings. */
+    private static Run run(SpeedSettings leecherSettings, SpeedSettings seedSettings) {
         List<ClientSpec> clients = List.of(
-                ClientSpec.speedClient("leecher", 1.0, RarestFirstPicker::new, Seeding.leaveAtOnce(), settings),
-                ClientSpec.speedClient("seeder", 0.0, RarestFirstPicker::new, Seeding.forever(), settings));
+                ClientSpec.speedClient("leecher", 1.0, RarestFirstPicker::new, Seeding.leaveAtOnce(),
+                        leecherSettings),
+                ClientSpec.speedClient("seeder", 0.0, RarestFirstPicker::new, Seeding.forever(), seedSettings));
         SpeedConfig speed = new SpeedConfig(new LedgerConfig(2 * S, 20, 600 * S, SignatureMode.ACCOUNTING), 4,
                 8 * S, 2, 300 * S, 60 * S, true, true, SpeedConfig.INSTANT);
         SpeedExtension[] made = new SpeedExtension[1];
@@ -57,8 +62,21 @@ class SpeedHandWorkedRunTest {
                 30 * S, false, List.of(), "max-min", List.of(factory));
         RunResult r = new Swarm(config).run();
         assertNotNull(made[0]);
-        PeerRecord seed = r.peers().stream().filter(p -> p.client().equals("seeder")).findFirst().orElseThrow();
-        PeerRecord leecher = r.peers().stream().filter(p -> p.client().equals("leecher")).findFirst().orElseThrow();
+        return new Run(made[0], r);
+    }
+
+    private static SpeedSettings fixedBidder() {
+        BiddingStrategy.Factory fixedBid = (peer, rng) -> ctx -> 5_000;
+        return SpeedSettings.honest(fixedBid, new UniformPriceAuction(), new Distribution.Fixed(AIRDROP))
+                .withReserve(2_000);
+    }
+
+    @Test
+    void everyPieceIsChargedAtTheReservePaidAndSettled() {
+        Run run = run(fixedBidder(), fixedBidder());
+        RunResult r = run.result();
+        PeerRecord seed = run.peer("seeder");
+        PeerRecord leecher = run.peer("leecher");
         long total = PIECES * PIECE_COST;
         assertEquals(PIECES * 256 * 1024, leecher.bytesDown() - leecher.duplicateBytes(), "the leecher completed");
         assertEquals(total, leecher.tokensSpent());
@@ -66,24 +84,51 @@ class SpeedHandWorkedRunTest {
         assertEquals(total, seed.tokensEarnedSettled(), "the seed closed the channel when the leecher left");
         assertEquals(0, seed.tokensSpent());
         assertEquals(0, leecher.tokensEarned());
-        Ledger ledger = made[0].ledger();
+        Ledger ledger = run.speed().ledger();
         assertEquals(AIRDROP + total, ledger.balance(seed.peer()));
         assertEquals(AIRDROP - total, ledger.balance(leecher.peer()));
         assertEquals(0, ledger.escrowLocked());
-        assertEquals(total, made[0].chargedTotal());
-        assertEquals(total, made[0].acceptedTotal());
-        assertEquals(total, made[0].tokensSettled(seed.peer()));
-        assertEquals(total, made[0].tokensEarnedSince(seed.peer(), -1));
-        assertEquals(0, made[0].tokensEarnedSince(seed.peer(), 120 * S));
+        assertEquals(total, run.speed().chargedTotal());
+        assertEquals(total, run.speed().acceptedTotal());
+        assertEquals(total, run.speed().tokensSettled(seed.peer()));
+        assertEquals(total, run.speed().tokensEarnedSince(seed.peer(), -1));
+        assertEquals(0, run.speed().tokensEarnedSince(seed.peer(), 120 * S));
         // the last piece is paid on the second channel (the first escrowed 4 pieces) the instant it is verified
-        assertEquals(0, made[0].tokensEarnedSince(seed.peer(), leecher.completionMicros()));
-        assertEquals(PIECE_COST, made[0].tokensEarnedSince(seed.peer(), leecher.completionMicros() - 1));
-        assertEquals(0, made[0].paymentFailures());
-        assertEquals(List.of(), TokenAudit.check(made[0], r.peers()));
+        assertEquals(0, run.speed().tokensEarnedSince(seed.peer(), leecher.completionMicros()));
+        assertEquals(PIECE_COST, run.speed().tokensEarnedSince(seed.peer(), leecher.completionMicros() - 1));
+        assertEquals(0, run.speed().paymentFailures());
+        assertEquals(List.of(), TokenAudit.check(run.speed(), r.peers()));
         @SuppressWarnings("unchecked")
         Map<String, Object> tokens = (Map<String, Object>) r.summary().extra().get("tokens");
         assertEquals(total, tokens.get("charged"));
         assertEquals(total, tokens.get("settled"));
         assertEquals(2 * AIRDROP, tokens.get("airdropped"), "one airdrop for each of the two peer ids");
+    }
+
+    /**
+     * A leecher that never pays gets one piece per unchoke (the seed starts no piece while it is owed), is choked
+     * after the first payment timeout and banned after the second: two pieces charged, nothing paid.
+     */
+    @Test
+    void aNonPayerIsChokedOnceThenBannedAfterTwoUnpaidPieces() {
+        Run run = run(fixedBidder().withNonPayer(true), fixedBidder());
+        assertEquals(2, run.speed().paymentFailures());
+        assertEquals(1, run.speed().paymentBans());
+        assertEquals(2 * PIECE_COST, run.speed().chargedTotal());
+        assertEquals(0, run.speed().acceptedTotal());
+        assertEquals(0, run.peer("leecher").tokensSpent());
+        assertEquals(0, run.peer("seeder").tokensEarned());
+        assertEquals(AIRDROP, run.speed().ledger().balance(run.peer("seeder").peer()));
+        assertEquals(List.of(), TokenAudit.check(run.speed(), run.result().peers()));
+    }
+
+    /** A seed whose every piece fails verification is banned by the leecher at its first piece and never paid. */
+    @Test
+    void aBadDataSeedIsBannedAndNeverPaid() {
+        Run run = run(fixedBidder(), fixedBidder().withBadData(true));
+        assertEquals(1, run.speed().badDataBans());
+        assertEquals(0, run.speed().chargedTotal());
+        assertEquals(0, run.peer("seeder").tokensEarned());
+        assertEquals(AIRDROP, run.speed().ledger().balance(run.peer("leecher").peer()));
     }
 }
