@@ -103,6 +103,16 @@ class SpeedHandWorkedRunTest {
         assertEquals(total, tokens.get("charged"));
         assertEquals(total, tokens.get("settled"));
         assertEquals(2 * AIRDROP, tokens.get("airdropped"), "one airdrop for each of the two peer ids");
+        assertEquals(0L, tokens.get("refundedAtTimeout"));
+        assertEquals(0L, tokens.get("inFlightAccepted"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> messages = (Map<String, Object>) r.summary().extra().get("speedMessages");
+        assertEquals(2L, messages.get("handshakes"), "one extension handshake from each peer");
+        assertEquals(PIECES, messages.get("payments"), "one payment message per piece");
+        assertEquals(1L, messages.get("latencyPairs"));
+        assertEquals(0L, messages.get("latencyMaxMicros"));
+        assertEquals(0L, messages.get("delayed"), "instant messages are never scheduled");
+        assertEquals(0, messages.get("inFlightAtEnd"));
     }
 
     /**
