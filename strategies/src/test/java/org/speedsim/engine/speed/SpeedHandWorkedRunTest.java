@@ -47,12 +47,16 @@ class SpeedHandWorkedRunTest {
 
     /** One seed of client "seeder" and one leecher of client "leecher" with the given settings. */
     private static Run run(SpeedSettings leecherSettings, SpeedSettings seedSettings) {
+        return run(leecherSettings, seedSettings, SpeedConfig.INSTANT);
+    }
+
+    private static Run run(SpeedSettings leecherSettings, SpeedSettings seedSettings, Distribution latency) {
         List<ClientSpec> clients = List.of(
                 ClientSpec.speedClient("leecher", 1.0, RarestFirstPicker::new, Seeding.leaveAtOnce(),
                         leecherSettings),
                 ClientSpec.speedClient("seeder", 0.0, RarestFirstPicker::new, Seeding.forever(), seedSettings));
         SpeedConfig speed = new SpeedConfig(new LedgerConfig(2 * S, 20, 600 * S, SignatureMode.ACCOUNTING), 4,
-                8 * S, 2, 300 * S, 60 * S, true, true, SpeedConfig.INSTANT);
+                8 * S, 2, 300 * S, 60 * S, true, true, latency);
         SpeedExtension[] made = new SpeedExtension[1];
         SwarmExtension.Factory factory = control -> made[0] = new SpeedExtension(control, speed);
         SwarmConfig config = new SwarmConfig("hand-worked", 3, 0, new FileSpec(PIECES * 256 * 1024, 256 * 1024),
@@ -140,5 +144,18 @@ class SpeedHandWorkedRunTest {
         assertEquals(0, run.speed().chargedTotal());
         assertEquals(0, run.peer("seeder").tokensEarned());
         assertEquals(AIRDROP, run.speed().ledger().balance(run.peer("leecher").peer()));
+    }
+
+    /** A drawn message latency is capped at one day, whether the distribution is fixed or not. */
+    @Test
+    void aLatencyLongerThanADayIsCappedAtADay() {
+        for (Distribution latency : List.of(new Distribution.Fixed(1e12), new Distribution.Uniform(2e11, 3e11))) {
+            Run run = run(fixedBidder(), fixedBidder(), latency);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> messages = (Map<String, Object>) run.result().summary().extra().get("speedMessages");
+            assertEquals(86_400_000_000L, messages.get("latencyMaxMicros"), latency.toString());
+            assertEquals(86_400_000_000L, messages.get("latencyMeanMicros"), latency.toString());
+            assertEquals(0L, run.speed().chargedTotal(), "no bid ever reached the seed: " + latency);
+        }
     }
 }
