@@ -158,4 +158,24 @@ class SpeedHandWorkedRunTest {
             assertEquals(0L, run.speed().chargedTotal(), "no bid ever reached the seed: " + latency);
         }
     }
+
+    /**
+     * A leecher airdropped nothing cannot afford the first channel: each of its two charged pieces is unaffordable,
+     * times out and the second gets it banned; the treasury keeps the airdrop minted for its id.
+     */
+    @Test
+    void aLeecherWithoutTokensCannotPayAndIsBanned() {
+        BiddingStrategy.Factory fixedBid = (peer, rng) -> ctx -> 5_000;
+        SpeedSettings broke = SpeedSettings.honest(fixedBid, new UniformPriceAuction(), new Distribution.Fixed(0))
+                .withReserve(2_000);
+        Run run = run(broke, fixedBidder());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> tokens = (Map<String, Object>) run.result().summary().extra().get("tokens");
+        assertEquals(2L, tokens.get("unaffordable"));
+        assertEquals(2L, tokens.get("paymentFailures"));
+        assertEquals(1L, tokens.get("paymentBans"));
+        assertEquals(2 * AIRDROP, tokens.get("airdropped"), "the most any client would give each peer id");
+        assertEquals(AIRDROP, tokens.get("treasury"), "the leecher's id was granted nothing");
+        assertEquals(0L, run.speed().ledger().balance(run.peer("leecher").peer()));
+    }
 }
