@@ -51,19 +51,28 @@ class SpeedHandWorkedRunTest {
     }
 
     private static Run run(SpeedSettings leecherSettings, SpeedSettings seedSettings, Distribution latency) {
+        return run(leecherSettings, seedSettings, latency, true, true);
+    }
+
+    private static Run run(SpeedSettings leecherSettings, SpeedSettings seedSettings, Distribution latency,
+            boolean checks, boolean withSpeed) {
         List<ClientSpec> clients = List.of(
                 ClientSpec.speedClient("leecher", 1.0, RarestFirstPicker::new, Seeding.leaveAtOnce(),
                         leecherSettings),
                 ClientSpec.speedClient("seeder", 0.0, RarestFirstPicker::new, Seeding.forever(), seedSettings));
         SpeedConfig speed = new SpeedConfig(new LedgerConfig(2 * S, 20, 600 * S, SignatureMode.ACCOUNTING), 4,
-                8 * S, 2, 300 * S, 60 * S, true, true, latency);
+                8 * S, 2, 300 * S, 60 * S, true, checks, latency);
         SpeedExtension[] made = new SpeedExtension[1];
         SwarmExtension.Factory factory = control -> made[0] = new SpeedExtension(control, speed);
         SwarmConfig config = new SwarmConfig("hand-worked", 3, 0, new FileSpec(PIECES * 256 * 1024, 256 * 1024),
                 List.of(new PeerClass("fibre", 1.0, new Distribution.Fixed(1e6), new Distribution.Fixed(8e6))),
                 clients, new ArrivalProcess.FlashCrowd(1, S, 0),
                 List.of(new InitialSeeds(1, "fibre", "seeder", Long.MAX_VALUE)), ProtocolConfig.DEFAULT, 120 * S,
-                30 * S, false, List.of(), "max-min", List.of(factory));
+                30 * S, false, List.of(), "max-min", withSpeed ? List.of(factory) : List.of());
+        if (!withSpeed) {
+            assertEquals(List.of("the run had no Speed extension"), TokenAudit.run(config).problems());
+            return null;
+        }
         RunResult r = new Swarm(config).run();
         assertNotNull(made[0]);
         return new Run(made[0], r);
@@ -177,5 +186,17 @@ class SpeedHandWorkedRunTest {
         assertEquals(2 * AIRDROP, tokens.get("airdropped"), "the most any client would give each peer id");
         assertEquals(AIRDROP, tokens.get("treasury"), "the leecher's id was granted nothing");
         assertEquals(0L, run.speed().ledger().balance(run.peer("leecher").peer()));
+    }
+
+    /** The audit says why it cannot check a run: no ledger log, or no Speed extension at all. */
+    @Test
+    void theAuditNamesWhatItCannotCheck() {
+        Run unlogged = run(fixedBidder(), fixedBidder(), SpeedConfig.INSTANT, false, true);
+        assertEquals(List.of("the ledger kept no log: run with checkEveryOperation"),
+                TokenAudit.check(unlogged.speed(), unlogged.result().peers()));
+        assertEquals(0L, ((Map<?, ?>) unlogged.result().summary().extra().get("tokens")).get("ledgerChecks"));
+        Run logged = run(fixedBidder(), fixedBidder());
+        assertEquals(List.of(), TokenAudit.check(logged.speed(), logged.result().peers()));
+        run(fixedBidder(), fixedBidder(), SpeedConfig.INSTANT, true, false);
     }
 }
