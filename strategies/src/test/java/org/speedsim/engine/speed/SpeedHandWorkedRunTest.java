@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.speedsim.engine.bt.RarestFirstPicker;
-import org.speedsim.engine.bt.Seeding;
 import org.speedsim.engine.ledger.Ledger;
 import org.speedsim.engine.ledger.LedgerConfig;
 import org.speedsim.engine.ledger.SignatureMode;
@@ -19,12 +17,13 @@ import org.speedsim.engine.swarm.FileSpec;
 import org.speedsim.engine.swarm.InitialSeeds;
 import org.speedsim.engine.swarm.PeerClass;
 import org.speedsim.engine.swarm.PeerRecord;
-import org.speedsim.engine.swarm.ProtocolConfig;
 import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.Swarm;
 import org.speedsim.engine.swarm.SwarmConfig;
 import org.speedsim.engine.swarm.SwarmExtension;
 import org.speedsim.strategies.auction.UniformPriceAuction;
+import org.speedsim.strategies.picking.RarestFirstPicker;
+import org.speedsim.strategies.seeding.Seeding;
 
 /**
  * One Speed seed sells to one Speed leecher that always bids 5000 nano-BTT per KiB, with a reserve of 2000 and
@@ -64,11 +63,14 @@ class SpeedHandWorkedRunTest {
                 8 * S, 2, 300 * S, 60 * S, true, checks, latency);
         SpeedExtension[] made = new SpeedExtension[1];
         SwarmExtension.Factory factory = control -> made[0] = new SpeedExtension(control, speed);
-        SwarmConfig config = new SwarmConfig("hand-worked", 3, 0, new FileSpec(PIECES * 256 * 1024, 256 * 1024),
-                List.of(new PeerClass("fibre", 1.0, new Distribution.Fixed(1e6), new Distribution.Fixed(8e6))),
-                clients, new ArrivalProcess.FlashCrowd(1, S, 0),
-                List.of(new InitialSeeds(1, "fibre", "seeder", Long.MAX_VALUE)), ProtocolConfig.DEFAULT, 120 * S,
-                30 * S, false, List.of(), "max-min", withSpeed ? List.of(factory) : List.of());
+        SwarmConfig config = SwarmConfig.builder("hand-worked").seed(3)
+                .file(new FileSpec(PIECES * 256 * 1024, 256 * 1024))
+                .peerClasses(List.of(new PeerClass("fibre", 1.0, new Distribution.Fixed(1e6),
+                        new Distribution.Fixed(8e6))))
+                .clients(clients).arrivals(new ArrivalProcess.FlashCrowd(1, S, 0))
+                .initialSeeds(List.of(new InitialSeeds(1, "fibre", "seeder", Long.MAX_VALUE)))
+                .durationMicros(120 * S).sampleIntervalMicros(30 * S)
+                .extensions(withSpeed ? List.of(factory) : List.of()).build();
         if (!withSpeed) {
             assertEquals(List.of("the run had no Speed extension"), TokenAudit.run(config).problems());
             return null;
