@@ -45,7 +45,7 @@ public final class StrategyRegistry {
     // an auction format runs at every choking round of a provider: formats compare as values instead of being wrapped
     private final StrategyCatalogue<AuctionFormat> auction =
             new StrategyCatalogue<>("auction", AuctionFormat.class, UniformPriceAuction.NAME, true);
-    // SlotAllocation is sealed and its implementations are records: they are values already
+    // slot allocations are values (records, plug-ins' too): they compare with equals instead of being wrapped
     private final StrategyCatalogue<SlotAllocation> allocation =
             new StrategyCatalogue<>("allocation", SlotAllocation.class, "bids-first", true);
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.speedsim.engine.speed.auction.AuctionFormat;
+import org.speedsim.engine.speed.auction.SlotAllocation;
 import org.speedsim.engine.swarm.ChokingPolicy;
 import org.speedsim.engine.swarm.PiecePicker;
 import org.speedsim.engine.swarm.SeedingBehaviour;
@@ -49,6 +50,8 @@ class StrategyPluginTest {
         r.register(new Plugin<>(SeedingBehaviour.Factory.class, "p-seed", List.of(), seeding), "s.jar");
         r.register(new Plugin<>(SwarmExtension.Factory.class, "p-watch", List.of(), observer), "o.jar");
         r.register(new Plugin<>(AuctionFormat.class, "p-auction", List.of(), auction), "a.jar");
+        SlotAllocation allocation = (bids, reciprocation, n, slots, reserve, format, out) -> out.clear();
+        r.register(new Plugin<>(SlotAllocation.class, "p-allocate", List.of(), allocation), "l.jar");
         StrategyArgs args = new StrategyArgs(Map.of("level", 0.25));
         ChokingPolicy.Factory named = r.choking().create("p-choke", args);
         assertEquals("p-choke", assertInstanceOf(NamedStrategy.class, named).name());
@@ -59,6 +62,7 @@ class StrategyPluginTest {
         assertTrue(r.seeding().names().contains("p-seed"));
         assertTrue(r.observer().names().contains("p-watch"));
         assertSame(auction, r.auction().create("p-auction", StrategyArgs.NONE), "formats are not wrapped");
+        assertSame(allocation, r.allocation().create("p-allocate", StrategyArgs.NONE), "allocations are values");
     }
 
     @Test

@@ -21,8 +21,12 @@ package org.speedsim.engine.speed.auction;
  *   normalisers fixed makes the price a threshold that does not move with the winner's own bid (exactly so unless
  *   that bid is the unique highest one, which sets the bid normaliser).</li>
  * </ul>
+ *
+ * <p>Other policies come from plug-ins. An implementation is a value (it compares with {@code equals}, as a record
+ * does, because scenarios that name the same policy with the same parameters must get equal policies) and is
+ * deterministic as above.
  */
-public sealed interface SlotAllocation permits SlotAllocation.BidsFirst, SlotAllocation.Weighted {
+public interface SlotAllocation {
 
     /**
      * Fills up to {@code slots} regular slots from {@code n} candidates and writes winners into {@code out}: first
