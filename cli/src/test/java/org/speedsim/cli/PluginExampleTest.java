@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * run; its strategy re-implements the built-in {@code shader}, so the results must equal those of {@code shader}
  * byte for byte (and differ from {@code auto}, so that the bid matters here). Broken plug-ins give one line, exit 2.
  *
- * <p>Needs the jars of {@code mvn package} (or {@code verify}, as CI runs): skipped when they are not built.
+ * <p>Needs the jars of {@code mvn package}: the cli build runs it in the integration-test phase of {@code verify}
+ * (as CI does), after every jar is built.
  */
 class PluginExampleTest {
 
@@ -45,10 +45,9 @@ class PluginExampleTest {
 
     @BeforeAll
     static void buildTheExample() throws Exception {
-        Assumptions.assumeTrue(Files.isRegularFile(ROOT.resolve("sim-engine/target/sim-engine-" + VERSION
-                        + "-tests.jar")) && Files.isRegularFile(ROOT.resolve("strategies/target/strategies-" + VERSION
-                        + ".jar")),
-                "the API jars are built by mvn package or verify");
+        assertTrue(Files.isRegularFile(ROOT.resolve("sim-engine/target/sim-engine-" + VERSION + "-tests.jar"))
+                        && Files.isRegularFile(ROOT.resolve("strategies/target/strategies-" + VERSION + ".jar")),
+                "the API jars are missing: this test runs in the integration-test phase, after mvn package");
         project = tmp.resolve("plugin-bidding");
         copyTree(EXAMPLE, project);
         Process mvn = new ProcessBuilder("mvn", "-B", "-o", "-q", "-f", project.toString(), "package",
