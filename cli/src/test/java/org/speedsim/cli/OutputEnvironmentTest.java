@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,7 +115,8 @@ class OutputEnvironmentTest {
 
     /**
      * A read-only output directory: exit 2 with the path and the reason, before simulating. Root ignores permission
-     * bits, so as root the directory is made immutable ({@code chattr +i}); where neither works the test is skipped.
+     * bits, so as root the directory is made immutable ({@code chattr +i}); where neither works the test fails rather
+     * than skip, since a skipped test checks nothing.
      */
     @Test
     void aReadOnlyOutputDirectoryIsTheUsersToFix() throws Exception {
@@ -124,7 +124,7 @@ class OutputEnvironmentTest {
         boolean root = "root".equals(System.getProperty("user.name"));
         boolean made = root ? new ProcessBuilder("chattr", "+i", ro.toString()).start().waitFor() == 0
                 : ro.toFile().setWritable(false, false);
-        Assumptions.assumeTrue(made, "cannot make a read-only directory here");
+        assertTrue(made, "cannot make a read-only directory here: chattr +i (as root) or a permission change failed");
         try {
             for (UserFilesSafetyTest.Command c : UserFilesSafetyTest.Command.values()) {
                 Cli cli = Cli.execute(synthetic.services(), c.args(scenario(), runs(), ro));

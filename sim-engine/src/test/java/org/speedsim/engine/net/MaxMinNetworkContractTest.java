@@ -3,7 +3,6 @@ package org.speedsim.engine.net;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
 import java.util.random.RandomGenerator;
@@ -95,9 +94,11 @@ class MaxMinNetworkContractTest {
 
     @Test
     void steadyStateOperationAllocatesNothing() {
-        assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean);
+        assertTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
+                "measuring allocation needs a JVM with com.sun.management (HotSpot, as OpenJDK and Temurin)");
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        assumeTrue(mx.isThreadAllocatedMemorySupported() && mx.isThreadAllocatedMemoryEnabled());
+        assertTrue(mx.isThreadAllocatedMemorySupported() && mx.isThreadAllocatedMemoryEnabled(),
+                "this JVM does not measure per-thread allocation");
         RandomGenerator rng = new RandomStreams(3L, 0).stream("alloc");
         Simulator sim = new Simulator();
         MaxMinNetwork net = new MaxMinNetwork(sim);
