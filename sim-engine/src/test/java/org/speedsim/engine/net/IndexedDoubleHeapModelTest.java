@@ -102,4 +102,24 @@ class IndexedDoubleHeapModelTest {
         }
         assertTrue(heap.isEmpty());
     }
+
+    /**
+     * A heap filled to exactly its capacity empties cleanly and can be refilled: clearing touches only the
+     * {@code size} slots in use (the slot past them does not exist when the heap is full).
+     */
+    @Test
+    void aFullHeapClearsAndRefills() {
+        IndexedDoubleHeap heap = new IndexedDoubleHeap(16);
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 16; i++) {
+                heap.add(i, (i * 7) % 16);
+            }
+            assertEquals(16, heap.size());
+            heap.clear();
+            assertTrue(heap.isEmpty());
+            for (int i = 0; i < 16; i++) {
+                assertFalse(heap.contains(i), "item " + i + " after clear, round " + round);
+            }
+        }
+    }
 }
