@@ -4,10 +4,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
-/** Runs the command line in-process, capturing what it prints. */
-record Cli(int exit, String out, String err) {
+/**
+ * Runs the command line in-process, capturing what it prints; shared with the spark-engine tests through cli's test
+ * jar.
+ */
+public record Cli(int exit, String out, String err) {
 
-    static Cli execute(Services services, String... args) {
+    /** Runs {@code speedsim args...} on {@code services}. */
+    public static Cli execute(Services services, String... args) {
         CommandLine cl = SpeedsimCommand.commandLine(services);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -18,7 +22,7 @@ record Cli(int exit, String out, String err) {
     }
 
     /** Whether anything printed looks like a stack trace or an exception leaking out. */
-    boolean leaksStackTrace() {
+    public boolean leaksStackTrace() {
         String all = out + err;
         return all.contains("Exception") || all.contains("\tat ") || all.contains("at org.")
                 || all.contains("at java.");

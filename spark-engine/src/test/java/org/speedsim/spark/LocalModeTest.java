@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.speedsim.cli.Cli;
 
 /**
  * {@code --engine spark --master local[2]}: a two-parameter sweep gives the local engine's directory, file by file,
@@ -28,10 +29,10 @@ class LocalModeTest {
 
     @Test
     void aSweepOnLocalTwoIsTheLocalEnginesSweep() throws Exception {
-        Outputs.Cli local = Outputs.execute(Outputs.concat(SWEEP, "--out", tmp.resolve("local").toString(),
+        Cli local = Outputs.execute(Outputs.concat(SWEEP, "--out", tmp.resolve("local").toString(),
                 "--threads", "2"));
         assertEquals(0, local.exit(), local::toString);
-        Outputs.Cli spark = Outputs.execute(Outputs.concat(SWEEP, "--out", tmp.resolve("spark").toString(),
+        Cli spark = Outputs.execute(Outputs.concat(SWEEP, "--out", tmp.resolve("spark").toString(),
                 "--engine", "spark", "--master", "local[2]"));
         assertEquals(0, spark.exit(), spark::toString);
         Path dir = tmp.resolve("spark/tiny-sweep");
@@ -57,7 +58,7 @@ class LocalModeTest {
 
     @Test
     void aMistypedMasterIsOneLineAndExitTwo() {
-        Outputs.Cli c = Outputs.execute(Outputs.concat(SWEEP, "--out", tmp.toString(), "--engine", "spark",
+        Cli c = Outputs.execute(Outputs.concat(SWEEP, "--out", tmp.toString(), "--engine", "spark",
                 "--master", "spark:/head:7077"));
         assertEquals(2, c.exit(), c::toString);
         assertEquals("speedsim: --master spark:/head:7077: not a Spark master; expected local, local[N], local[*], "

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -15,9 +13,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.speedsim.cli.Cli;
 import org.speedsim.cli.Services;
-import org.speedsim.cli.SpeedsimCommand;
-import picocli.CommandLine;
 
 /** Runs the command line in-process and compares output directories file by file. */
 final class Outputs {
@@ -32,24 +29,10 @@ final class Outputs {
     private Outputs() {
     }
 
-    /** What a command printed and returned. */
-    record Cli(int exit, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exit + "\n--- out:\n" + out + "--- err:\n" + err;
-        }
-    }
-
     /** Runs {@code speedsim args...} with the real loader and engine and no terminal. */
     static Cli execute(String... args) {
         Services standard = Services.standard();
-        CommandLine cl = SpeedsimCommand.commandLine(new Services(standard.scenarios(), standard.engine(), () -> null));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Cli(exit, out.toString(), err.toString());
+        return Cli.execute(new Services(standard.scenarios(), standard.engine(), () -> null), args);
     }
 
     /** The result files under {@code dir}, relative, sorted ({@code except} left out as well). */

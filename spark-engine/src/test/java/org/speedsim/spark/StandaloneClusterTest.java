@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.speedsim.cli.Cli;
 
 /**
  * A real standalone cluster on localhost (a master and two one-core workers, separate JVMs): a two-parameter sweep
@@ -50,7 +51,7 @@ class StandaloneClusterTest {
     private static Path longerLocal() {
         if (longerLocal == null) {
             Path out = tmp.resolve("longer-local");
-            Outputs.Cli local = Outputs.execute(Outputs.concat(LONGER_SWEEP, "--out", out.toString()));
+            Cli local = Outputs.execute(Outputs.concat(LONGER_SWEEP, "--out", out.toString()));
             assertEquals(0, local.exit(), local::toString);
             longerLocal = out.resolve("tiny-sweep");
         }
@@ -62,7 +63,7 @@ class StandaloneClusterTest {
     void aClusterSweepInterruptedAndResumedLocallyGivesTheSameTables() throws Exception {
         Path out = tmp.resolve("interrupted");
         Path dir = out.resolve("tiny-sweep");
-        Outputs.Cli[] cut = new Outputs.Cli[1];
+        Cli[] cut = new Cli[1];
         Thread sweep = new Thread(() -> cut[0] = Outputs.execute(Outputs.concat(LONGER_SWEEP, "--out",
                 out.toString(), "--engine", "spark", "--master", cluster.url())));
         sweep.start();
@@ -74,7 +75,7 @@ class StandaloneClusterTest {
         int kept = Runs.complete(dir);
         assertTrue(kept >= 3 && kept < 24, "some runs kept, not all: " + kept);
 
-        Outputs.Cli resumed = Outputs.execute(Outputs.concat(LONGER_SWEEP, "--out", out.toString()));
+        Cli resumed = Outputs.execute(Outputs.concat(LONGER_SWEEP, "--out", out.toString()));
         assertEquals(0, resumed.exit(), resumed::toString);
         Outputs.assertSameResults(longerLocal(), dir, Set.of());
     }
@@ -94,7 +95,7 @@ class StandaloneClusterTest {
             }
         });
         killer.start();
-        Outputs.Cli spark = Outputs.execute(Outputs.concat(LONGER_SWEEP, "--out", out.toString(), "--engine", "spark",
+        Cli spark = Outputs.execute(Outputs.concat(LONGER_SWEEP, "--out", out.toString(), "--engine", "spark",
                 "--master", cluster.url()));
         killer.join();
         assertEquals(0, spark.exit(), spark::toString);
@@ -106,9 +107,9 @@ class StandaloneClusterTest {
     @Order(1)
     void aSweepOnTheClusterIsTheLocalEnginesSweep() throws Exception {
         Path out = tmp.resolve("sweep");
-        Outputs.Cli local = Outputs.execute(Outputs.concat(LocalModeTest.SWEEP, "--out", out.resolve("local").toString()));
+        Cli local = Outputs.execute(Outputs.concat(LocalModeTest.SWEEP, "--out", out.resolve("local").toString()));
         assertEquals(0, local.exit(), local::toString);
-        Outputs.Cli spark = Outputs.execute(Outputs.concat(LocalModeTest.SWEEP, "--out", out.resolve("spark").toString(),
+        Cli spark = Outputs.execute(Outputs.concat(LocalModeTest.SWEEP, "--out", out.resolve("spark").toString(),
                 "--engine", "spark", "--master", cluster.url()));
         assertEquals(0, spark.exit(), spark::toString);
         assertTrue(Outputs.assertSameResults(out.resolve("local/tiny-sweep"), out.resolve("spark/tiny-sweep"),
@@ -123,9 +124,9 @@ class StandaloneClusterTest {
         Path out = tmp.resolve("compare");
         List<String> compare = List.of("compare", Outputs.TINY.toString(),
                 "--vary", "initialSeeds[0].leaveAt=1min,60s,20min", "--replications", "3", "--quiet");
-        Outputs.Cli local = Outputs.execute(Outputs.concat(compare, "--out", out.resolve("local").toString()));
+        Cli local = Outputs.execute(Outputs.concat(compare, "--out", out.resolve("local").toString()));
         assertEquals(0, local.exit(), local::toString);
-        Outputs.Cli spark = Outputs.execute(Outputs.concat(compare, "--out", out.resolve("spark").toString(),
+        Cli spark = Outputs.execute(Outputs.concat(compare, "--out", out.resolve("spark").toString(),
                 "--engine", "spark", "--master", cluster.url()));
         assertEquals(0, spark.exit(), spark::toString);
         assertTrue(Outputs.assertSameResults(out.resolve("local/tiny"), out.resolve("spark/tiny"),
