@@ -56,6 +56,19 @@ public final class Simulator {
     }
 
     /**
+     * Retires an event kind whose owner is gone (a hosted swarm that ended): events of that kind still pending run as
+     * no-ops, and the owner is no longer reachable from this simulator. Its number is never reused.
+     */
+    public void retireKind(int kind) {
+        if (kind < 0 || kind >= kindNames.size()) {
+            throw new IllegalArgumentException("no event kind " + kind);
+        }
+        handlers[kind] = RETIRED;
+    }
+
+    private static final EventHandler RETIRED = (target, arg) -> { };
+
+    /**
      * Registers work that a component defers while an event runs and finishes once the event is over (the
      * network's rate recomputation, batched over every flow change the event made): the hook runs after every
      * event, before the run loop looks at its next one, and before the first event of each run, so the clock never
@@ -66,6 +79,11 @@ public final class Simulator {
         Objects.requireNonNull(hook, "hook");
         eventEndHooks = Arrays.copyOf(eventEndHooks, eventEndHooks.length + 1);
         eventEndHooks[eventEndHooks.length - 1] = hook;
+    }
+
+    /** Event kinds registered so far (retired ones included); the next kind registered gets this number. */
+    public int kindCount() {
+        return kindNames.size();
     }
 
     public String kindName(int kind) {

@@ -83,7 +83,7 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
     private final Ledger ledger;
     private final LedgerMetrics ledgerMetrics;
     private final SpeedCodec codec;
-    private final int capacity;
+    private int capacity;
     private final int treasury;
     private final SpeedSettings[] clientSettings;
     private final int kTimeout;
@@ -96,21 +96,21 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
     private final Distribution latency;
     private final MessagesInFlight inFlight = new MessagesInFlight();
 
-    private final boolean[] speed;
-    private final boolean[] nonPayer;
-    private final BiddingStrategy[] bidder;
-    private final long[] standingBid;
-    private final long[] lastSentBid;
-    private final long[] lastBidAt;
-    private final ChannelPayer[] payers;
-    private final ChannelPayee[] payees;
-    private final long[] earned;
-    private final long[] spent;
-    private final long[] settled;
-    private final long[] messageBytes;
-    private final long[][] earnT;
-    private final long[][] earnC;
-    private final int[] earnN;
+    private boolean[] speed;
+    private boolean[] nonPayer;
+    private BiddingStrategy[] bidder;
+    private long[] standingBid;
+    private long[] lastSentBid;
+    private long[] lastBidAt;
+    private ChannelPayer[] payers;
+    private ChannelPayee[] payees;
+    private long[] earned;
+    private long[] spent;
+    private long[] settled;
+    private long[] messageBytes;
+    private long[][] earnT;
+    private long[][] earnC;
+    private int[] earnN;
     private final List<TimedAction.SetSpendingRate> rateChanges = new ArrayList<>();
     private final PairTable pairs = new PairTable();
     private final Ctx ctx = new Ctx();
@@ -129,6 +129,7 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
     private long uploadStalls;
     private long slotsSold;
     private long chargedTotal;
+    private long pricedBytes;
     private long acceptedTotal;
     private long acceptedRefunded;
     private long refundedWithAccepted;
@@ -149,12 +150,24 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
     private long samplePriceSum;
     private long sampleBids;
     private final long airdropped;
+    /** Null in a swarm run (the extension owns its ledger); the world's wallets in a hosted swarm. */
+    private final SharedWallets wallets;
 
     public SpeedExtension(SwarmControl control, SpeedConfig config) {
+        this(control, config, null);
+    }
+
+    /**
+     * @param wallets the world's shared wallets, or null for a swarm run with a ledger of its own and the airdrop
+     *                granted from a treasury at each Speed peer's arrival
+     */
+    public SpeedExtension(SwarmControl control, SpeedConfig config, SharedWallets wallets) {
         this.c = control;
         this.cfg = config;
         this.sim = control.simulator();
-        this.ledger = new Ledger(sim, config.ledger(), control.streams().stream("ledger-keys"));
+        this.wallets = wallets;
+        this.ledger = wallets != null ? wallets.ledger()
+                : new Ledger(sim, config.ledger(), control.streams().stream("ledger-keys"));
         this.ledgerMetrics = new LedgerMetrics(ledger);
         this.codec = config.encodeMessages() ? new SpeedCodec() : null;
         this.capacity = control.peerCapacity();
@@ -190,16 +203,18 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
         kBadDataBan = sim.registerKind("speed-bad-data-ban", (r, u) -> badDataBan(r, (int) u));
         kEndRelationship = sim.registerKind("speed-end-relationship", (p, r) -> endRelationship(p, (int) r));
         kForget = sim.registerKind("speed-forget-peer", (p, unused) -> forget(p));
-        if (config.checkEveryOperation()) {
+        if (config.checkEveryOperation() && wallets == null) {
             ledger.enableLog();
         }
         kBidArrives = sim.registerKind("speed-bid-arrives", (id, unused) -> bidArrives(id));
         kResponseArrives = sim.registerKind("speed-bid-response-arrives", (id, fresh) -> responseArrives(id, fresh));
         kPaymentArrives = sim.registerKind("speed-payment-arrives", (id, unused) -> paymentArrives(id));
-        ledger.addListener(this);
-        ledger.ensureAccount(treasury);
         long minted = 0;
-        for (int p = 0; p < capacity; p++) {
+        if (wallets == null) {
+            ledger.addListener(this);
+            ledger.ensureAccount(treasury);
+        }
+        for (int p = 0; wallets == null && p < capacity; p++) {
             long most = 0;
             for (SpeedSettings s : clientSettings) {
                 if (s != null) {
@@ -220,6 +235,43 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
         return control -> new SpeedExtension(control, config);
     }
 
+    /** The factory of a hosted swarm whose peers pay from the world's {@code wallets}. */
+    public static SwarmExtension.Factory factory(SpeedConfig config, SharedWallets wallets) {
+        java.util.Objects.requireNonNull(wallets, "wallets");
+        return control -> new SpeedExtension(control, config, wallets);
+    }
+
+    /** The ledger account of a peer: its own id in a swarm run, its user's wallet in a world. */
+    private int account(int peer) {
+        return wallets == null ? peer : wallets.account(peer);
+    }
+
+    /** Makes room for peer ids up to {@code peer} (a hosted swarm's peers join on demand). */
+    private void ensureCapacity(int peer) {
+        if (peer < capacity) {
+            return;
+        }
+        int n = Math.max(peer + 1, Math.max(8, capacity * 2));
+        speed = Arrays.copyOf(speed, n);
+        nonPayer = Arrays.copyOf(nonPayer, n);
+        bidder = Arrays.copyOf(bidder, n);
+        standingBid = Arrays.copyOf(standingBid, n);
+        lastSentBid = Arrays.copyOf(lastSentBid, n);
+        Arrays.fill(lastSentBid, capacity, n, BiddingStrategy.NO_BID);
+        lastBidAt = Arrays.copyOf(lastBidAt, n);
+        Arrays.fill(lastBidAt, capacity, n, -1);
+        payers = Arrays.copyOf(payers, n);
+        payees = Arrays.copyOf(payees, n);
+        earned = Arrays.copyOf(earned, n);
+        spent = Arrays.copyOf(spent, n);
+        settled = Arrays.copyOf(settled, n + 1);
+        messageBytes = Arrays.copyOf(messageBytes, n);
+        earnT = Arrays.copyOf(earnT, n);
+        earnC = Arrays.copyOf(earnC, n);
+        earnN = Arrays.copyOf(earnN, n);
+        capacity = n;
+    }
+
     private long airdrop(SpeedSettings s, int peer) {
         double x = s.balanceMicroBtt().sample(c.streams().stream("balance", peer));
         return x > 0 ? Math.round(Math.min(x, 1e18)) : 0;
@@ -229,6 +281,7 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
 
     @Override
     public void onPeerJoined(int p) {
+        ensureCapacity(p);
         SpeedSettings s = clientSettings[c.clientOf(p)];
         if (s == null) {
             return;
@@ -244,11 +297,13 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
                 bidder[p].setSpendingRate(change.spendingRate());
             }
         }
-        long amount = airdrop(s, p);
-        if (amount > 0 && !ledger.grant(treasury, p, amount)) {
-            throw new IllegalStateException("treasury cannot cover the airdrop of peer " + p);
+        if (wallets == null) {
+            long amount = airdrop(s, p);
+            if (amount > 0 && !ledger.grant(treasury, p, amount)) {
+                throw new IllegalStateException("treasury cannot cover the airdrop of peer " + p);
+            }
         }
-        ledger.ensureAccount(p);
+        ledger.ensureAccount(account(p));
         check();
         askBid(p);
     }
@@ -589,6 +644,7 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
             pairs.chargePrice[s] = 0;
             long cost = price == 0 ? 0 : Prices.pieceCost(price, bytes);
             if (cost > 0) {
+                pricedBytes += bytes;
                 charge(s, u, r, cost);
             }
         }
@@ -607,7 +663,8 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
             return;
         }
         ChannelPayer payer = payerOf(r);
-        ChannelPayer.Payment pm = payer.pay(u, cost, Prices.mulDiv(cost, cfg.escrowPieces(), 1));
+        ChannelPayer.Payment pm = payer.pay(account(u), cost, Prices.mulDiv(cost, cfg.escrowPieces(), 1));
+        submitted(pm, r, u);
         check();
         if (pm instanceof ChannelPayer.Paid paid) {
             deliver(r, u, paid.state());
@@ -655,7 +712,7 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
     }
 
     private void accept(int s, int r, int u, ChannelState state) {
-        ChannelPayee.Acceptance a = payeeOf(u).accept(r, state);
+        ChannelPayee.Acceptance a = payeeOf(u).accept(account(r), state);
         if (!a.accepted()) {
             paymentsRejected++;
             return;
@@ -707,7 +764,7 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
         pairs.writtenOff[s] += pairs.debt(s);
         pairs.failures[s]++;
         if (payers[r] != null) {
-            payers[r].forgive(u);
+            payers[r].forgive(account(u));
         }
         c.trace("speed-payment-timeout", u, r, pairs.failures[s]);
         if (pairs.failures[s] >= cfg.failuresBeforeBan()) {
@@ -728,7 +785,7 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
     private ChannelPayer payerOf(int r) {
         ChannelPayer p = payers[r];
         if (p == null) {
-            p = new ChannelPayer(ledger, r, 2 * cfg.closeMarginMicros());
+            p = new ChannelPayer(ledger, account(r), 2 * cfg.closeMarginMicros());
             payers[r] = p;
         }
         return p;
@@ -737,7 +794,7 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
     private ChannelPayee payeeOf(int u) {
         ChannelPayee p = payees[u];
         if (p == null) {
-            p = new ChannelPayee(ledger, u);
+            p = new ChannelPayee(ledger, account(u));
             payees[u] = p;
         }
         return p;
@@ -764,29 +821,56 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
 
     // ---------------------------------------------------------------- ledger events
 
+    /** Tells the shared wallets which peers a channel the payer submitted or waits on belongs to. */
+    private void submitted(ChannelPayer.Payment pm, int payer, int payee) {
+        if (wallets != null && pm instanceof ChannelPayer.Waiting waiting) {
+            wallets.channelSubmitted(waiting.channelId(), payer, payee, this);
+        }
+    }
+
     @Override
     public void onChannelOpened(int channelId, int payer, int payee, long escrow, long timeoutAtMicros) {
+        channelOpened(channelId, payer, payee);
+    }
+
+    @Override
+    public void onChannelClosed(long txId, int channelId, long toPayee, long toPayer) {
+        channelClosed(channelId, ledger.channelPayer(channelId), ledger.channelPayee(channelId), toPayee);
+    }
+
+    @Override
+    public void onChannelRefunded(int channelId, int payer, long escrow) {
+        channelRefunded(channelId, payer, ledger.channelPayee(channelId));
+    }
+
+    /** The ledger confirmed a channel from {@code payer} to {@code payee} (peers of this swarm). */
+    public void channelOpened(int channelId, int payer, int payee) {
+        if (payers[payer] == null) {
+            return;
+        }
         ChannelPayer.Payment pm = payers[payer].onChannelOpened(channelId);
+        submitted(pm, payer, payee);
         check();
         if (pm instanceof ChannelPayer.Paid paid) {
             deliver(payer, payee, paid.state());
         }
     }
 
-    @Override
-    public void onChannelClosed(long txId, int channelId, long toPayee, long toPayer) {
-        settled[ledger.channelPayee(channelId)] += toPayee;
-        channelEnded(channelId);
+    /** The ledger closed a channel between two peers of this swarm, paying {@code toPayee}. */
+    public void channelClosed(int channelId, int payer, int payee, long toPayee) {
+        settled[payee] += toPayee;
+        channelEnded(channelId, payer, payee);
     }
 
-    @Override
-    public void onChannelRefunded(int channelId, int payer, long escrow) {
-        long held = acceptedOnChannel(channelId);
-        if (held > 0) {
-            acceptedRefunded += held;
+    /** The ledger refunded a channel between two peers of this swarm at its timeout. */
+    public void channelRefunded(int channelId, int payer, int payee) {
+        ChannelPayee held = payees[payee];
+        ChannelState state = held == null ? null : held.held(channelId);
+        if (state != null && state.cumulativeToPayee() > 0) {
+            acceptedRefunded += state.cumulativeToPayee();
             refundedWithAccepted++;
         }
-        channelEnded(channelId);
+        channelEnded(channelId, payer, payee);
     }
 
     /**
@@ -810,9 +894,7 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
         return new long[] {value, ledger.openChannels()};
     }
 
-    private void channelEnded(int channelId) {
-        int payer = ledger.channelPayer(channelId);
-        int payee = ledger.channelPayee(channelId);
+    private void channelEnded(int channelId, int payer, int payee) {
         if (payers[payer] != null) {
             payers[payer].onChannelEnded(channelId);
         }
@@ -824,6 +906,11 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
 
     @Override
     public void onCloseRejected(long txId, int channelId, int submitter, Verdict reason) {
+        closeRejected(channelId, submitter);
+    }
+
+    /** The ledger rejected the close of a channel submitted by {@code submitter}, a peer of this swarm. */
+    public void closeRejected(int channelId, int submitter) {
         if (payees[submitter] != null) {
             payees[submitter].onCloseRejected(channelId);
         }
@@ -920,7 +1007,7 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
         int n = 0;
         for (int p = 0; p < capacity; p++) {
             if (speed[p] && c.isOnline(p)) {
-                b[n++] = ledger.balance(p);
+                b[n++] = ledger.balance(account(p));
             }
         }
         return Gini.of(b, n);
@@ -1012,6 +1099,19 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
         return msg;
     }
 
+    /**
+     * Whether this swarm's payments kept their rules: no priced piece completed while the previous one on the same
+     * pair was unpaid, and accepted payments never exceeded what verified pieces charged.
+     */
+    /** Bytes of the verified priced pieces charged ({@link #chargedTotal} over this is the mean price per byte). */
+    public long pricedBytes() {
+        return pricedBytes;
+    }
+
+    public boolean paymentsConsistent() {
+        return exposureViolations == 0 && acceptedTotal <= chargedTotal;
+    }
+
     /** The run's ledger (for tests and reports: read it, do not submit to it). */
     public Ledger ledger() {
         return ledger;
@@ -1056,7 +1156,7 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
 
         @Override
         public long balanceMicroBtt() {
-            return ledger.balance(peer);
+            return ledger.balance(account(peer));
         }
 
         @Override

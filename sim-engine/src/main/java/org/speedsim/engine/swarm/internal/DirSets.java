@@ -11,15 +11,24 @@ import java.util.Arrays;
  */
 final class DirSets {
 
-    private final int[][] members;
-    private final int[][] others;
-    private final int[] size;
+    private int[][] members;
+    private int[][] others;
+    private int[] size;
     private int[] pos = new int[128];
 
     DirSets(int peers) {
         members = new int[peers][];
         others = new int[peers][];
         size = new int[peers];
+    }
+
+    /** Makes room for peers up to {@code peers - 1}. */
+    void grow(int peers) {
+        if (peers > size.length) {
+            members = Arrays.copyOf(members, peers);
+            others = Arrays.copyOf(others, peers);
+            size = Arrays.copyOf(size, peers);
+        }
     }
 
     int size(int peer) {

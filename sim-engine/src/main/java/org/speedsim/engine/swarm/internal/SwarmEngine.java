@@ -14,6 +14,7 @@ import org.speedsim.engine.swarm.SeedingBehaviour;
 import org.speedsim.engine.swarm.Swarm;
 import org.speedsim.engine.swarm.SwarmConfig;
 import org.speedsim.engine.swarm.SwarmExtension;
+import org.speedsim.engine.swarm.SwarmHost;
 import org.speedsim.engine.swarm.TimedAction;
 
 /**
@@ -46,6 +47,11 @@ public final class SwarmEngine extends SwarmState implements FlowNetwork.Transfe
     private final PickRequest pick;
     private final SeedingView seedingView;
 
+    /** Set in a hosted swarm (see {@link #hosted}): told when availability changes. */
+    private SwarmHost host;
+    /** Pieces no online peer holds. */
+    private int missingPieces;
+
     /**
      * @param progress      told every {@code progressEvery} of simulated time (null: nobody)
      * @param deepChecks    whether to recompute every derived structure at each sample and at the end
@@ -75,6 +81,122 @@ public final class SwarmEngine extends SwarmState implements FlowNetwork.Transfe
         round = new RechokeRound(this);
         pick = new PickRequest(this);
         seedingView = new SeedingView(this);
+        missingPieces = pieces;
+    }
+
+    // =====================================================================================================
+    // hosted mode: one swarm among many in a world
+    // =====================================================================================================
+
+    /**
+     * A swarm that shares {@code sim} and the network behind {@code net} with other swarms: it schedules nothing by
+     * itself (no arrivals, initial seeds, actions or sampling; {@code cfg} should have none), its peers are added
+     * and removed by the host ({@link #addPeer}, {@link #removePeer}), and its arrays grow as peers join.
+     */
+    public static SwarmEngine hosted(SwarmConfig cfg, Simulator sim, FlowNetwork net, SwarmHost host) {
+        SwarmEngine engine = new SwarmEngine(cfg, sim, net, null, null, 0, false);
+        engine.host = java.util.Objects.requireNonNull(host, "host");
+        return engine;
+    }
+
+    /**
+     * Adds a peer now, with the given class and client indices and link capacities (bytes per second), as a seed
+     * (holding every piece; its client's seeding model then decides when it leaves) or as a leecher, and makes it
+     * announce. Returns its id: peers are numbered in the order they join, from 0.
+     */
+    public int addPeer(int cls, int client, double uploadBytesPerSecond, double downloadBytesPerSecond,
+                       boolean asSeed) {
+        int peer = peerCount;
+        if (peer == capacity) {
+            growPeers(Math.max(8, capacity * 2));
+        }
+        join(peer, cls, client, asSeed, false, uploadBytesPerSecond, downloadBytesPerSecond);
+        if (asSeed) {
+            completedAt[peer] = sim.now();
+            seedHandle[peer] = sim.scheduleAt(sim.now(), kSeedDecision, peer, 0);
+        }
+        announce(peer);
+        return peer;
+    }
+
+    /** Takes a peer out now (its user went offline, gave up, or stops seeding); nothing if it already left. */
+    public void removePeer(int peer) {
+        if (departHandle[peer] >= 0) {
+            sim.cancel(departHandle[peer]);
+        }
+        depart(peer);
+    }
+
+    /**
+     * Accounts the bytes of every transfer in flight up to now (call once, when the host stops the run), so that
+     * {@link #uploadedBytes} and {@link #downloadedBytes} include them.
+     */
+    public void settleAll() {
+        for (int d = 0; d < 2 * connUsed; d++) {
+            if (dirFlow[d] >= 0) {
+                settle(d);
+            }
+        }
+    }
+
+    public boolean isOnline(int peer) {
+        return online[peer];
+    }
+
+    public boolean isSeed(int peer) {
+        return isSeed[peer];
+    }
+
+    public long uploadedBytes(int peer) {
+        return bytesUp[peer];
+    }
+
+    /** Useful bytes received (duplicates excluded). */
+    public long downloadedBytes(int peer) {
+        return bytesDown[peer] - dupBytes[peer];
+    }
+
+    /** Peers that ever joined (ids 0 to this, exclusive). */
+    public int peers() {
+        return peerCount;
+    }
+
+    public int peersOnline() {
+        return onlineCount;
+    }
+
+    public int seedsOnline() {
+        return seedsOnline;
+    }
+
+    public int leechersOnline() {
+        return leechersOnline;
+    }
+
+    /** Whether the peers online hold every piece between them. */
+    public boolean available() {
+        return missingPieces == 0;
+    }
+
+    public long pieceTransfers() {
+        return pieceTransfers;
+    }
+
+    /** The run's extensions, in configuration order. */
+    public SwarmExtension extension(int i) {
+        return ext[i];
+    }
+
+    private void copyGained(int piece) {
+        if (copies[piece]++ == 0 && --missingPieces == 0 && host != null) {
+            host.availabilityChanged(sim.now(), true);
+        }
+    }
+
+    private void copyLost(int piece) {
+        if (--copies[piece] == 0 && missingPieces++ == 0 && host != null) {
+            host.availabilityChanged(sim.now(), false);
+        }
     }
 
     // =====================================================================================================
@@ -181,13 +303,23 @@ public final class SwarmEngine extends SwarmState implements FlowNetwork.Transfe
     }
 
     private void join(int peer, int cls, int cli, boolean asSeed, boolean initial) {
+        join(peer, cls, cli, asSeed, initial, Double.NaN, Double.NaN);
+    }
+
+    /** Joins a peer; NaN capacities are drawn from its class with the stream (bandwidth, peer). */
+    private void join(int peer, int cls, int cli, boolean asSeed, boolean initial, double up, double down) {
         peerCount = Math.max(peerCount, peer + 1);
         peerClass[peer] = cls;
         peerClient[peer] = cli;
         PeerClass pc = cfg.peerClasses().get(cls);
-        RandomGenerator bw = streams.stream("bandwidth", peer);
-        upCap[peer] = Math.max(1, pc.uploadBytesPerSecond().sample(bw));
-        downCap[peer] = Math.max(1, pc.downloadBytesPerSecond().sample(bw));
+        if (Double.isNaN(up)) {
+            RandomGenerator bw = streams.stream("bandwidth", peer);
+            upCap[peer] = Math.max(1, pc.uploadBytesPerSecond().sample(bw));
+            downCap[peer] = Math.max(1, pc.downloadBytesPerSecond().sample(bw));
+        } else {
+            upCap[peer] = up;
+            downCap[peer] = down;
+        }
         net.setCapacity(peer, upCap[peer], downCap[peer]);
         arrivalAt[peer] = sim.now();
         online[peer] = true;
@@ -221,7 +353,7 @@ public final class SwarmEngine extends SwarmState implements FlowNetwork.Transfe
             isSeed[peer] = true;
             seedsOnline++;
             for (int i = 0; i < pieces; i++) {
-                copies[i]++;
+                copyGained(i);
             }
         } else {
             leechersOnline++;
@@ -259,7 +391,7 @@ public final class SwarmEngine extends SwarmState implements FlowNetwork.Transfe
         for (int w = 0; w < words; w++) {
             long x = h[w];
             while (x != 0) {
-                copies[(w << 6) + Long.numberOfTrailingZeros(x)]--;
+                copyLost((w << 6) + Long.numberOfTrailingZeros(x));
                 x &= x - 1;
             }
         }
@@ -767,7 +899,7 @@ public final class SwarmEngine extends SwarmState implements FlowNetwork.Transfe
     private void gainPiece(int v, int piece) {
         setBit(have[v], piece);
         haveCount[v]++;
-        copies[piece]++;
+        copyGained(piece);
         // The HAVE broadcast, the hottest loop of a run: it touches one byte of each neighbour's piece row only.
         // Interest is not counted per direction but tested where needed; only the few unchoked directions of v
         // are looked at for the consequences.

@@ -52,77 +52,78 @@ abstract class SwarmState {
     SwarmExtension[] ext;
 
     // ---- peers (indexed by peer id) ----
-    final int capacity;
+    /** Peer ids the arrays hold; grows (see {@link #growPeers}) in a hosted swarm, whose peers join on demand. */
+    int capacity;
     /** One more than the highest peer id that has joined. */
     int peerCount;
-    final int[] peerClass;
-    final int[] peerClient;
-    final double[] upCap;
-    final double[] downCap;
-    final long[] arrivalAt;
-    final long[] completedAt;
-    final long[] departedAt;
-    final boolean[] online;
+    int[] peerClass;
+    int[] peerClient;
+    double[] upCap;
+    double[] downCap;
+    long[] arrivalAt;
+    long[] completedAt;
+    long[] departedAt;
+    boolean[] online;
     /** Whether the peer holds every piece (not the random seed: that is {@code cfg.seed()}). */
-    final boolean[] isSeed;
-    final boolean[] initialSeed;
-    final boolean[] corrupt;
-    final long[] bytesUp;
-    final long[] bytesDown;
-    final long[] dupBytes;
+    boolean[] isSeed;
+    boolean[] initialSeed;
+    boolean[] corrupt;
+    long[] bytesUp;
+    long[] bytesDown;
+    long[] dupBytes;
     /** Per peer, the bit set of the pieces it holds. */
-    final long[][] have;
-    final int[] haveCount;
+    long[][] have;
+    int[] haveCount;
     /** Per leecher, the bit set of the pieces in flight to it. */
-    final long[][] downloading;
+    long[][] downloading;
     /** Per leecher, the bit set of the pieces it holds some bytes of but none in flight. */
-    final long[][] started;
+    long[][] started;
     /** Per online peer: which pieces it holds and how many of its neighbours hold each (see {@link PieceRows}). */
     final PieceRows rows;
     /** Offset of each peer's row in {@link #rows}, -1 when offline. */
-    final int[] rowOf;
-    final PartialPieces[] partial;
-    final int[] distinctInflight;
+    int[] rowOf;
+    PartialPieces[] partial;
+    int[] distinctInflight;
     /**
      * Bumped whenever a piece may have become requestable for a peer (a transfer to it stopped, it entered end
      * game); a direction whose pick found nothing at the current epoch is not asked again until then.
      */
-    final int[] pickEpoch;
-    final boolean[] sawEndGame;
+    int[] pickEpoch;
+    boolean[] sawEndGame;
     /** Per peer, its connection ids; {@link #connCount} of them are in use. */
-    final int[][] conns;
+    int[][] conns;
     /** Parallel to conns: the neighbour, and the directions out of and into the peer, per connection slot. */
-    final int[][] nbr;
+    int[][] nbr;
     /** Parallel to conns: the neighbour's row offset in {@link #rows} (fixed while both are online). */
-    final int[][] nbrRow;
-    final int[][] outDir;
-    final int[][] inDir;
-    final int[] connCount;
-    final long[] lastAnnounce;
-    final long[] announceHandle;
-    final long[] rechokeHandle;
-    final long[] rechokeRound;
-    final boolean[] interestRechokePending;
-    final long[] seedHandle;
-    final long[] departHandle;
-    final RandomGenerator[] pickRng;
-    final RandomGenerator[] chokeRng;
-    final RandomGenerator[] trackerRng;
-    final ChokingPolicy[] choker;
-    final PiecePicker[] picker;
-    final SeedingBehaviour[] seeding;
-    final int[][] bannedPeer;
-    final long[][] bannedUntil;
+    int[][] nbrRow;
+    int[][] outDir;
+    int[][] inDir;
+    int[] connCount;
+    long[] lastAnnounce;
+    long[] announceHandle;
+    long[] rechokeHandle;
+    long[] rechokeRound;
+    boolean[] interestRechokePending;
+    long[] seedHandle;
+    long[] departHandle;
+    RandomGenerator[] pickRng;
+    RandomGenerator[] chokeRng;
+    RandomGenerator[] trackerRng;
+    ChokingPolicy[] choker;
+    PiecePicker[] picker;
+    SeedingBehaviour[] seeding;
+    int[][] bannedPeer;
+    long[][] bannedUntil;
     /** Per peer, the announce round that last drew it (see {@code SwarmEngine.announce}). */
-    final int[] stamp;
+    int[] stamp;
     int stampNow;
 
     /** Per uploader, the directions it has unchoked; per downloader, the directions unchoking it. */
     final DirSets serving;
     final DirSets served;
 
-    final int[] onlineList;
-    final int[] onlinePos;
+    int[] onlineList;
+    int[] onlinePos;
     int onlineCount;
     int seedsOnline;
     int leechersOnline;
@@ -261,6 +262,74 @@ abstract class SwarmState {
         onlineList = new int[total];
         onlinePos = new int[total];
         copies = new int[pieces];
+    }
+
+    /**
+     * Grows every per-peer array to {@code n} peers (a hosted swarm's peers join on demand). A grown array replaces
+     * the field, so a reader must load the field again after anything that may add a peer.
+     */
+    final void growPeers(int n) {
+        int old = capacity;
+        if (n <= old) {
+            return;
+        }
+        peerClass = Arrays.copyOf(peerClass, n);
+        peerClient = Arrays.copyOf(peerClient, n);
+        upCap = Arrays.copyOf(upCap, n);
+        downCap = Arrays.copyOf(downCap, n);
+        arrivalAt = grownFilled(arrivalAt, n, old);
+        completedAt = grownFilled(completedAt, n, old);
+        departedAt = grownFilled(departedAt, n, old);
+        online = Arrays.copyOf(online, n);
+        isSeed = Arrays.copyOf(isSeed, n);
+        initialSeed = Arrays.copyOf(initialSeed, n);
+        corrupt = Arrays.copyOf(corrupt, n);
+        bytesUp = Arrays.copyOf(bytesUp, n);
+        bytesDown = Arrays.copyOf(bytesDown, n);
+        dupBytes = Arrays.copyOf(dupBytes, n);
+        have = Arrays.copyOf(have, n);
+        haveCount = Arrays.copyOf(haveCount, n);
+        downloading = Arrays.copyOf(downloading, n);
+        started = Arrays.copyOf(started, n);
+        rowOf = Arrays.copyOf(rowOf, n);
+        Arrays.fill(rowOf, old, n, -1);
+        partial = Arrays.copyOf(partial, n);
+        distinctInflight = Arrays.copyOf(distinctInflight, n);
+        pickEpoch = Arrays.copyOf(pickEpoch, n);
+        sawEndGame = Arrays.copyOf(sawEndGame, n);
+        conns = Arrays.copyOf(conns, n);
+        nbr = Arrays.copyOf(nbr, n);
+        nbrRow = Arrays.copyOf(nbrRow, n);
+        outDir = Arrays.copyOf(outDir, n);
+        inDir = Arrays.copyOf(inDir, n);
+        connCount = Arrays.copyOf(connCount, n);
+        lastAnnounce = Arrays.copyOf(lastAnnounce, n);
+        announceHandle = grownFilled(announceHandle, n, old);
+        rechokeHandle = grownFilled(rechokeHandle, n, old);
+        rechokeRound = Arrays.copyOf(rechokeRound, n);
+        interestRechokePending = Arrays.copyOf(interestRechokePending, n);
+        seedHandle = grownFilled(seedHandle, n, old);
+        departHandle = grownFilled(departHandle, n, old);
+        pickRng = Arrays.copyOf(pickRng, n);
+        chokeRng = Arrays.copyOf(chokeRng, n);
+        trackerRng = Arrays.copyOf(trackerRng, n);
+        choker = Arrays.copyOf(choker, n);
+        picker = Arrays.copyOf(picker, n);
+        seeding = Arrays.copyOf(seeding, n);
+        bannedPeer = Arrays.copyOf(bannedPeer, n);
+        bannedUntil = Arrays.copyOf(bannedUntil, n);
+        stamp = Arrays.copyOf(stamp, n);
+        serving.grow(n);
+        served.grow(n);
+        onlineList = Arrays.copyOf(onlineList, n);
+        onlinePos = Arrays.copyOf(onlinePos, n);
+        capacity = n;
+    }
+
+    private static long[] grownFilled(long[] a, int n, int old) {
+        long[] b = Arrays.copyOf(a, n);
+        Arrays.fill(b, old, n, -1);
+        return b;
     }
 
     /** Doubles every connection and direction array (the connection ids in use fill them). */
