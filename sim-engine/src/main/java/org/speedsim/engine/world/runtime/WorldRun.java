@@ -954,6 +954,11 @@ public final class WorldRun implements WorldEvents {
         return peakOnline;
     }
 
+    /** Swarms the user has a peer online in now. */
+    int activeSwarms(int user) {
+        return activeCount[user];
+    }
+
     TimeSeries series() {
         return series;
     }

@@ -42,7 +42,7 @@ final class WorldFixtures {
 
     static SpeedSettings honest() {
         return SpeedSettings.honest(AutoBid.factory(1.0), new UniformPriceAuction(),
-                new Distribution.Fixed(0)).withReserve(1000);
+                new Distribution.Fixed(0)).withReserve(2000);
     }
 
     static ClientSpec legacy(double share, long meanSeedMicros) {
