@@ -187,6 +187,24 @@ public final class SwarmEngine extends SwarmState implements FlowNetwork.Transfe
         return ext[i];
     }
 
+    /**
+     * Drops what a departed peer of a hosted swarm no longer needs (its connection slots, strategies and generators),
+     * so that a long-lived swarm keeps a few numbers per departed peer; its piece set and counters stay for the host.
+     */
+    private void releasePeer(int peer) {
+        conns[peer] = null;
+        nbr[peer] = null;
+        nbrRow[peer] = null;
+        outDir[peer] = null;
+        inDir[peer] = null;
+        pickRng[peer] = null;
+        chokeRng[peer] = null;
+        trackerRng[peer] = null;
+        choker[peer] = null;
+        picker[peer] = null;
+        seeding[peer] = null;
+    }
+
     private void copyGained(int piece) {
         if (copies[piece]++ == 0 && --missingPieces == 0 && host != null) {
             host.availabilityChanged(sim.now(), true);
@@ -403,6 +421,9 @@ public final class SwarmEngine extends SwarmState implements FlowNetwork.Transfe
         partial[peer] = null;
         downloading[peer] = null;
         started[peer] = null;
+        if (host != null) {
+            releasePeer(peer);
+        }
         for (SwarmExtension e : ext) {
             e.onPeerLeft(peer);
         }

@@ -138,6 +138,9 @@ public final class WorldRun implements WorldEvents {
     private long airdroppedAtLastSample;
     private TimeSeries series;
     private boolean ran;
+    private org.speedsim.engine.swarm.ProgressListener progress;
+    private long progressEvery;
+    private long nextProgress;
 
     public WorldRun(WorldRunConfig config) {
         this.cfg = Objects.requireNonNull(config, "config");
@@ -248,6 +251,24 @@ public final class WorldRun implements WorldEvents {
     // run
     // =====================================================================================================
 
+    /**
+     * Calls {@code listener} about every {@code everyMicros} of simulated time, after an event (never as an event of
+     * its own, so observing changes nothing in the run), with the users online as the peer count.
+     */
+    public WorldRun progress(org.speedsim.engine.swarm.ProgressListener listener, long everyMicros) {
+        this.progress = listener;
+        this.progressEvery = Math.max(1, everyMicros);
+        return this;
+    }
+
+    private void reportProgress() {
+        long now = sim.now();
+        if (now >= nextProgress) {
+            progress.progress(now, cfg.world().horizonMicros(), driver.onlineUsers(), sim.eventsProcessed());
+            nextProgress = now + progressEvery;
+        }
+    }
+
     /** Runs the world to its horizon; once. */
     public WorldResult run() {
         if (ran) {
@@ -259,14 +280,19 @@ public final class WorldRun implements WorldEvents {
         series = new TimeSeries(columns);
         driver.start();
         sim.scheduleAt(0, kSample, 0, 0);
+        if (progress != null) {
+            sim.addEventEndHook(this::reportProgress);
+        }
         long horizon = cfg.world().horizonMicros();
         sim.runUntil(horizon);
         long end = sim.now();
         if (series.size() == 0 || series.get(series.size() - 1, 0) * 1e6 < end) {
             sample();
         }
-        WorldResult result = new WorldRecords(this).build(end, (System.nanoTime() - wall0) / 1e9);
-        return result;
+        if (progress != null) {
+            progress.progress(end, cfg.world().horizonMicros(), driver.onlineUsers(), sim.eventsProcessed());
+        }
+        return new WorldRecords(this).build(end, (System.nanoTime() - wall0) / 1e9);
     }
 
     long now() {
