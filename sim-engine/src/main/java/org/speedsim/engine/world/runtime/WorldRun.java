@@ -980,6 +980,10 @@ public final class WorldRun implements WorldEvents {
         return peakOnline;
     }
 
+    boolean isOnline(int user) {
+        return online[user];
+    }
+
     /** Swarms the user has a peer online in now. */
     int activeSwarms(int user) {
         return activeCount[user];
