@@ -114,7 +114,7 @@ public final class ScenarioLoader {
             if (!worlds) {
                 YNode.Origin o = root.get("kind").origin();
                 problems.add(new Problem(o.file(), o.line(), o.column(), "kind", file + " is a world scenario;"
-                        + " this reads swarm scenarios only (no kind, or kind: swarm)"));
+                        + " this command runs swarm scenarios only (no kind, or kind: swarm)"));
                 return null;
             }
             return loadWorld(file, root, reader, registry, problems);

@@ -149,7 +149,10 @@ final class WorldConfigBuilder {
             return;
         }
         double largest = allValid(size) ? shared.largest(size, Units::bytes) : 0;
-        if (largest / pieceBytes > Integer.MAX_VALUE / 2.0) {
+        if (largest + pieceBytes >= 0x1p63) {
+            v.problem(at, path, "torrents of up to " + new java.math.BigDecimal(largest).toBigInteger()
+                    + " bytes in pieces of " + piece + " do not fit a 64-bit count of bytes; give smaller sizes");
+        } else if (largest / pieceBytes > Integer.MAX_VALUE / 2.0) {
             v.problem(at, path, "torrents of up to " + (long) Math.min(Long.MAX_VALUE, largest)
                     + " bytes in pieces of " + piece + " would have more than " + Integer.MAX_VALUE / 2
                     + " pieces; use larger pieces or a size distribution with a shorter tail");

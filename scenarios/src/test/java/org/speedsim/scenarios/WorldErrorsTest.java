@@ -64,6 +64,11 @@ class WorldErrorsTest {
                     "catalogue.pieceSize", 4, "more than 1073741823 pieces"),
             new Case("a size tail of too many pieces", "catalogue:\n  size: { distribution: exponential, mean: 1GiB }\n"
                     + "  pieceSize: 16B\n", "catalogue.pieceSize", 4, "more than 1073741823 pieces"),
+            new Case("torrents beyond a 64-bit byte count", "catalogue:\n  size: 9223372036854775807B\n"
+                    + "  pieceSize: 8000000TB\n", "catalogue.pieceSize", 4, "do not fit a 64-bit count of bytes"),
+            new Case("a size tail beyond a 64-bit byte count", "catalogue:\n"
+                    + "  size: { distribution: lognormal, median: 1GiB, sigma: 10 }\n", "catalogue.size", 3,
+                    "do not fit a 64-bit count of bytes"),
             new Case("size with a bandwidth unit", "catalogue: { size: 8Mbit/s }\n", "catalogue.size", 2,
                     "unknown unit 'Mbit/s'"),
             new Case("zipf too large", "catalogue: { zipf: 11 }\n", "catalogue.zipf", 2, "11 must be between 0 and 10"),
