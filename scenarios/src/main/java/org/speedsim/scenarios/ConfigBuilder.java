@@ -63,20 +63,20 @@ final class ConfigBuilder {
 
     // ---- guarded access: null unless present and valid
 
-    private YNode.Map map(YNode n) {
+    YNode.Map map(YNode n) {
         return n instanceof YNode.Map m && v.isValid(m) ? m : null;
     }
 
-    private YNode.Map map(YNode.Map m, String key) {
+    YNode.Map map(YNode.Map m, String key) {
         return m == null ? null : map(m.get(key));
     }
 
-    private List<YNode> items(YNode.Map m, String key) {
+    List<YNode> items(YNode.Map m, String key) {
         YNode n = m == null ? null : m.get(key);
         return n instanceof YNode.Seq s && v.isValid(s) ? s.items() : null;
     }
 
-    private String leaf(YNode.Map m, String key) {
+    String leaf(YNode.Map m, String key) {
         YNode n = m == null ? null : m.get(key);
         return n instanceof YNode.Scalar s && v.isValid(s) ? s.text() : null;
     }
@@ -93,36 +93,16 @@ final class ConfigBuilder {
             v.problem(file.get("pieceSize").origin(), "file.pieceSize", "a file of " + size + " in pieces of "
                     + piece + " has too many pieces");
         }
-        YNode.Map proto = map(root, "protocol");
-        String rechoke = leaf(proto, "rechokeInterval");
-        String optimistic = leaf(proto, "optimisticInterval");
-        if (rechoke != null && optimistic != null && Units.micros(optimistic) < Units.micros(rechoke)) {
-            v.problem(proto.get("optimisticInterval").origin(), "protocol.optimisticInterval", optimistic
-                    + " must be at least the rechokeInterval (" + rechoke + ")");
-        }
+        checkProtocol(root);
         Set<String> classes = group(root, "peerClasses", "peer class");
         Set<String> clients = group(root, "clients", "client");
-        List<YNode> classNodes = items(root, "peerClasses");
-        for (int i = 0; classNodes != null && i < classNodes.size(); i++) {
-            YNode.Map c = map(classNodes.get(i));
-            checkDistribution(c == null ? null : c.get("upload"), "peerClasses[" + i + "].upload",
-                    Units::bytesPerSecond);
-            checkDistribution(c == null ? null : c.get("download"), "peerClasses[" + i + "].download",
-                    Units::bytesPerSecond);
-        }
+        checkClassLinks(root);
         List<YNode> clientNodes = items(root, "clients");
         for (int i = 0; clientNodes != null && i < clientNodes.size(); i++) {
             YNode.Map c = map(clientNodes.get(i));
             checkDistribution(c == null ? null : c.get("balance"), "clients[" + i + "].balance", Units::microBtt);
         }
-        YNode.Map speed = map(root, "speed");
-        checkDistribution(speed == null ? null : speed.get("messageLatency"), "speed.messageLatency", Units::micros);
-        String margin = leaf(speed, "closeMargin");
-        String timeout = leaf(map(speed, "ledger"), "channelTimeout");
-        if (margin != null && timeout != null && 2 * (double) Units.micros(margin) >= Units.micros(timeout)) {
-            v.problem(speed.get("closeMargin").origin(), "speed.closeMargin", margin
-                    + " must be less than half the ledger's channelTimeout (" + timeout + ")");
-        }
+        checkSpeed(root);
         String duration = leaf(root, "duration");
         YNode.Map arrivals = map(root, "arrivals");
         String start = leaf(arrivals, "start");
@@ -152,6 +132,41 @@ final class ConfigBuilder {
             }
         }
         checkLimits(root);
+    }
+
+    /** The optimistic unchoke period is at least the choking period. */
+    void checkProtocol(YNode.Map root) {
+        YNode.Map proto = map(root, "protocol");
+        String rechoke = leaf(proto, "rechokeInterval");
+        String optimistic = leaf(proto, "optimisticInterval");
+        if (rechoke != null && optimistic != null && Units.micros(optimistic) < Units.micros(rechoke)) {
+            v.problem(proto.get("optimisticInterval").origin(), "protocol.optimisticInterval", optimistic
+                    + " must be at least the rechokeInterval (" + rechoke + ")");
+        }
+    }
+
+    /** The link distributions of every peer class. */
+    void checkClassLinks(YNode.Map root) {
+        List<YNode> classNodes = items(root, "peerClasses");
+        for (int i = 0; classNodes != null && i < classNodes.size(); i++) {
+            YNode.Map c = map(classNodes.get(i));
+            checkDistribution(c == null ? null : c.get("upload"), "peerClasses[" + i + "].upload",
+                    Units::bytesPerSecond);
+            checkDistribution(c == null ? null : c.get("download"), "peerClasses[" + i + "].download",
+                    Units::bytesPerSecond);
+        }
+    }
+
+    /** The Speed block: its message latency distribution, and close margin against the channel timeout. */
+    void checkSpeed(YNode.Map root) {
+        YNode.Map speed = map(root, "speed");
+        checkDistribution(speed == null ? null : speed.get("messageLatency"), "speed.messageLatency", Units::micros);
+        String margin = leaf(speed, "closeMargin");
+        String timeout = leaf(map(speed, "ledger"), "channelTimeout");
+        if (margin != null && timeout != null && 2 * (double) Units.micros(margin) >= Units.micros(timeout)) {
+            v.problem(speed.get("closeMargin").origin(), "speed.closeMargin", margin
+                    + " must be less than half the ledger's channelTimeout (" + timeout + ")");
+        }
     }
 
     /**
@@ -304,9 +319,17 @@ final class ConfigBuilder {
     }
 
     /** The largest balance (micro-BTT) a distribution gives, far out in the tail when it is unbounded; 0 if invalid. */
-    private double largestBalance(YNode n) {
+    double largestBalance(YNode n) {
+        return largest(n, Units::microBtt);
+    }
+
+    /**
+     * The largest value (base units of {@code unit}) a valid fixed value or distribution gives, far out in the tail
+     * when it is unbounded ({@link #EXPONENTIAL_TAIL}, {@link #NORMAL_TAIL}); 0 if invalid.
+     */
+    double largest(YNode n, ToDoubleFunction<String> unit) {
         if (n instanceof YNode.Scalar s) {
-            return v.isValid(s) ? Units.microBtt(s.text()) : 0;
+            return v.isValid(s) ? unit.applyAsDouble(s.text()) : 0;
         }
         YNode.Map m = map(n);
         String kind = leaf(m, "distribution");
@@ -314,12 +337,12 @@ final class ConfigBuilder {
             return 0;
         }
         return switch (kind) {
-            case "fixed" -> micro(leaf(m, "value"));
-            case "uniform" -> micro(leaf(m, "max"));
-            case "exponential" -> EXPONENTIAL_TAIL * micro(leaf(m, "mean"));
+            case "fixed" -> value(leaf(m, "value"), unit);
+            case "uniform" -> value(leaf(m, "max"), unit);
+            case "exponential" -> EXPONENTIAL_TAIL * value(leaf(m, "mean"), unit);
             case "lognormal" -> {
                 String sigma = leaf(m, "sigma");
-                yield micro(leaf(m, "median")) * Math.exp(NORMAL_TAIL
+                yield value(leaf(m, "median"), unit) * Math.exp(NORMAL_TAIL
                         * (sigma == null ? 0 : Double.parseDouble(sigma.replace("_", ""))));
             }
             case "choice" -> {
@@ -327,7 +350,7 @@ final class ConfigBuilder {
                 List<YNode> values = items(m, "values");
                 for (int i = 0; values != null && i < values.size(); i++) {
                     if (values.get(i) instanceof YNode.Scalar s && v.isValid(s)) {
-                        max = Math.max(max, Units.microBtt(s.text()));
+                        max = Math.max(max, unit.applyAsDouble(s.text()));
                     }
                 }
                 yield max;
@@ -336,15 +359,15 @@ final class ConfigBuilder {
         };
     }
 
-    private static double micro(String tokens) {
-        return tokens == null ? 0 : Units.microBtt(tokens);
+    private static double value(String text, ToDoubleFunction<String> unit) {
+        return text == null ? 0 : unit.applyAsDouble(text);
     }
 
     /**
      * Checks unique names and shares summing to 1 of a list of named shares; returns the names, or null when some
      * are invalid (references to the list are then not checked).
      */
-    private Set<String> group(YNode.Map root, String key, String what) {
+    Set<String> group(YNode.Map root, String key, String what) {
         List<YNode> list = items(root, key);
         if (list == null) {
             return null;
@@ -384,7 +407,7 @@ final class ConfigBuilder {
                 + String.join(", ", known) + Suggest.didYouMean(name, known));
     }
 
-    private void checkDistribution(YNode n, String path, ToDoubleFunction<String> unit) {
+    void checkDistribution(YNode n, String path, ToDoubleFunction<String> unit) {
         YNode.Map m = map(n);
         String kind = leaf(m, "distribution");
         if ("uniform".equals(kind)) {
@@ -413,28 +436,28 @@ final class ConfigBuilder {
 
     // ---- conversion of a tree without problems
 
-    private static String text(YNode.Map m, String key) {
+    static String text(YNode.Map m, String key) {
         YNode n = m.get(key);
         return n == null ? null : ((YNode.Scalar) n).text();
     }
 
-    private static YNode.Map sub(YNode.Map m, String key) {
+    static YNode.Map sub(YNode.Map m, String key) {
         return (YNode.Map) m.get(key);
     }
 
-    private static List<YNode> list(YNode.Map m, String key) {
+    static List<YNode> list(YNode.Map m, String key) {
         return ((YNode.Seq) m.get(key)).items();
     }
 
-    private static long micros(YNode.Map m, String key) {
+    static long micros(YNode.Map m, String key) {
         return Units.micros(text(m, key));
     }
 
-    private static long integer(YNode.Map m, String key) {
+    static long integer(YNode.Map m, String key) {
         return Long.parseLong(text(m, key).replace("_", ""));
     }
 
-    private static double number(YNode.Map m, String key) {
+    static double number(YNode.Map m, String key) {
         return Double.parseDouble(text(m, key).replace("_", ""));
     }
 
@@ -444,29 +467,9 @@ final class ConfigBuilder {
             long duration = micros(root, "duration");
             YNode.Map file = sub(root, "file");
             YNode.Map proto = sub(root, "protocol");
-            List<PeerClass> classes = new ArrayList<>();
-            for (YNode n : list(root, "peerClasses")) {
-                YNode.Map c = (YNode.Map) n;
-                classes.add(new PeerClass(text(c, "name"), number(c, "share"), distribution(c.get("upload")),
-                        distribution(c.get("download"))));
-            }
-            List<ClientSpec> clients = new ArrayList<>();
-            boolean anySpeed = false;
-            for (YNode n : list(root, "clients")) {
-                YNode.Map c = (YNode.Map) n;
-                if ("speed".equals(text(c, "protocol"))) {
-                    anySpeed = true;
-                    SpeedSettings settings = speedSettings(c);
-                    clients.add(new ClientSpec(text(c, "name"), number(c, "share"), true, auctionChoker(settings),
-                            strategy(registry.picking(), c.get("picking"), "model"),
-                            strategy(registry.seeding(), c.get("seeding"), "model"), settings));
-                } else {
-                    clients.add(new ClientSpec(text(c, "name"), number(c, "share"), false,
-                            strategy(registry.choking(), c.get("choking"), "model"),
-                            strategy(registry.picking(), c.get("picking"), "model"),
-                            strategy(registry.seeding(), c.get("seeding"), "model")));
-                }
-            }
+            List<PeerClass> classes = peerClasses(list(root, "peerClasses"));
+            List<ClientSpec> clients = clients(list(root, "clients"), null);
+            boolean anySpeed = clients.stream().anyMatch(ClientSpec::speed);
             List<SwarmExtension.Factory> extensions = new ArrayList<>();
             if (anySpeed) {
                 extensions.add(new SpeedExtensionFactory(speedConfig(sub(root, "speed"))));
@@ -497,15 +500,7 @@ final class ConfigBuilder {
                             text(e, "client"), Boolean.parseBoolean(text(e, "seeds"))));
                 }
             }
-            ProtocolConfig protocol = ProtocolConfig.DEFAULT.toBuilder()
-                    .trackerPeers((int) integer(proto, "trackerPeers"))
-                    .maxConnections((int) integer(proto, "maxConnections"))
-                    .reannounceBelow((int) integer(proto, "reannounceBelow"))
-                    .reannounceMicros(micros(proto, "reannounceInterval"))
-                    .unchokeSlots((int) integer(proto, "unchokeSlots"))
-                    .rechokeMicros(micros(proto, "rechokeInterval"))
-                    .optimisticMicros(micros(proto, "optimisticInterval"))
-                    .endGame(Boolean.parseBoolean(text(proto, "endGame"))).build();
+            ProtocolConfig protocol = protocol(proto);
             return SwarmConfig.builder(text(root, "name")).seed(seed).replication(0)
                     .file(new FileSpec(Units.bytes(text(file, "size")), Units.bytes(text(file, "pieceSize"))))
                     .peerClasses(classes).clients(clients).arrivals(arrivals(root.get("arrivals"), duration))
@@ -519,13 +514,61 @@ final class ConfigBuilder {
         }
     }
 
-    private SpeedSettings speedSettings(YNode.Map c) {
+    /** The peer classes of valid class blocks, in order. */
+    static List<PeerClass> peerClasses(List<YNode> nodes) {
+        List<PeerClass> classes = new ArrayList<>();
+        for (YNode n : nodes) {
+            YNode.Map c = (YNode.Map) n;
+            classes.add(new PeerClass(text(c, "name"), number(c, "share"), distribution(c.get("upload")),
+                    distribution(c.get("download"))));
+        }
+        return classes;
+    }
+
+    /** The protocol block of a valid tree. */
+    static ProtocolConfig protocol(YNode.Map proto) {
+        return ProtocolConfig.DEFAULT.toBuilder()
+                .trackerPeers((int) integer(proto, "trackerPeers"))
+                .maxConnections((int) integer(proto, "maxConnections"))
+                .reannounceBelow((int) integer(proto, "reannounceBelow"))
+                .reannounceMicros(micros(proto, "reannounceInterval"))
+                .unchokeSlots((int) integer(proto, "unchokeSlots"))
+                .rechokeMicros(micros(proto, "rechokeInterval"))
+                .optimisticMicros(micros(proto, "optimisticInterval"))
+                .endGame(Boolean.parseBoolean(text(proto, "endGame"))).build();
+    }
+
+    /**
+     * The client specs of valid client blocks, in order; a Speed client's balance is its {@code balance} key, or
+     * {@code balance} when that is not null (a world's airdrop, the same for every client).
+     */
+    List<ClientSpec> clients(List<YNode> nodes, Distribution balance) {
+        List<ClientSpec> clients = new ArrayList<>();
+        for (YNode n : nodes) {
+            YNode.Map c = (YNode.Map) n;
+            if ("speed".equals(text(c, "protocol"))) {
+                SpeedSettings settings = speedSettings(c, balance != null ? balance
+                        : distribution(c.get("balance"), t -> (double) Units.microBtt(t)));
+                clients.add(new ClientSpec(text(c, "name"), number(c, "share"), true, auctionChoker(settings),
+                        strategy(registry.picking(), c.get("picking"), "model"),
+                        strategy(registry.seeding(), c.get("seeding"), "model"), settings));
+            } else {
+                clients.add(new ClientSpec(text(c, "name"), number(c, "share"), false,
+                        strategy(registry.choking(), c.get("choking"), "model"),
+                        strategy(registry.picking(), c.get("picking"), "model"),
+                        strategy(registry.seeding(), c.get("seeding"), "model")));
+            }
+        }
+        return clients;
+    }
+
+    private SpeedSettings speedSettings(YNode.Map c, Distribution balance) {
         String adversary = text(c, "adversary");
         return new SpeedSettings(strategy(registry.bidding(), c.get("bidding"), "strategy"),
                 strategy(registry.auction(), c.get("auction"), "model"),
                 strategy(registry.allocation(), c.get("allocation"), "model"),
                 Units.nanoBttPerKiB(text(c, "reservePrice")),
-                distribution(c.get("balance"), t -> (double) Units.microBtt(t)),
+                balance,
                 "non-payer".equals(adversary), "bad-data".equals(adversary),
                 "round-robin".equals(text(c, "seedRanking")) ? SeedPolicy.ROUND_ROBIN
                         : SeedPolicy.UPLOAD_RATE);
@@ -538,7 +581,7 @@ final class ConfigBuilder {
                 s.seedPolicy())), s.chokerFactory());
     }
 
-    private static SpeedConfig speedConfig(YNode.Map m) {
+    static SpeedConfig speedConfig(YNode.Map m) {
         YNode.Map ledger = sub(m, "ledger");
         String throughput = text(ledger, "throughput");
         SignatureMode mode = "ed25519".equals(text(m, "signatures")) ? SignatureMode.ED25519
@@ -551,12 +594,12 @@ final class ConfigBuilder {
                 distribution(m.get("messageLatency"), Units::micros));
     }
 
-    private static Distribution distribution(YNode n) {
+    static Distribution distribution(YNode n) {
         return distribution(n, Units::bytesPerSecond);
     }
 
     /** A fixed value or a distribution of a quantity read with {@code unit}. */
-    private static Distribution distribution(YNode n, ToDoubleFunction<String> unit) {
+    static Distribution distribution(YNode n, ToDoubleFunction<String> unit) {
         if (n instanceof YNode.Scalar s) {
             return new Distribution.Fixed(unit.applyAsDouble(s.text()));
         }

@@ -8,7 +8,8 @@ import org.speedsim.engine.swarm.SwarmConfig;
  * (use {@link SwarmConfig#withSeed} for the others), the number of replications, and the resolved scenario as YAML
  * with every default filled in (written beside the results as {@code scenario.yaml}).
  */
-public record LoadedScenario(String name, Path file, SwarmConfig config, int replications, String resolvedYaml) {
+public record LoadedScenario(String name, Path file, SwarmConfig config, int replications, String resolvedYaml)
+        implements Loaded {
 
     /** The most replications a scenario (or a command-line option) may ask for. */
     public static final int MAX_REPLICATIONS = 100_000;

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Produces the merged scenario tree before validation: follows {@code extends} chains (paths relative to the
  * extending file; maps deep-merged unless their discriminator changes, everything else replaced whole; the
- * base's {@code name} not inherited) and then
+ * base's {@code name} not inherited; a file that states its {@code kind} extends only a file of that kind) and then
  * applies {@code --set path=value} overrides, each value read as YAML ({@code --set path=} with no value removes the
  * key, so its default applies). Every node keeps the origin of the file or
  * override that supplied it.
@@ -83,7 +83,24 @@ final class Resolver {
         if (parent == null) {
             return null;
         }
+        String kind = kindOf(m.get("kind"));
+        String baseKind = kindOf(parent.get("kind"));
+        if (m.get("kind") != null && kind != null && baseKind != null && !kind.equals(baseKind)) {
+            problem(m.get("kind").origin(), "kind", "a " + kind + " scenario cannot extend " + baseShown + ", a "
+                    + baseKind + " scenario");
+            return null;
+        }
         return (YNode.Map) merge(parent.without("name"), m);
+    }
+
+    /** The kind a {@code kind} value names (swarm when absent), or null when it names none. */
+    private static String kindOf(YNode k) {
+        if (k == null || (k instanceof YNode.Scalar s && s.isNull())) {
+            return ScenarioModel.KIND_SWARM;
+        }
+        return k instanceof YNode.Scalar s && s.type() == YNode.Scalar.Type.STRING
+                && (s.text().equals(ScenarioModel.KIND_SWARM) || s.text().equals(ScenarioModel.KIND_WORLD))
+                ? s.text() : null;
     }
 
     private static Path realPath(Path p) {

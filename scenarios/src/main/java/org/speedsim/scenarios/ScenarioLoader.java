@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.speedsim.engine.swarm.SwarmConfig;
+import org.speedsim.engine.world.WorldRunConfig;
 import org.speedsim.strategies.StrategyRegistry;
 
 /**
@@ -13,8 +14,11 @@ import org.speedsim.strategies.StrategyRegistry;
  * valid ones, then build the config ({@link ConfigBuilder}). Each stage reports every problem it finds; problems in
  * reading or merging stop before validation, and the config is built only when nothing was found.
  *
- * <p>Invariant: {@code load} either returns a scenario or throws {@link ScenarioException} with at least one
- * problem; no other exception escapes, whatever the input.
+ * <p>A file with {@code kind: world} is a world scenario: {@link #loadAny} validates it against {@link WorldModel}
+ * and builds a {@link WorldRunConfig} ({@link WorldConfigBuilder}); {@link #load} accepts swarm scenarios only.
+ *
+ * <p>Invariant: {@code load} and {@code loadAny} either return a scenario or throw {@link ScenarioException} with at
+ * least one problem; no other exception escapes, whatever the input.
  */
 public final class ScenarioLoader {
 
@@ -36,13 +40,39 @@ public final class ScenarioLoader {
         return load(file, overrides, StrategyRegistry.builtIn());
     }
 
-    /** As {@link #load(Path, List)}, with the strategy names of {@code registry}. */
+    /**
+     * As {@link #load(Path, List)}, with the strategy names of {@code registry}. A world scenario
+     * ({@code kind: world}) is refused with one problem saying so; {@link #loadAny} loads both kinds.
+     */
     public static LoadedScenario load(Path file, List<String> overrides, StrategyRegistry registry)
             throws ScenarioException {
+        Loaded loaded = load(file, overrides, registry, false);
+        return (LoadedScenario) loaded;
+    }
+
+    /**
+     * Loads a swarm scenario ({@link LoadedScenario}; no {@code kind}, or {@code kind: swarm}) or a world scenario
+     * ({@link LoadedWorld}; {@code kind: world}), with {@code extends} and {@code overrides} applied as for
+     * {@link #load(Path, List)}.
+     *
+     * @throws ScenarioException with every problem found
+     */
+    public static Loaded loadAny(Path file, List<String> overrides, StrategyRegistry registry)
+            throws ScenarioException {
+        return load(file, overrides, registry, true);
+    }
+
+    /** As {@link #loadAny(Path, List, StrategyRegistry)} with the built-in strategies. */
+    public static Loaded loadAny(Path file, List<String> overrides) throws ScenarioException {
+        return loadAny(file, overrides, StrategyRegistry.builtIn());
+    }
+
+    private static Loaded load(Path file, List<String> overrides, StrategyRegistry registry, boolean worlds)
+            throws ScenarioException {
         List<Problem> problems = new ArrayList<>();
-        LoadedScenario result = null;
+        Loaded result = null;
         try {
-            result = tryLoad(file, overrides, registry, problems);
+            result = tryLoad(file, overrides, registry, problems, worlds);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             problems.add(new Problem(String.valueOf(file), 0, 0, "", "internal error while loading: " + e));
         }
@@ -55,8 +85,8 @@ public final class ScenarioLoader {
         return result;
     }
 
-    private static LoadedScenario tryLoad(Path file, List<String> overrides, StrategyRegistry registry,
-                                          List<Problem> problems) {
+    private static Loaded tryLoad(Path file, List<String> overrides, StrategyRegistry registry,
+                                  List<Problem> problems, boolean worlds) {
         YamlReader reader = new YamlReader();
         Resolver resolver = new Resolver(reader, problems);
         YNode.Map root = resolver.resolve(file);
@@ -76,6 +106,41 @@ public final class ScenarioLoader {
             root = root.with("name", YNode.Origin.of(file.toString()),
                     new YNode.Scalar(YNode.Origin.of(file.toString()), YNode.Scalar.Type.STRING, defaultName(file)));
         }
+        String kind = kind(root, problems);
+        if (kind == null) {
+            return null;
+        }
+        if (kind.equals(ScenarioModel.KIND_WORLD)) {
+            if (!worlds) {
+                YNode.Origin o = root.get("kind").origin();
+                problems.add(new Problem(o.file(), o.line(), o.column(), "kind", file + " is a world scenario;"
+                        + " this command runs swarm scenarios only (no kind, or kind: swarm)"));
+                return null;
+            }
+            return loadWorld(file, root, reader, registry, problems);
+        }
+        return loadSwarm(file, root, reader, registry, problems);
+    }
+
+    /** The kind of a merged tree: swarm when absent; null with a problem when it is neither swarm nor world. */
+    static String kind(YNode.Map root, List<Problem> problems) {
+        YNode k = root.get("kind");
+        if (k == null || (k instanceof YNode.Scalar s && s.isNull())) {
+            return ScenarioModel.KIND_SWARM;
+        }
+        List<String> kinds = List.of(ScenarioModel.KIND_SWARM, ScenarioModel.KIND_WORLD);
+        if (k instanceof YNode.Scalar s && s.type() == YNode.Scalar.Type.STRING && kinds.contains(s.text())) {
+            return s.text();
+        }
+        String shown = k instanceof YNode.Scalar s ? s.shown() : YNode.describe(k);
+        problems.add(new Problem(k.origin().file(), k.origin().line(), k.origin().column(), "kind",
+                "expected swarm or world, got " + (k instanceof YNode.Scalar ? "'" + shown + "'" : shown)
+                        + Suggest.didYouMean(shown, kinds)));
+        return null;
+    }
+
+    private static LoadedScenario loadSwarm(Path file, YNode.Map root, YamlReader reader, StrategyRegistry registry,
+                                            List<Problem> problems) {
         Validator validator = new Validator(reader, problems);
         ScenarioModel model = new ScenarioModel(registry);
         YNode.Map n = (YNode.Map) validator.validate(model.root(), root, "");
@@ -91,6 +156,25 @@ public final class ScenarioLoader {
         }
         int replications = Integer.parseInt(((YNode.Scalar) n.get("replications")).text().replace("_", ""));
         return new LoadedScenario(config.name(), file, config, replications, RESOLVED_HEADER + YamlWriter.write(n));
+    }
+
+    private static LoadedWorld loadWorld(Path file, YNode.Map root, YamlReader reader, StrategyRegistry registry,
+                                         List<Problem> problems) {
+        Validator validator = new Validator(reader, problems);
+        WorldConfigBuilder builder = new WorldConfigBuilder(registry, validator);
+        YNode.Map n = (YNode.Map) validator.validate(new WorldModel(registry).root(),
+                builder.withoutClientBalances(root), "");
+        builder.check(n);
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        long seed = Long.parseLong(((YNode.Scalar) n.get("seed")).text().replace("_", ""));
+        WorldRunConfig config = builder.build(n, seed);
+        if (config == null || !problems.isEmpty()) {
+            return null;
+        }
+        int replications = Integer.parseInt(((YNode.Scalar) n.get("replications")).text().replace("_", ""));
+        return new LoadedWorld(config.name(), file, config, replications, RESOLVED_HEADER + YamlWriter.write(n));
     }
 
     /** The file name without {@code .yaml} / {@code .yml}, made a valid name. */

@@ -18,6 +18,10 @@ final class ScenarioModel {
     static final java.util.Set<String> DISCRIMINATORS = java.util.Set.of("process", "distribution", "model", "action",
             "strategy");
 
+    /** The {@code kind} of a swarm scenario (also when the key is absent) and of a world scenario. */
+    static final String KIND_SWARM = "swarm";
+    static final String KIND_WORLD = "world";
+
     static final double INF = Double.POSITIVE_INFINITY;
     private static final long MAX_INT = Integer.MAX_VALUE;
 
@@ -93,6 +97,8 @@ final class ScenarioModel {
                         "a scenario file this one starts from (path relative to this file); its keys are deep-merged"
                                 + " under this file's (a map whose process/model/distribution/action/strategy"
                                 + " changes, and every list, is replaced whole); its name is not inherited")),
+                opt("kind", choice(List.of(KIND_SWARM), "what the file describes: swarm (this format, the default"
+                        + " when absent) or world (many torrents and persistent users, see the world format)")),
                 opt("name", name("run name; defaults to the file name without .yaml")),
                 def("seed", "1", integer(Long.MIN_VALUE, Long.MAX_VALUE,
                         "root random seed; replication r draws from the streams keyed by (seed, r)")),
@@ -111,7 +117,7 @@ final class ScenarioModel {
                 def("protocol", "{}", protocol()),
                 def("speed", "{}", speed()),
                 req("peerClasses", list(peerClass(), 1, "bandwidth classes of peers; shares sum to 1")),
-                req("clients", list(client(), 1, "client software of peers; shares sum to 1")),
+                req("clients", list(client(false), 1, "client software of peers; shares sum to 1")),
                 def("arrivals", "none", arrivals()),
                 def("initialSeeds", "[]", list(object("seeds present at time 0",
                         def("count", "1", integer(0, MAX_INT, "number of seeds")),
@@ -125,7 +131,7 @@ final class ScenarioModel {
                         + " add fields to its summary (built-in or plug-in); absent: none")));
     }
 
-    private static Spec.ObjectSpec protocol() {
+    static Spec.ObjectSpec protocol() {
         return object("BitTorrent protocol parameters",
                 def("trackerPeers", "50", integer(1, MAX_INT, "peers handed out per tracker announce")),
                 def("maxConnections", "80", integer(1, 127, "connection cap per peer")),
@@ -138,7 +144,7 @@ final class ScenarioModel {
                 def("endGame", "true", bool("request the last pieces from several peers")));
     }
 
-    private static Spec.ObjectSpec peerClass() {
+    static Spec.ObjectSpec peerClass() {
         return object("a class of peers sharing a bandwidth profile",
                 req("name", name("class name, referenced by initialSeeds and events")),
                 req("share", scalar(Spec.ScalarType.NUMBER, 0, false, 1, "fraction of arriving leechers")),
@@ -171,11 +177,17 @@ final class ScenarioModel {
                 nonNegative(bw, d + " (a fixed value)"), false, d);
     }
 
-    private Spec.ObjectSpec client() {
+    /**
+     * A client block; in a world ({@code world}) the shares are of users and there is no {@code balance}, since a
+     * world user's tokens come once from {@code users.airdrop}.
+     */
+    Spec.ObjectSpec client(boolean world) {
         Spec.ScalarType tokens = Spec.ScalarType.TOKENS;
-        return object("a client type: the software a share of the peers runs",
-                req("name", name("client name, referenced by initialSeeds and events")),
-                req("share", scalar(Spec.ScalarType.NUMBER, 0, false, 1, "fraction of arriving leechers")),
+        List<Spec.Field> fields = new ArrayList<>(List.of(
+                req("name", name(world ? "client name, shown in users.csv"
+                        : "client name, referenced by initialSeeds and events")),
+                req("share", scalar(Spec.ScalarType.NUMBER, 0, false, 1, world ? "fraction of users running it"
+                        : "fraction of arriving leechers")),
                 def("protocol", "legacy", choice(List.of("legacy", "speed"),
                         "legacy ignores bids; speed speaks the BitTorrent Speed extension")),
                 def("choking", registry.choking().defaultName(), strategy(registry.choking(), "model"))
@@ -196,7 +208,12 @@ final class ScenarioModel {
                         "token amount"))),
                 speedOnly(def("adversary", "none", choice(List.of("none", "non-payer", "bad-data"),
                         "none; non-payer: bids and downloads but never pays; bad-data: every piece it uploads fails"
-                                + " verification"))));
+                                + " verification")))));
+        if (world) {
+            fields.removeIf(f -> f.name().equals("balance"));
+        }
+        return new Spec.ObjectSpec(world ? "a client type: the software a share of the users runs"
+                : "a client type: the software a share of the peers runs", fields);
     }
 
     /** A client key that exists only for {@code protocol: speed}. */
@@ -205,7 +222,7 @@ final class ScenarioModel {
     }
 
     /** Swarm-wide BitTorrent Speed parameters: the ledger and the payment rules. */
-    private static Spec.ObjectSpec speed() {
+    static Spec.ObjectSpec speed() {
         Spec.ScalarType dur = Spec.ScalarType.DURATION;
         return object("BitTorrent Speed parameters shared by the swarm; used when some client has protocol: speed",
                 def("signatures", "accounting", choice(List.of("accounting", "ed25519"),

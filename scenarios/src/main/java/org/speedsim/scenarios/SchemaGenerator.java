@@ -17,8 +17,8 @@ import java.util.Map;
 import org.speedsim.strategies.StrategyRegistry;
 
 /**
- * Generates the JSON Schema (draft 2020-12) of the scenario format from {@link ScenarioModel}, the same description
- * the validator uses. The committed copy is {@code scenarios/scenario.schema.json}; regenerate it with
+ * Generates the JSON Schema (draft 2020-12) of the scenario format from {@link ScenarioModel} and of the world format
+ * from {@link WorldModel} (chosen by {@code kind: world}), the same descriptions the validator uses. The committed copy is {@code scenarios/scenario.schema.json}; regenerate it with
  * {@code mvn -pl scenarios -am test -Dtest=SchemaGeneratorTest -Dspeedsim.updateSchema=true} or by running this
  * class's {@code main} with the output path.
  *
@@ -58,15 +58,28 @@ public final class SchemaGenerator {
         root.put("$id", "https://speedsim.org/scenario.schema.json");
         root.put("title", "speedsim scenario");
         Spec.ObjectSpec model = new ScenarioModel(registry).root();
-        root.put("description", model.description() + " A file with 'extends' may leave out anything its base"
-                + " supplies.");
+        Spec.ObjectSpec world = new WorldModel(registry).root();
+        root.put("description", model.description() + " With 'kind: world': " + world.description()
+                + " A file with 'extends' may leave out anything its base supplies (a world file states its kind).");
         root.putObject("if").putArray("required").add("extends");
-        root.putObject("then").put("$ref", "#/$defs/partialScenario");
-        root.putObject("else").put("$ref", "#/$defs/scenario");
+        byKind(root.putObject("then"), "#/$defs/partialWorld", "#/$defs/partialScenario");
+        byKind(root.putObject("else"), "#/$defs/world", "#/$defs/scenario");
         ObjectNode defs = root.putObject("$defs");
         defs.set("scenario", node(model, false));
         defs.set("partialScenario", node(model, true));
+        defs.set("world", node(world, false));
+        defs.set("partialWorld", node(world, true));
         return root;
+    }
+
+    /** {@code kind: world} picks {@code world}, anything else {@code swarm} (as an allOf entry, like conditions). */
+    private static void byKind(ObjectNode n, String world, String swarm) {
+        ObjectNode rule = n.putArray("allOf").addObject();
+        ObjectNode isWorld = rule.putObject("if");
+        isWorld.putObject("properties").putObject("kind").put("const", ScenarioModel.KIND_WORLD);
+        isWorld.putArray("required").add("kind");
+        rule.putObject("then").put("$ref", world);
+        rule.putObject("else").put("$ref", swarm);
     }
 
     /**
@@ -132,7 +145,7 @@ public final class SchemaGenerator {
                         : " (only for " + f.onlyIf().key() + ": " + f.onlyIf().value() + ")"));
             }
             if (f.defaultYaml() != null) {
-                p.set("default", json(new YamlReader().readText(f.defaultYaml(), "<default>", new ArrayList<>())));
+                p.set("default", json(new YamlReader().readText(f.defaultYaml(), YamlReader.DEFAULT_ORIGIN, new ArrayList<>())));
             }
             props.set(f.name(), p);
             if (f.required() && f.onlyIf() == null) {
@@ -226,6 +239,9 @@ public final class SchemaGenerator {
                 }
                 if (s.type() == Spec.ScalarType.RATE_OR_UNLIMITED) {
                     any.addObject().put("const", "unlimited");
+                }
+                if (s.type() == Spec.ScalarType.DURATION_OR_NEVER) {
+                    any.addObject().put("const", Spec.ScalarSpec.NEVER);
                 }
                 n.put("x-unit", kind.baseUnit());
             }

@@ -83,7 +83,7 @@ sealed interface Spec {
         DURATION("a duration such as 30min"), DATA("a data size such as 256KiB"),
         BANDWIDTH("a bandwidth such as 8Mbit/s"), RATE("a rate such as 2/min"), TOKENS("a token amount such as 0.25BTT"),
         PRICE("a price such as 200nBTT/KiB"), RATE_OR_UNLIMITED("a rate such as 1000/s, or 'unlimited'"),
-        COUNT_OR_ALL("a count or 'all'");
+        COUNT_OR_ALL("a count or 'all'"), DURATION_OR_NEVER("a duration such as 30min, or 'never'");
 
         final String expected;
 
@@ -100,6 +100,7 @@ sealed interface Spec {
                 case TOKENS -> Units.Kind.TOKENS;
                 case PRICE -> Units.Kind.PRICE;
                 case RATE_OR_UNLIMITED -> Units.Kind.RATE;
+                case DURATION_OR_NEVER -> Units.Kind.DURATION;
                 default -> null;
             };
         }
@@ -111,6 +112,9 @@ sealed interface Spec {
      */
     record ScalarSpec(ScalarType type, double min, boolean minExclusive, double max, List<String> choices,
                       String description) implements Spec {
+
+        /** The word a {@link ScalarType#DURATION_OR_NEVER} takes for "no such duration" (-1 when converted). */
+        static final String NEVER = "never";
         public ScalarSpec {
             choices = List.copyOf(choices);
         }
@@ -178,6 +182,8 @@ sealed interface Spec {
                 case PRICE -> unitScalar(s, () -> Units.nanoBttPerKiB(t));
                 case RATE_OR_UNLIMITED -> s.type() == YNode.Scalar.Type.STRING && t.equals("unlimited")
                         ? Double.valueOf(0) : unitScalar(s, () -> Units.perSecond(t));
+                case DURATION_OR_NEVER -> s.type() == YNode.Scalar.Type.STRING && t.equals(NEVER)
+                        ? Long.valueOf(-1) : unitScalar(s, () -> Units.micros(t));
             };
             checkRange(s, v);
             return v;
@@ -222,7 +228,8 @@ sealed interface Spec {
         }
 
         private void checkRange(YNode.Scalar s, Object v) {
-            if (!(v instanceof Number n) || (type == ScalarType.COUNT_OR_ALL && n.longValue() == -1)) {
+            if (!(v instanceof Number n) || (type == ScalarType.COUNT_OR_ALL && n.longValue() == -1)
+                    || (type == ScalarType.DURATION_OR_NEVER && s.text().equals(NEVER))) {
                 return;
             }
             double d = n.doubleValue();

@@ -26,7 +26,8 @@ public final class Units {
                 "KiB/s", "1024", "MiB/s", "1048576", "GiB/s", "1073741824"), "bytes per second"),
         DURATION("duration", table("us", "1", "µs", "1", "ms", "1e3", "s", "1e6", "min", "60e6", "h", "3600e6",
                 "d", "86400e6"), "microseconds"),
-        RATE("rate", table("/us", "1e-6", "/ms", "1e-3", "/s", "1", "/min", "60", "/h", "3600", "/d", "86400"),
+        RATE("rate", table("/us", "1e-6", "/ms", "1e-3", "/s", "1", "/min", "60", "/h", "3600", "/d", "86400",
+                "/day", "86400", "/week", "604800"),
                 "per second"),
         TOKENS("token amount", table("BTT", "1e6", "mBTT", "1e3", "uBTT", "1", "µBTT", "1"), "micro-BTT"),
         PRICE("price", table("nBTT/KiB", "1", "uBTT/KiB", "1e3", "µBTT/KiB", "1e3", "mBTT/KiB", "1e6",
@@ -152,7 +153,7 @@ public final class Units {
         return exactLong(Kind.DURATION, text);
     }
 
-    /** Events per second: {@code 2/min}, {@code 0.5/s}, {@code 30/h}. */
+    /** Events per second: {@code 2/min}, {@code 0.5/s}, {@code 30/h}, {@code 4/day}, {@code 20/week}. */
     public static double perSecond(String text) {
         return parse(Kind.RATE, text).doubleValue();
     }

@@ -127,7 +127,7 @@ final class Validator {
             if (value == null) {
                 if (f.defaultYaml() != null) {
                     value = defaults.computeIfAbsent(f.defaultYaml(),
-                            text -> reader.readText(text, "<default>", problems));
+                            text -> reader.readText(text, YamlReader.DEFAULT_ORIGIN, problems));
                     if (value == null) {
                         continue;
                     }

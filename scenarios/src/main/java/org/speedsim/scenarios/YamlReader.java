@@ -34,6 +34,10 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 final class YamlReader {
 
+    /** The file name of the values the validator fills in as defaults. */
+    static final String DEFAULT_ORIGIN = "<default>";
+
+
     static final int MAX_BYTES = 1 << 20;
     static final int MAX_DEPTH = 64;
     static final int MAX_NODES = 100_000;

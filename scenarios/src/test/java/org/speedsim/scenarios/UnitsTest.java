@@ -60,6 +60,16 @@ class UnitsTest {
     }
 
     @Test
+    void releaseRatesPerDayAndWeek() {
+        assertEquals(4.0 / 86_400, Units.perSecond("4/day"), 1e-18);
+        assertEquals(Units.perSecond("4/d"), Units.perSecond("4/day"));
+        assertEquals(20.0 / 604_800, Units.perSecond("20/week"), 1e-18);
+        assertEquals(Units.perSecond("1/day"), Units.perSecond("7/week"), 1e-18);
+        Units.UnitException e = assertThrows(Units.UnitException.class, () -> Units.perSecond("4/days"));
+        assertTrue(e.getMessage().contains("/day, /week"), e.getMessage());
+    }
+
+    @Test
     void tokensAreExact() {
         assertEquals(250_000, Units.microBtt("0.25BTT"));
         assertEquals(1_000_000, Units.microBtt("1BTT"));
