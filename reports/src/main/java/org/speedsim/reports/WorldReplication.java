@@ -48,6 +48,37 @@ public record WorldReplication(int index, Path dir, Table timeseries, Table torr
     }
 
     /**
+     * The world replication directories {@code dir} holds, complete or not, for {@link WorldReport#write(List, Path,
+     * ReportOptions)}: {@code dir} itself when it is one; else its numbered sub-directories that are (one scenario's
+     * replications), in number order; else, in name order, those of its sub-directories (a run directory with
+     * several scenarios). Empty when it holds no world replication.
+     */
+    public static List<Path> directories(Path dir) throws IOException {
+        if (isWorld(dir)) {
+            return List.of(dir);
+        }
+        List<Path> replications = numbered(dir);
+        if (!replications.isEmpty()) {
+            return replications;
+        }
+        List<Path> out = new java.util.ArrayList<>();
+        try (var children = Files.list(dir)) {
+            for (Path child : children.filter(Files::isDirectory).sorted().toList()) {
+                out.addAll(numbered(child));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<Path> numbered(Path dir) throws IOException {
+        try (var children = Files.list(dir)) {
+            return children.filter(c -> c.getFileName().toString().matches("[0-9]{1,9}") && isWorld(c))
+                    .sorted(java.util.Comparator.comparingInt(c -> Integer.parseInt(c.getFileName().toString())))
+                    .toList();
+        }
+    }
+
+    /**
      * Reads a world replication directory.
      *
      * @throws IOException when a file is missing or unreadable; {@link DamagedResultException} when a file is not as

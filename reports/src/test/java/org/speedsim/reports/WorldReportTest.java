@@ -15,6 +15,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.speedsim.engine.swarm.TimeSeries;
+import org.speedsim.engine.world.WorldColumns;
+import org.speedsim.engine.world.WorldResult;
 import org.speedsim.reports.format.Column;
 import org.speedsim.reports.format.ReportFiles;
 import org.w3c.dom.Document;
@@ -148,6 +151,57 @@ class WorldReportTest {
         }
         assertTrue(Files.isRegularFile(out.resolve("charts").resolve("world-gini.svg")));
         assertEquals(2 * (5 * 2 + 1), w.charts().size());
+    }
+
+    /** A legacy-only world: no request, no Speed user (the balance columns empty); the report still writes. */
+    @Test
+    void aWorldWithoutRequestsOrTokensStillReports() throws Exception {
+        List<Path> dirs = new ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            WorldResult base = WorldFixtures.result("quiet", r);
+            TimeSeries series = new TimeSeries(WorldColumns.SERIES);
+            for (int i = 0; i <= 10; i++) {
+                double[] row = new double[WorldColumns.SERIES.size()];
+                java.util.Arrays.fill(row, Double.NaN);
+                row[0] = 100.0 * i;
+                row[1] = 3;
+                series.add(row);
+            }
+            Path dir = tmp.resolve("quiet").resolve(Integer.toString(r));
+            new WorldOutputWriter().write(dir, new WorldResult(base.config(), base.summary(), base.torrents(),
+                    base.users().subList(0, 1), List.of(), series, 0));
+            dirs.add(dir);
+        }
+        Path out = tmp.resolve("quiet-report");
+        Report.Written w = WorldReport.write(dirs, out, ReportOptions.defaults());
+        assertEquals(2 * CHARTS.size(), w.charts().size());
+        List<List<String>> success = Csv.read(out.resolve("tables").resolve("world-request-success-quiet.csv"));
+        assertTrue(success.stream().skip(1).allMatch(r -> r.get(3).equals("0") && r.get(6).isEmpty()));
+        Map<String, List<String>> tokens = new TreeMap<>();
+        Csv.read(out.resolve("tables").resolve("world-tokens-quiet.csv")).forEach(r -> tokens.put(r.get(0), r));
+        assertEquals("0", tokens.get(WorldReport.FINAL_BALANCE_GINI).get(3), "no airdropped user: no value");
+        Xml.parse(w.html());
+    }
+
+    @Test
+    void findsTheReplicationsOfARunDirectoryInNumberOrder() throws IOException {
+        List<Path> legacy = new ArrayList<>();
+        for (int r : new int[] {10, 2, 1}) {
+            Path dir = tmp.resolve("runs").resolve("legacy").resolve(Integer.toString(r));
+            new WorldOutputWriter().write(dir, WorldFixtures.result("legacy", r));
+            legacy.add(dir);
+        }
+        Path speed = tmp.resolve("runs").resolve("speed").resolve("0");
+        new WorldOutputWriter().write(speed, WorldFixtures.result("speed", 0));
+        Files.createDirectories(tmp.resolve("runs").resolve("legacy").resolve("report"));
+        Files.createDirectories(tmp.resolve("runs").resolve("legacy").resolve("7"));
+        List<Path> ordered = List.of(legacy.get(2), legacy.get(1), legacy.get(0));
+        assertEquals(ordered, WorldReplication.directories(tmp.resolve("runs").resolve("legacy")));
+        List<Path> all = new ArrayList<>(ordered);
+        all.add(speed);
+        assertEquals(all, WorldReplication.directories(tmp.resolve("runs")));
+        assertEquals(List.of(speed), WorldReplication.directories(speed));
+        assertEquals(List.of(), WorldReplication.directories(tmp.resolve("runs").resolve("legacy").resolve("7")));
     }
 
     @Test
