@@ -34,12 +34,19 @@ public record Bands(String column, double[] time, double[] mean, double[] lower,
 
     /** The bands of {@code column} over {@code replications} (those without the column are left out). */
     public static Bands of(List<Replication> replications, String column) {
+        return of(replications.stream().map(Replication::timeseries).toList(), column, column.equals(UTILISATION));
+    }
+
+    /**
+     * The bands of {@code column} over time-series tables (each with {@code time_s}; those without the column are
+     * left out); {@code fraction}: the column is a share in [0, 1] and its interval is cut to that range.
+     */
+    public static Bands of(List<Table> series, String column, boolean fraction) {
         List<double[]> times = new ArrayList<>();
         List<double[]> values = new ArrayList<>();
         TreeSet<Double> union = new TreeSet<>();
         double min = Double.NaN;
-        for (Replication r : replications) {
-            Table t = r.timeseries();
+        for (Table t : series) {
             if (!t.columnNames().contains(column) || t.rowCount() == 0) {
                 continue;
             }
@@ -54,8 +61,7 @@ public record Bands(String column, double[] time, double[] mean, double[] lower,
                 }
             }
         }
-        MetricKind kind = min < 0 ? MetricKind.REAL
-                : column.equals(UTILISATION) ? MetricKind.FRACTION : MetricKind.AMOUNT;
+        MetricKind kind = min < 0 ? MetricKind.REAL : fraction ? MetricKind.FRACTION : MetricKind.AMOUNT;
         int size = union.size();
         double[] time = new double[size];
         double[] mean = new double[size];

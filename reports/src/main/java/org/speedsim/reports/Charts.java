@@ -393,6 +393,34 @@ public final class Charts {
      * confidence band shaded and its censored lifetimes (runs that ended with the swarm alive) marked with a cross.
      */
     public static JFreeChart survival(Map<String, SurvivalCurve> groups) {
+        return survival(groups, "Swarm survival: time until the swarm lost the file",
+                "probability the swarm still has the file", "swarm lifetime",
+                (subjects, deaths) -> "Kaplan-Meier estimate over " + subjects + " replications, " + deaths
+                        + " swarm death" + (deaths == 1 ? "" : "s") + "; shaded: 95 % confidence band (log-log); "
+                        + "+: run ended with the swarm alive (censored)", defaultColours(groups.size()));
+    }
+
+    /** The subtitle of a survival chart from its numbers of subjects and events. */
+    @FunctionalInterface
+    interface SurvivalSubtitle {
+        String of(int subjects, int events);
+    }
+
+    /** The first {@code n} colours of the palette, repeating. */
+    static List<Color> defaultColours(int n) {
+        List<Color> colours = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            colours.add(colour(i));
+        }
+        return colours;
+    }
+
+    /**
+     * Kaplan-Meier curves as {@link #survival(Map)}, with its own title, axis labels, subtitle and one colour per
+     * group.
+     */
+    static JFreeChart survival(Map<String, SurvivalCurve> groups, String title, String yLabel, String xLabel,
+                               SurvivalSubtitle subtitleOf, List<Color> colours) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         XYSeriesCollection censored = new XYSeriesCollection();
         double max = 0;
@@ -434,27 +462,25 @@ public final class Charts {
         marks.setDrawOutlines(true);
         marks.setUseOutlinePaint(false);
         for (int i = 0; i < groups.size(); i++) {
-            renderer.setSeriesPaint(i, colour(i));
-            renderer.setSeriesFillPaint(i, colour(i));
+            renderer.setSeriesPaint(i, colours.get(i));
+            renderer.setSeriesFillPaint(i, colours.get(i));
             renderer.setSeriesStroke(i, new BasicStroke(2f));
-            marks.setSeriesPaint(i, colour(i));
+            marks.setSeriesPaint(i, colours.get(i));
             marks.setSeriesShape(i, cross(5));
             marks.setSeriesOutlineStroke(i, new BasicStroke(1.5f));
             marks.setSeriesVisibleInLegend(i, false);
         }
-        NumberAxis y = Axes.value("probability the swarm still has the file", 1);
+        NumberAxis y = Axes.value(yLabel, 1);
         y.setRange(0, 1.05);
         y.setTickUnit(new NumberTickUnit(0.1));
-        XYPlot plot = new XYPlot(data, Axes.time("swarm lifetime", max), y, renderer);
+        XYPlot plot = new XYPlot(data, Axes.time(xLabel, max), y, renderer);
         plot.setDataset(1, censored);
         plot.setRenderer(1, marks);
-        String subtitle = "Kaplan-Meier estimate over " + subjects + " replications, " + deaths + " swarm death"
-                + (deaths == 1 ? "" : "s") + "; shaded: 95 % confidence band (log-log); "
-                + "+: run ended with the swarm alive (censored)";
-        return finish("Swarm survival: time until the swarm lost the file", subtitle, plot);
+        return finish(title, subtitleOf.of(subjects, deaths), plot);
     }
 
-    private static JFreeChart finish(String title, String subtitle, XYPlot plot) {
+    /** Styles a plot and wraps it in a chart with its title, subtitle and a legend at the bottom. */
+    static JFreeChart finish(String title, String subtitle, XYPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
@@ -482,7 +508,7 @@ public final class Charts {
         return chart;
     }
 
-    private static BasicStroke dashed(float width) {
+    static BasicStroke dashed(float width) {
         return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
     }
 

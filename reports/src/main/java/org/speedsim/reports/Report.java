@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jfree.chart.JFreeChart;
@@ -280,19 +281,24 @@ public final class Report {
      * column its mean, ci_low and ci_high ({@link Bands}).
      */
     private static Table bandsTable(List<Replication> reps) {
+        return bandsTable(reps.stream().map(Replication::timeseries).toList(), Set.of(Bands.UTILISATION));
+    }
+
+    /** {@link #bandsTable(List)} over time-series tables; the columns in {@code fractions} are shares in [0, 1]. */
+    static Table bandsTable(List<Table> reps, Set<String> fractions) {
         List<String> columns = new ArrayList<>();
-        for (Replication r : reps) {
-            for (String c : r.timeseries().columnNames()) {
+        for (Table r : reps) {
+            for (String c : r.columnNames()) {
                 if (!c.equals("time_s") && !columns.contains(c)) {
                     columns.add(c);
                 }
             }
         }
-        Bands first = Bands.of(reps, "time_s");
+        Bands first = Bands.of(reps, "time_s", false);
         Table t = Table.create("timeseries", DoubleColumn.create("time_s", first.time()),
                 IntColumn.create("n", first.n()));
         for (String c : columns) {
-            Bands b = Bands.of(reps, c);
+            Bands b = Bands.of(reps, c, fractions.contains(c));
             double[] mean = new double[first.size()];
             double[] lower = new double[first.size()];
             double[] upper = new double[first.size()];

@@ -37,6 +37,14 @@ public final class ResultFiles {
 
     /** Reads and checks {@code summary.json}: one JSON object with its standard fields typed as speedsim writes. */
     public static JsonNode summary(Path file) throws IOException {
+        return summary(file, RunFiles.SUMMARY_FIELDS);
+    }
+
+    /**
+     * Reads and checks a {@code summary.json} whose fields are declared by {@code fields}: one JSON object with
+     * {@value RunFiles#SIMULATED} and each declared field it has typed as declared.
+     */
+    public static JsonNode summary(Path file, List<? extends Column<?>> fields) throws IOException {
         String text = text(file);
         JsonNode root;
         try {
@@ -52,7 +60,7 @@ public final class ResultFiles {
             throw new DamagedResultException(file, "no field " + RunFiles.SIMULATED + (root.has("simulatedSeconds")
                     ? " (written by an earlier speedsim, whose field names were camelCase: run it again)" : ""));
         }
-        for (Column<?> field : RunFiles.SUMMARY_FIELDS) {
+        for (Column<?> field : fields) {
             JsonNode v = root.get(field.name());
             if (v == null) {
                 continue;
@@ -76,6 +84,13 @@ public final class ResultFiles {
      * respected) and the columns the report reads.
      */
     public static void csv(Path file) throws IOException {
+        csv(file, REQUIRED_COLUMNS.getOrDefault(file.getFileName().toString(), List.of()));
+    }
+
+    /**
+     * Checks a CSV file speedsim wrote as {@link #csv(Path)} does, with the columns {@code required} in its header.
+     */
+    public static void csv(Path file, List<String> required) throws IOException {
         String text = text(file);
         if (text.isEmpty()) {
             throw new DamagedResultException(file, "empty (no header row)");
@@ -113,10 +128,9 @@ public final class ResultFiles {
             throw new DamagedResultException(file, "line " + line + " is cut off (the file is truncated)");
         }
         List<String> columns = List.of(header.toString().strip().split(",", -1));
-        String name = file.getFileName().toString();
-        for (String required : REQUIRED_COLUMNS.getOrDefault(name, List.of())) {
-            if (!columns.contains(required)) {
-                throw new DamagedResultException(file, "no " + required + " column in its header");
+        for (String column : required) {
+            if (!columns.contains(column)) {
+                throw new DamagedResultException(file, "no " + column + " column in its header");
             }
         }
     }

@@ -37,13 +37,18 @@ public final class SummaryTable {
 
     /** The table ({@link ReportFiles#SUMMARY}) over the replications' summaries. */
     public static Table of(List<Replication> replications) {
+        return ofSummaries(replications.stream().map(Replication::summary).toList());
+    }
+
+    /** The table ({@link ReportFiles#SUMMARY}) over parsed {@code summary.json} trees (a world run's too). */
+    public static Table ofSummaries(List<com.fasterxml.jackson.databind.JsonNode> summaries) {
         Map<String, double[]> values = new LinkedHashMap<>();
         Set<String> yesNo = new java.util.HashSet<>();
-        for (int r = 0; r < replications.size(); r++) {
-            yesNo.addAll(SummaryJson.booleans(replications.get(r).summary(), IDENTIFIERS));
-            Map<String, Double> flat = SummaryJson.numbers(replications.get(r).summary(), IDENTIFIERS);
+        for (int r = 0; r < summaries.size(); r++) {
+            yesNo.addAll(SummaryJson.booleans(summaries.get(r), IDENTIFIERS));
+            Map<String, Double> flat = SummaryJson.numbers(summaries.get(r), IDENTIFIERS);
             for (Map.Entry<String, Double> e : flat.entrySet()) {
-                double[] v = values.computeIfAbsent(e.getKey(), k -> nans(replications.size()));
+                double[] v = values.computeIfAbsent(e.getKey(), k -> nans(summaries.size()));
                 v[r] = e.getValue();
             }
         }

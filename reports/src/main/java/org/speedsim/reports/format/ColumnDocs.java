@@ -48,6 +48,19 @@ public final class ColumnDocs {
                 + "with `").append(String.join("`, `", StatisticsFiles.DIFFERENCE)).append("`, and the method:\n\n");
         table(b, StatisticsFiles.ESTIMATE);
         table(b, StatisticsFiles.METHOD);
+        b.append("## A world replication directory\n\nA world run (many torrents, persistent users) writes, in order: `"
+                + RunFiles.SCENARIO + "`, `" + WorldFiles.TIMESERIES + "`, `" + WorldFiles.TORRENTS + "`, `"
+                + WorldFiles.USERS + "`, `" + WorldFiles.REQUESTS + "`, and last `" + WorldFiles.SUMMARY + "`. "
+                + "Popularity deciles: decile 1 is the most popular tenth of the catalogue by rank.\n\n");
+        section(b, "`" + WorldFiles.TIMESERIES + "` (world)", "One row per sample, these columns in this order.",
+                WorldFiles.TIMESERIES_COLUMNS);
+        section(b, "`" + WorldFiles.TORRENTS + "`", "One row per torrent of the catalogue, by id. An empty time: it "
+                + "did not happen before the run ended.", WorldFiles.TORRENTS_COLUMNS);
+        section(b, "`" + WorldFiles.USERS + "`", "One row per persistent user, by id.", WorldFiles.USERS_COLUMNS);
+        section(b, "`" + WorldFiles.REQUESTS + "`", "One row per download request, in the order they were made.",
+                WorldFiles.REQUESTS_COLUMNS);
+        section(b, "`" + WorldFiles.SUMMARY + "` (world)", "One JSON object, these fields in this order. Null: a "
+                + "statistic of an empty set.", WorldFiles.SUMMARY_FIELDS);
         b.append("## A report directory: `tables/`\n\n");
         section(b, "`tables/summary-SCENARIO.csv`", "One row per numeric `" + RunFiles.SUMMARY + "` field (except "
                 + "`seed`, `replication`, `wall_s`), across the replications; units are the field's.",
@@ -57,7 +70,27 @@ public final class ColumnDocs {
         b.append("### `tables/timeseries-SCENARIO.csv`\n\n`time_s`, `n` (replications still running), then for "
                 + "each time-series column `<column>").append(String.join("`, `<column>", ReportFiles.BAND_SUFFIXES))
                 .append("`: the mean over the running replications and its 95 % interval.\n\n");
+        worldReport(b);
         return b.toString();
+    }
+
+    private static void worldReport(StringBuilder b) {
+        b.append("## A world report directory: `tables/`\n\n");
+        section(b, "`tables/world-summary-SCENARIO.csv`", "As `tables/summary-SCENARIO.csv`, over the world "
+                + "replications' `" + WorldFiles.SUMMARY + "` fields.", ReportFiles.SUMMARY);
+        section(b, "`tables/world-request-success-SCENARIO.csv`", "Requests binned by the time they were made and "
+                + "by the popularity decile of the requested torrent.", ReportFiles.WORLD_REQUEST_SUCCESS);
+        section(b, "`tables/world-survival-SCENARIO.csv`", "The Kaplan-Meier curve of torrent lifetime (release to "
+                + "first unavailability) per popularity decile, torrents of every replication pooled.",
+                ReportFiles.WORLD_SURVIVAL);
+        section(b, "`tables/world-lorenz-SCENARIO.csv`", "The Lorenz curve of the Speed users' balances at a few "
+                + "sample times, from the time series' `lorenz_p*` columns, across replications.",
+                ReportFiles.WORLD_LORENZ);
+        section(b, "`tables/world-tokens-SCENARIO.csv`", "Where tokens came from and went, across replications.",
+                ReportFiles.WORLD_TOKENS);
+        b.append("### `tables/world-timeseries-SCENARIO.csv`\n\nAs `tables/timeseries-SCENARIO.csv`, over the "
+                + "world time series, with the cumulative `tokens_airdropped_cum_ubtt` and `tokens_moved_cum_ubtt` "
+                + "added.\n\n");
     }
 
     private static void section(StringBuilder b, String title, String text, List<? extends Column<?>> columns) {

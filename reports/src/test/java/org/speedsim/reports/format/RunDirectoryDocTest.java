@@ -36,7 +36,10 @@ class RunDirectoryDocTest {
         String doc = Files.readString(DOC);
         for (var file : java.util.List.of(RunFiles.PEERS_COLUMNS, RunFiles.PIECE_COPIES_COLUMNS,
                 RunFiles.TIMESERIES_COLUMNS, RunFiles.SUMMARY_FIELDS, ExperimentFiles.RUN_KEY, ExperimentFiles.DERIVED,
-                StatisticsFiles.ESTIMATE, StatisticsFiles.METHOD, ReportFiles.SUMMARY, ReportFiles.SURVIVAL)) {
+                StatisticsFiles.ESTIMATE, StatisticsFiles.METHOD, ReportFiles.SUMMARY, ReportFiles.SURVIVAL,
+                WorldFiles.TIMESERIES_COLUMNS, WorldFiles.TORRENTS_COLUMNS, WorldFiles.USERS_COLUMNS,
+                WorldFiles.REQUESTS_COLUMNS, WorldFiles.SUMMARY_FIELDS, ReportFiles.WORLD_REQUEST_SUCCESS,
+                ReportFiles.WORLD_SURVIVAL, ReportFiles.WORLD_LORENZ, ReportFiles.WORLD_TOKENS)) {
             for (Column<?> c : file) {
                 assertTrue(doc.contains("| `" + c.name() + "` | " + c.unit() + " |"), c.name() + " undocumented");
             }
