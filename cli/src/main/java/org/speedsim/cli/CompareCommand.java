@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.speedsim.scenarios.LoadedScenario;
+import org.speedsim.scenarios.Loaded;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -93,7 +93,7 @@ final class CompareCommand implements Callable<Integer> {
             UserInputException.requireFile(f);
         }
         List<Variant> variants = variants();
-        LoadedScenario first = variants.get(0).scenario();
+        Loaded first = variants.get(0).scenario();
         long seed = options.rootSeed(first);
         int replications = options.replicationCount(first);
         Sizes.checkExperiment("compare", variants.size(), replications, "use fewer --replications");
@@ -186,13 +186,13 @@ final class CompareCommand implements Callable<Integer> {
                 ComparisonTable.MARKDOWN, ResultsTable.FILE, PeerTable.FILE));
         Set<String> taken = new HashSet<>();
         for (int i = 0; i < count; i++) {
-            LoadedScenario s;
+            Loaded s;
             Map<String, String> values = new LinkedHashMap<>();
             String label;
             List<String> overrides = new ArrayList<>(options.sets());
             Path file = varied.isEmpty() ? files.get(i) : files.get(0);
             if (varied.isEmpty()) {
-                s = plugins.scenarios(services).load(file, overrides);
+                s = plugins.scenarios(services).loadAny(file, overrides);
                 label = taken.contains(s.name()) ? files.get(i).toString() : s.name();
             } else {
                 List<String> shown = new ArrayList<>();
@@ -202,7 +202,7 @@ final class CompareCommand implements Callable<Integer> {
                     values.put(p.path(), value);
                     shown.add(varied.size() == 1 ? value : p.path() + "=" + value);
                 }
-                s = plugins.scenarios(services).load(file, overrides);
+                s = plugins.scenarios(services).loadAny(file, overrides);
                 label = String.join(" ", shown);
             }
             if (!labels.isEmpty()) {
@@ -213,7 +213,7 @@ final class CompareCommand implements Callable<Integer> {
             scenarioNames.add(s.name());
             // the variant's runs carry its label (made a valid name: its directory's) in scenario.yaml and summary.json
             overrides.add("--labels name=" + directory);
-            variants.add(new Variant(label, directory, values, plugins.scenarios(services).load(file, overrides)));
+            variants.add(new Variant(label, directory, values, plugins.scenarios(services).loadAny(file, overrides)));
         }
         return variants;
     }

@@ -3,7 +3,7 @@ package org.speedsim.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.speedsim.scenarios.LoadedScenario;
+import org.speedsim.scenarios.Loaded;
 import picocli.CommandLine.Option;
 
 /** The options {@code compare}, {@code sweep} and {@code tune} share: seed, replications, threads, output. */
@@ -91,12 +91,12 @@ final class ExperimentOptions {
     }
 
     /** The root seed of every variant: {@code --seed}, else {@code scenario}'s. */
-    long rootSeed(LoadedScenario scenario) {
-        return seed != null ? seed : scenario.config().seed();
+    long rootSeed(Loaded scenario) {
+        return seed != null ? seed : scenario.seed();
     }
 
     /** Replications of every variant: {@code --replications}, else {@code scenario}'s. */
-    int replicationCount(LoadedScenario scenario) {
+    int replicationCount(Loaded scenario) {
         return replications != null ? replications : scenario.replications();
     }
 

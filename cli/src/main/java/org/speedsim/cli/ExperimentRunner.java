@@ -15,6 +15,8 @@ import org.speedsim.cli.ReplicationRunner.Skipped;
 import org.speedsim.cli.ReplicationRunner.Status;
 import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.SwarmConfig;
+import org.speedsim.scenarios.LoadedScenario;
+import org.speedsim.scenarios.LoadedWorld;
 import org.speedsim.reports.AtomicFiles;
 import org.speedsim.reports.DamagedResultException;
 import org.speedsim.reports.ResultFiles;
@@ -53,7 +55,7 @@ final class ExperimentRunner implements AutoCloseable {
          * replications are censored and the variant's run length.
          */
         Sample sample(int v, String metric) {
-            double horizon = variants.get(v).scenario().config().durationMicros() / 1e6;
+            double horizon = WorldRuns.horizonMicros(variants.get(v).scenario()) / 1e6;
             double[] x = values(v, metric);
             boolean[] censored = new boolean[x.length];
             if (metric.equals(RunMetrics.LIFETIME)) {
@@ -179,10 +181,14 @@ final class ExperimentRunner implements AutoCloseable {
             Path runDir = runDirectory(dir, v, r);
             if (!complete[t]) {
                 try {
-                    SwarmConfig config = v.scenario().config().withSeed(seed, r);
-                    RunResult result = services.engine().run(config, null, bar == null ? null : bar.listener(t),
-                            Math.max(1_000_000L, config.durationMicros() / 1000));
-                    writer.write(runDir, v.scenario().resolvedYaml(), result);
+                    if (v.scenario() instanceof LoadedWorld world) {
+                        WorldRuns.runAndWrite(world, seed, r, bar == null ? null : bar.listener(t), runDir);
+                    } else {
+                        SwarmConfig config = ((LoadedScenario) v.scenario()).config().withSeed(seed, r);
+                        RunResult result = services.engine().run(config, null,
+                                bar == null ? null : bar.listener(t), Math.max(1_000_000L, config.durationMicros() / 1000));
+                        writer.write(runDir, v.scenario().resolvedYaml(), result);
+                    }
                 } finally {
                     if (bar != null) {
                         bar.finished(t);
@@ -236,7 +242,8 @@ final class ExperimentRunner implements AutoCloseable {
                             if (result.error() != null) {
                                 errors.put(t, result.error());
                             } else {
-                                write(runDirectory(dir, variants.get(t / replications), t % replications), result);
+                                Variant v = variants.get(t / replications);
+                                write(runDirectory(dir, v, t % replications), WorldRuns.files(v.scenario()), result);
                             }
                         } catch (IOException | RuntimeException e) {
                             errors.put(t, e);
@@ -272,11 +279,11 @@ final class ExperimentRunner implements AutoCloseable {
     }
 
     /** Writes a run's files as {@link RunOutputWriter} would, each atomically, the summary last. */
-    private static void write(Path runDir, RemoteRun.Result result) throws IOException {
+    private static void write(Path runDir, List<String> names, RemoteRun.Result result) throws IOException {
         Files.createDirectories(runDir);
-        for (int i = 0; i < RunOutputWriter.FILES.size(); i++) {
+        for (int i = 0; i < names.size(); i++) {
             byte[] bytes = result.files().get(i);
-            AtomicFiles.writeBytes(runDir.resolve(RunOutputWriter.FILES.get(i)), out -> out.write(bytes));
+            AtomicFiles.writeBytes(runDir.resolve(names.get(i)), out -> out.write(bytes));
         }
     }
 

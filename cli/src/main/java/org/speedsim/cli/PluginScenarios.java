@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.speedsim.scenarios.Loaded;
 import org.speedsim.scenarios.LoadedScenario;
 import org.speedsim.scenarios.Problem;
 import org.speedsim.scenarios.ScenarioException;
@@ -42,6 +43,11 @@ final class PluginScenarios implements Services.ScenarioSource {
     @Override
     public LoadedScenario load(Path file, List<String> overrides) throws ScenarioException {
         return ScenarioLoader.load(file, overrides, registry(file));
+    }
+
+    @Override
+    public Loaded loadAny(Path file, List<String> overrides) throws ScenarioException {
+        return ScenarioLoader.loadAny(file, overrides, registry(file));
     }
 
     /** The registry for scenarios in the folder of {@code file}. */

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.SwarmConfig;
+import org.speedsim.scenarios.Loaded;
 import org.speedsim.scenarios.LoadedScenario;
+import org.speedsim.scenarios.LoadedWorld;
 import org.speedsim.scenarios.ScenarioLoader;
 
 /**
@@ -25,7 +27,8 @@ public record RemoteRun(int task, String resolvedYaml, long seed, int replicatio
     private static final long serialVersionUID = 1L;
 
     /**
-     * What a run gave: its files' bytes in the order of {@link RunOutputWriter#FILES}, or the error that stopped it
+     * What a run gave: its files' bytes in the order of {@link RunOutputWriter#FILES} (of
+     * {@code WorldFiles.FILES} for a world), or the error that stopped it
      * (serializable: the original when it can be sent, else a copy with its class name, message and stack trace).
      */
     public record Result(int task, List<byte[]> files, Throwable error) implements Serializable {
@@ -42,13 +45,17 @@ public record RemoteRun(int task, String resolvedYaml, long seed, int replicatio
             scratch = Files.createTempDirectory("speedsim-run-");
             Path file = scratch.resolve(RunOutputWriter.SCENARIO);
             Files.writeString(file, resolvedYaml);
-            LoadedScenario scenario = ScenarioLoader.load(file, List.of());
-            SwarmConfig config = scenario.config().withSeed(seed, replication);
-            RunResult result = Services.standard().engine().run(config, null, null, 0);
+            Loaded loaded = ScenarioLoader.loadAny(file, List.of());
             Path dir = scratch.resolve("run");
-            new RunOutputWriter().write(dir, resolvedYaml, result);
+            if (loaded instanceof LoadedWorld world) {
+                WorldRuns.runAndWrite(world, seed, replication, null, dir);
+            } else {
+                SwarmConfig config = ((LoadedScenario) loaded).config().withSeed(seed, replication);
+                RunResult result = Services.standard().engine().run(config, null, null, 0);
+                new RunOutputWriter().write(dir, resolvedYaml, result);
+            }
             List<byte[]> files = new ArrayList<>();
-            for (String name : RunOutputWriter.FILES) {
+            for (String name : WorldRuns.files(loaded)) {
                 files.add(Files.readAllBytes(dir.resolve(name)));
             }
             return new Result(task, files, null);

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.speedsim.reports.DamagedResultException;
 import org.speedsim.reports.Report;
+import org.speedsim.reports.WorldReplication;
+import org.speedsim.reports.WorldReport;
 import org.speedsim.reports.ReportOptions;
 import org.speedsim.reports.RunDirectories;
 import org.speedsim.reports.ScenarioResults;
@@ -96,10 +98,13 @@ final class ReportCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw new UserInputException(dir + ": no such directory");
         }
-        List<ScenarioResults> found = load(dir);
         Path target = out != null ? out : dir.resolve(ReportDirectory.DEFAULT_NAME);
-        Report.Written written = write(found, dir, target, options, force, spec.commandLine().getErr(),
-                OwnedDirectory.command(spec));
+        List<Path> worlds = WorldReplication.directories(dir);
+        Report.Written written = !worlds.isEmpty()
+                ? writeWorld(worlds, dir, target, options, force, spec.commandLine().getErr(),
+                        OwnedDirectory.command(spec))
+                : write(load(dir), dir, target, options, force, spec.commandLine().getErr(),
+                        OwnedDirectory.command(spec));
         PrintWriter o = spec.commandLine().getOut();
         o.println("wrote " + written.html() + ", " + written.markdown().getFileName() + ", "
                 + written.charts().size() + " chart files and " + written.tables().size() + " tables");
@@ -133,6 +138,39 @@ final class ReportCommand implements Callable<Integer> {
         try (OwnedDirectory owned = ReportDirectory.prepare(target, force, command)) {
             try {
                 return Report.write(usable, target, options);
+            } catch (Exception | Error e) {
+                owned.discardIfEmpty();
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Writes the report of world replications ({@code kind: world} runs: availability and request success by
+     * popularity decile, torrent survival, balances, token flows) into {@code target}, noting incomplete ones on
+     * {@code err}.
+     *
+     * @throws UserInputException when none is complete, a file is damaged, or the target may not be replaced
+     */
+    static Report.Written writeWorld(List<Path> replications, Path dir, Path target, ReportOptions options,
+                                     boolean force, PrintWriter err, String command) throws Exception {
+        for (Path r : replications) {
+            if (!WorldReplication.isComplete(r)) {
+                err.println("speedsim: note: skipped " + r + " (incomplete: no summary.json)");
+            }
+        }
+        err.flush();
+        if (replications.stream().noneMatch(WorldReplication::isComplete)) {
+            throw new UserInputException(dir + ": no complete world replication (a directory with summary.json) "
+                    + "found");
+        }
+        try (OwnedDirectory owned = ReportDirectory.prepare(target, force, command)) {
+            try {
+                return WorldReport.write(replications, target, options);
+            } catch (DamagedResultException e) {
+                owned.discardIfEmpty();
+                throw new UserInputException(Sanitize.printable(e.getMessage(), 400) + "; rerun that replication, "
+                        + "or move its directory away, and report again");
             } catch (Exception | Error e) {
                 owned.discardIfEmpty();
                 throw e;

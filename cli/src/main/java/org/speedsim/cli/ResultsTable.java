@@ -10,6 +10,7 @@ import org.speedsim.reports.AtomicFiles;
 import org.speedsim.reports.CsvWriter;
 import org.speedsim.reports.format.Column;
 import org.speedsim.reports.format.ExperimentFiles;
+import org.speedsim.scenarios.Loaded;
 import org.speedsim.scenarios.LoadedScenario;
 
 /**
@@ -52,19 +53,21 @@ final class ResultsTable {
     }
 
     /**
-     * Writes the table atomically, then {@link PeerTable} beside it; {@code parameters} are the paths whose values get
-     * a column each.
+     * Writes the table atomically, then {@link PeerTable} beside it (swarm scenarios only: a world's replications
+     * have users and requests, not peers); {@code parameters} are the paths whose values get a column each.
      */
     static void write(Path file, ExperimentRunner.Results results, List<String> parameters) throws IOException {
         writeRuns(file, results, parameters);
-        PeerTable.write(file.getParent(), results, parameters);
+        if (results.variants().stream().allMatch(v -> v.scenario() instanceof LoadedScenario)) {
+            PeerTable.write(file.getParent(), results, parameters);
+        }
     }
 
     /**
      * Writes the tables of {@code run}: one variant, the scenario (named by it, no parameters), whose replications are
      * the numbered directories of {@code dir}.
      */
-    static void writeRun(Path dir, LoadedScenario scenario, int replications) throws IOException {
+    static void writeRun(Path dir, Loaded scenario, int replications) throws IOException {
         RunMetrics[][] metrics = new RunMetrics[1][replications];
         for (int r = 0; r < replications; r++) {
             metrics[0][r] = RunMetrics.read(OutputDirectory.replication(dir, r).resolve(RunOutputWriter.SUMMARY));

@@ -20,8 +20,12 @@ import org.speedsim.engine.swarm.RunSummary;
 import org.speedsim.engine.swarm.SwarmConfig;
 import org.speedsim.reports.Numbers;
 import org.speedsim.reports.Report;
+import org.speedsim.reports.WorldReplication;
 import org.speedsim.reports.ReportOptions;
+import org.speedsim.engine.world.WorldSummary;
+import org.speedsim.scenarios.Loaded;
 import org.speedsim.scenarios.LoadedScenario;
+import org.speedsim.scenarios.LoadedWorld;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,7 +44,8 @@ import picocli.CommandLine.Spec;
             "Run a scenario's replications in parallel and write their results.",
             "Each replication gets <out>/<scenario>/<replication>/ with scenario.yaml, timeseries.csv, "
                 + "piececopies.csv, peers.csv and summary.json (written last: its presence means the replication is "
-                + "complete). Once all are complete, <out>/<scenario>/ gets the tidy tables every experiment has: "
+                + "complete); a world scenario (kind: world) writes timeseries.csv, torrents.csv, users.csv, "
+                + "requests.csv and summary.json instead. Once all are complete, <out>/<scenario>/ gets the tidy tables every experiment has: "
                 + "runs.csv (one row per replication: every summary field) and peers.csv (every peer of every "
                 + "replication, with its replication)."
         },
@@ -50,7 +55,8 @@ import picocli.CommandLine.Spec;
             "  ./speedsim run scenarios/default.yaml --seed 7 --replications 20 --out runs/a",
             "  ./speedsim run my.yaml --threads 2 --set arrivals.rate=0.5 --force",
             "  ./speedsim run small.yaml --trace t.jsonl --trace-kinds unchoke,piece",
-            "  ./speedsim run scenarios/default.yaml --replications 10 --report"
+            "  ./speedsim run scenarios/default.yaml --replications 10 --report",
+            "  ./speedsim run scenarios/world-default.yaml --report"
         })
 final class RunCommand implements Callable<Integer> {
 
@@ -114,14 +120,98 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         checkArguments();
         UserInputException.requireFile(file);
-        LoadedScenario scenario = plugins.scenarios(services).load(file, withSeed(overrides, seed));
-        long rootSeed = seed != null ? seed : scenario.config().seed();
-        int count = replications != null ? replications : scenario.replications();
+        Loaded loaded = plugins.scenarios(services).loadAny(file, withSeed(overrides, seed));
+        long rootSeed = seed != null ? seed : loaded.seed();
+        int count = replications != null ? replications : loaded.replications();
+        if (loaded instanceof LoadedWorld world) {
+            if (trace != null) {
+                throw new UserInputException("--trace: a world scenario has no protocol trace (it runs many swarms); "
+                        + "trace a swarm scenario");
+            }
+            try (OwnedDirectory owned = OutputDirectory.prepare(out, world.name(), force,
+                    OwnedDirectory.command(spec), List.of())) {
+                return runWorld(owned, world, rootSeed, count);
+            }
+        }
+        LoadedScenario scenario = (LoadedScenario) loaded;
         List<Path> traces = traceFiles(count);
         try (OwnedDirectory owned = OutputDirectory.prepare(out, scenario.name(), force,
                 OwnedDirectory.command(spec), traces)) {
             return run(owned, scenario, rootSeed, count, traces);
         }
+    }
+
+    /** Runs a world's replications in parallel, as {@link #run} does a swarm's; a world has no trace. */
+    private int runWorld(OwnedDirectory owned, LoadedWorld world, long rootSeed, int count) throws Exception {
+        Path dir = owned.dir();
+        PrintWriter terminal = quiet ? null : services.terminal().get();
+        ProgressBar bar = terminal != null ? new ProgressBar(terminal, count, System::nanoTime)
+                : quiet ? null : ProgressBar.plainLines(spec.commandLine().getErr(), count, "replications",
+                        System::nanoTime);
+        int threadCount = threads != null ? threads : ReplicationRunner.defaultThreads();
+        Outcome<WorldSummary> outcome = new ReplicationRunner(threadCount).run(count, r -> {
+            try {
+                return WorldRuns.runAndWrite(world, rootSeed, r, bar == null ? null : bar.listener(r),
+                        OutputDirectory.replication(dir, r));
+            } finally {
+                if (bar != null) {
+                    bar.finished(r);
+                }
+            }
+        });
+        if (bar != null) {
+            bar.clear();
+        }
+        int exit = reportWorld(owned, outcome);
+        if (outcome.allDone()) {
+            ResultsTable.writeRun(dir, world, count);
+        }
+        if (report && outcome.statuses().stream().anyMatch(st -> st instanceof Done)) {
+            writeReport(dir);
+        }
+        return exit;
+    }
+
+    private int reportWorld(OwnedDirectory owned, Outcome<WorldSummary> outcome) throws IOException {
+        Path dir = owned.dir();
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean isDebug = DebugOption.requested(spec.commandLine().getParseResult());
+        int exit = 0;
+        for (Status<WorldSummary> s : outcome.statuses()) {
+            if (s instanceof Done<WorldSummary> d) {
+                if (!quiet) {
+                    o.println(WorldRuns.describe(d.index(), d.value()));
+                }
+                if (!d.value().conserved() || d.value().uplinkExceeded() > 0) {
+                    err.println("speedsim: replication " + d.index() + " broke an invariant (conserved "
+                            + d.value().conserved() + ", uplink_exceeded " + d.value().uplinkExceeded()
+                            + "); its results are kept but suspect");
+                    exit = ErrorHandler.INTERNAL;
+                }
+            } else if (s instanceof Failed<WorldSummary> f) {
+                String environment = EnvironmentProblem.of(f.error());
+                if (environment != null) {
+                    err.println("speedsim: replication " + f.index() + " failed: " + environment);
+                    exit = exit == ErrorHandler.INTERNAL ? exit : ErrorHandler.BAD_INPUT;
+                } else {
+                    ErrorHandler.internalError(err, "replication " + f.index() + " failed", f.error(), isDebug);
+                    exit = ErrorHandler.INTERNAL;
+                }
+            }
+        }
+        if (outcome.allDone()) {
+            if (!quiet) {
+                o.println("wrote " + outcome.statuses().size() + " replication"
+                        + (outcome.statuses().size() == 1 ? "" : "s") + " to " + dir);
+            }
+        } else {
+            owned.discardIfEmpty();
+            err.println("speedsim: " + kept(dir, outcome));
+        }
+        o.flush();
+        err.flush();
+        return exit;
     }
 
     private int run(OwnedDirectory owned, LoadedScenario scenario, long rootSeed, int count, List<Path> traces)
@@ -176,9 +266,12 @@ final class RunCommand implements Callable<Integer> {
     /** The report of the complete replications, into {@code <dir>/report/}. */
     private void writeReport(Path dir) throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        Report.Written w = ReportCommand.write(ReportCommand.load(dir), dir,
-                dir.resolve(ReportDirectory.DEFAULT_NAME),
-                ReportOptions.defaults(), false, err, OwnedDirectory.command(spec));
+        List<Path> worlds = WorldReplication.directories(dir);
+        Report.Written w = !worlds.isEmpty()
+                ? ReportCommand.writeWorld(worlds, dir, dir.resolve(ReportDirectory.DEFAULT_NAME),
+                        ReportOptions.defaults(), false, err, OwnedDirectory.command(spec))
+                : ReportCommand.write(ReportCommand.load(dir), dir, dir.resolve(ReportDirectory.DEFAULT_NAME),
+                        ReportOptions.defaults(), false, err, OwnedDirectory.command(spec));
         if (!quiet) {
             PrintWriter o = spec.commandLine().getOut();
             o.println("report: " + w.html());
@@ -312,11 +405,11 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** What a failed run left behind: complete replications, partial directories, replications never run. */
-    private static String kept(Path dir, Outcome<RunSummary> outcome) {
+    private static String kept(Path dir, Outcome<?> outcome) {
         List<String> complete = new ArrayList<>();
         List<String> partial = new ArrayList<>();
         List<String> notRun = new ArrayList<>();
-        for (Status<RunSummary> s : outcome.statuses()) {
+        for (Status<?> s : outcome.statuses()) {
             Path rep = OutputDirectory.replication(dir, s.index());
             if (s instanceof Done) {
                 complete.add(Integer.toString(s.index()));

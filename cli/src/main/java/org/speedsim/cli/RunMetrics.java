@@ -7,17 +7,20 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.speedsim.reports.SummaryJson;
 import org.speedsim.reports.format.Column;
 import org.speedsim.reports.format.ExperimentFiles;
+import org.speedsim.reports.format.WorldFiles;
 
 /**
  * The numbers of one replication's {@code summary.json}, as {@code name -> value} in file order (booleans as 0 and 1;
  * null as NaN), after the derived fields of {@link ExperimentFiles#DERIVED}: {@value #LIFETIME} (the swarm's death time, or the simulated time when it was still alive: a lower bound),
  * {@value #CENSORED} (1 when the swarm was still alive at the end) and {@value #COMPLETED_FRACTION}. {@code yesNo}
- * names the fields that are yes/no outcomes (booleans in the file, and {@value #CENSORED}).
+ * names the fields that are yes/no outcomes (booleans in the file, and {@value #CENSORED}). A world's summary
+ * ({@code kind: world} scenarios) has no derived fields: its numbers are its metrics.
  *
  * <p>Invariant: holds only fields that depend on the simulation, never the wall-clock time or the identity fields
  * ({@value #EXCLUDED_NOTE}), so the same runs always give the same metrics.
@@ -51,12 +54,15 @@ public record RunMetrics(Map<String, Double> values, Set<String> yesNo) {
     /** The metrics of a summary already parsed (a JSON object). */
     public static RunMetrics of(JsonNode root) {
         Map<String, Double> m = new LinkedHashMap<>();
-        for (Column<JsonNode> derived : ExperimentFiles.DERIVED) {
+        boolean world = root.has(WorldFiles.REQUEST_SUCCESS);
+        for (Column<JsonNode> derived : world ? List.<Column<JsonNode>>of() : ExperimentFiles.DERIVED) {
             m.put(derived.name(), number(derived.value(root)));
         }
         SummaryJson.numbers(root, EXCLUDED).forEach(m::putIfAbsent);
         Set<String> yesNo = new HashSet<>(SummaryJson.booleans(root, EXCLUDED));
-        yesNo.add(CENSORED);
+        if (!world) {
+            yesNo.add(CENSORED);
+        }
         return new RunMetrics(m, yesNo);
     }
 

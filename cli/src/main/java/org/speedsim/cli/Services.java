@@ -10,6 +10,7 @@ import org.speedsim.engine.swarm.ProtocolTrace;
 import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.Swarm;
 import org.speedsim.engine.swarm.SwarmConfig;
+import org.speedsim.scenarios.Loaded;
 import org.speedsim.scenarios.LoadedScenario;
 import org.speedsim.scenarios.ScenarioException;
 import org.speedsim.scenarios.ScenarioLoader;
@@ -28,6 +29,11 @@ public record Services(ScenarioSource scenarios, Engine engine, Supplier<PrintWr
     @FunctionalInterface
     public interface ScenarioSource {
         LoadedScenario load(Path file, List<String> overrides) throws ScenarioException;
+
+        /** Loads a scenario of either kind, a swarm or a world ({@code kind: world}). */
+        default Loaded loadAny(Path file, List<String> overrides) throws ScenarioException {
+            return load(file, overrides);
+        }
 
         /** This source, seeing also the plug-ins in {@code dirs} (a source without plug-ins ignores them). */
         default ScenarioSource withPlugins(List<Path> dirs) {

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.speedsim.scenarios.LoadedScenario;
+import org.speedsim.scenarios.Loaded;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -149,7 +149,7 @@ final class SweepCommand implements Callable<Integer> {
             ranges.forEach(r -> parameters.put(r.path(), r.values()));
             List<String> low = new ArrayList<>(options.sets());
             ranges.forEach(r -> low.add("--param " + r.path() + "=" + r.values().get(0)));
-            seed = options.rootSeed(plugins.scenarios(services).load(file, low));
+            seed = options.rootSeed(plugins.scenarios(services).loadAny(file, low));
             List<DesignFactor> factors = new ArrayList<>();
             for (ValueList.Parameter r : ranges) {
                 factors.add(DesignFactor.of(r, DesignFactor.wholeEnds(r) && integerOnly(r), quantum(r)));
@@ -166,7 +166,7 @@ final class SweepCommand implements Callable<Integer> {
             }
             points = points(combos);
         }
-        LoadedScenario first = points.get(0).scenario();
+        Loaded first = points.get(0).scenario();
         int replications = options.replicationCount(first);
         Sizes.checkExperiment("sweep grid", points.size(), replications, fewer);
         String name = options.experimentName(first.name() + "-sweep");
@@ -192,7 +192,7 @@ final class SweepCommand implements Callable<Integer> {
         probe.add("--param " + range.path() + "="
                 + ValueList.canonical(range.numbers().get(0).add(new java.math.BigDecimal("0.5"))));
         try {
-            plugins.scenarios(services).load(file, probe);
+            plugins.scenarios(services).loadAny(file, probe);
             return false;
         } catch (org.speedsim.scenarios.ScenarioException e) {
             return e.problems().stream()
@@ -218,7 +218,7 @@ final class SweepCommand implements Callable<Integer> {
             List<String> probe = new ArrayList<>(options.sets());
             probe.add("--param " + range.path() + "=" + ValueList.canonical(lo.add(step)) + range.unit());
             try {
-                plugins.scenarios(services).load(file, probe);
+                plugins.scenarios(services).loadAny(file, probe);
                 return step;
             } catch (org.speedsim.scenarios.ScenarioException e) {
                 // a coarser step may load
@@ -316,7 +316,7 @@ final class SweepCommand implements Callable<Integer> {
                 overrides.add("--param " + path + "=" + v);
                 label.add(path + "=" + v);
             });
-            LoadedScenario s = plugins.scenarios(services).load(file, overrides);
+            Loaded s = plugins.scenarios(services).loadAny(file, overrides);
             points.add(new Variant(String.join(" ", label), "points/" + k, values, s));
         }
         return points;

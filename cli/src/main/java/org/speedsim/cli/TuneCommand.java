@@ -15,7 +15,7 @@ import org.speedsim.reports.AtomicFiles;
 import org.speedsim.reports.CsvWriter;
 import org.speedsim.reports.format.Column;
 import org.speedsim.reports.format.StatisticsFiles;
-import org.speedsim.scenarios.LoadedScenario;
+import org.speedsim.scenarios.Loaded;
 import org.speedsim.scenarios.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -131,7 +131,7 @@ final class TuneCommand implements Callable<Integer> {
                     + "--replications");
         }
         // the base scenario, at the low end of every range, checks the file and the paths before any run
-        LoadedScenario base = load(ranges, bounds(ranges, 0));
+        Loaded base = load(ranges, bounds(ranges, 0));
         long seed = options.rootSeed(base);
         int replications = options.replicationCount(base);
         Sizes.checkExperiment("tune", evaluations, replications, "use a smaller --budget or fewer --replications");
@@ -310,13 +310,13 @@ final class TuneCommand implements Callable<Integer> {
         return ranges.stream().map(r -> r.numbers().get(end)).toArray(BigDecimal[]::new);
     }
 
-    private LoadedScenario load(List<ValueList.Parameter> ranges, BigDecimal[] point) throws Exception {
+    private Loaded load(List<ValueList.Parameter> ranges, BigDecimal[] point) throws Exception {
         List<String> overrides = new ArrayList<>(options.sets());
         for (int i = 0; i < point.length; i++) {
             overrides.add("--param " + ranges.get(i).path() + "=" + ValueList.canonical(point[i])
                     + ranges.get(i).unit());
         }
-        return plugins.scenarios(services).load(file, overrides);
+        return plugins.scenarios(services).loadAny(file, overrides);
     }
 
     private Variant variant(List<ValueList.Parameter> ranges, BigDecimal[] point) throws Exception {

@@ -3,7 +3,7 @@ package org.speedsim.cli;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.speedsim.scenarios.LoadedScenario;
+import org.speedsim.scenarios.Loaded;
 
 /**
  * One configuration of an experiment (a variant of a comparison, a point of a sweep, an evaluation of a tuning):
@@ -14,7 +14,7 @@ import org.speedsim.scenarios.LoadedScenario;
  * <p>Invariant: replication r of every variant runs with the same (seed, r), so variants differ only in what their
  * parameters change (common random numbers).
  */
-public record Variant(String label, String directory, Map<String, String> parameters, LoadedScenario scenario) {
+public record Variant(String label, String directory, Map<String, String> parameters, Loaded scenario) {
     public Variant {
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }

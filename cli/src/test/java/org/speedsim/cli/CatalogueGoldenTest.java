@@ -29,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * threads), PNG rasters (font rendering belongs to the machine; their SVG sources are checked) and the
  * {@code wall_s} line of {@code summary.json}.
  *
+ * <p>A scenario too long for the suite runs shortened, with the options in {@link #SHORTENED}: the bytes it writes
+ * still guard the code paths and formats it exercises.
+ *
  * <p>When a change is meant to move outputs, regenerate with
  * {@code mvn -B -o test -pl cli -am -Dtest=CatalogueGoldenTest -Dsurefire.failIfNoSpecifiedTests=false
  * -Dgolden.update=true} and say in the commit which files moved and why.
@@ -38,6 +41,10 @@ class CatalogueGoldenTest {
     private static final Path ROOT = EndToEndTest.ROOT;
     private static final Path GOLDEN = ROOT.resolve("cli/src/test/golden/catalogue.sha256");
     private static final Pattern WALL_CLOCK = Pattern.compile("(?m)^\\s*\"wall_s\" : [^\\n]*\\n");
+
+    /** Catalogue scenarios that take minutes as written (long-tail: 2,000 users for 7 days, 5 replications). */
+    static final Map<String, List<String>> SHORTENED = Map.of("long-tail",
+            List.of("--replications", "1", "--set", "duration=1d", "--set", "users.count=300"));
 
     @TempDir
     Path tmp;
@@ -50,8 +57,11 @@ class CatalogueGoldenTest {
                 String name = scenario.getFileName().toString().replaceFirst("\\.yaml$", "");
                 Path out = tmp.resolve(name);
                 Services standard = Services.standard();
+                List<String> args = new ArrayList<>(List.of("run", scenario.toString(), "--out", out.toString(),
+                        "--report", "--quiet"));
+                args.addAll(SHORTENED.getOrDefault(name, List.of()));
                 Cli c = Cli.execute(new Services(standard.scenarios(), standard.engine(), () -> null),
-                        "run", scenario.toString(), "--out", out.toString(), "--report", "--quiet");
+                        args.toArray(String[]::new));
                 assertEquals(0, c.exit(), () -> name + ": " + c);
                 actual.putAll(fingerprints(out, name));
             }

@@ -20,4 +20,7 @@ public sealed interface Loaded permits LoadedScenario, LoadedWorld {
 
     /** The resolved scenario: {@code extends} and {@code --set} applied, every default filled in. */
     String resolvedYaml();
+
+    /** The scenario's root seed (replication r of an experiment runs with (seed, r)). */
+    long seed();
 }

@@ -13,4 +13,9 @@ public record LoadedScenario(String name, Path file, SwarmConfig config, int rep
 
     /** The most replications a scenario (or a command-line option) may ask for. */
     public static final int MAX_REPLICATIONS = 100_000;
+
+    @Override
+    public long seed() {
+        return config.seed();
+    }
 }

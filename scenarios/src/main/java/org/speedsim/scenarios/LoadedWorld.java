@@ -11,4 +11,9 @@ import org.speedsim.engine.world.WorldRunConfig;
  */
 public record LoadedWorld(String name, Path file, WorldRunConfig config, int replications, String resolvedYaml)
         implements Loaded {
+
+    @Override
+    public long seed() {
+        return config.seed();
+    }
 }

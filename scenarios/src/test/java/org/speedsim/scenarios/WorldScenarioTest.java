@@ -27,13 +27,14 @@ import org.speedsim.engine.world.WorldRunConfig;
 import org.speedsim.strategies.NamedStrategy;
 
 /**
- * World scenarios ({@code kind: world}): the catalogue worlds in {@code scenarios/world/}, the documented defaults,
+ * World scenarios ({@code kind: world}): the catalogue worlds in {@code scenarios/}, the documented defaults,
  * {@code extends} and {@code --set}, and the resolved YAML round trip. Expected values are written out by hand from
  * the files and from scenarios/README.md (microseconds, bytes, micro-BTT, per second).
  */
 class WorldScenarioTest {
 
-    static final Path WORLDS = Path.of("world");
+    /** The catalogue directory (tests run in the scenarios module, where the catalogue files are). */
+    static final Path WORLDS = Path.of(".");
     private static final long HOUR = 3_600_000_000L;
     private static final long DAY = 24 * HOUR;
 
@@ -48,7 +49,15 @@ class WorldScenarioTest {
 
     static List<Path> worlds() throws IOException {
         try (Stream<Path> s = Files.list(WORLDS)) {
-            return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            return s.filter(p -> p.toString().endsWith(".yaml")).filter(WorldScenarioTest::isWorld).sorted().toList();
+        }
+    }
+
+    private static boolean isWorld(Path file) {
+        try {
+            return Files.readAllLines(file).stream().anyMatch(line -> line.strip().equals("kind: world"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
