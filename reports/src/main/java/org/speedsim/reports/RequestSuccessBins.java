@@ -1,5 +1,6 @@
 package org.speedsim.reports;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.speedsim.engine.world.RequestRecord;
@@ -57,7 +58,7 @@ public final class RequestSuccessBins {
                 int bin = width > 0 ? (int) Math.min(bins - 1, Math.floor(at.getDouble(i) / width)) : 0;
                 double id = torrent.getDouble(i);
                 if (!(id >= 0 && id < decile.length && decile[(int) id] > 0)) {
-                    throw new DamagedResultException(r.dir().resolve(WorldFiles.REQUESTS), "line " + (i + 2)
+                    throw new DamagedResultException(file(r, WorldFiles.REQUESTS), "line " + (i + 2)
                             + ": torrent " + Text.number(id) + " is not in " + WorldFiles.TORRENTS);
                 }
                 int d = decile[(int) id] - 1;
@@ -88,6 +89,10 @@ public final class RequestSuccessBins {
         return rows;
     }
 
+    private static Path file(WorldReplication r, String name) {
+        return r.dir() == null ? Path.of(name) : r.dir().resolve(name);
+    }
+
     /** Decile by torrent id, from the rank column of torrents.csv. */
     private static int[] deciles(WorldReplication r) throws DamagedResultException {
         Table torrents = r.torrents();
@@ -102,7 +107,7 @@ public final class RequestSuccessBins {
         for (int i = 0; i < n; i++) {
             double k = rank.getDouble(i);
             if (!(k >= 1 && k <= n) || !(id.getDouble(i) >= 0)) {
-                throw new DamagedResultException(r.dir().resolve(WorldFiles.TORRENTS), "line " + (i + 2)
+                throw new DamagedResultException(file(r, WorldFiles.TORRENTS), "line " + (i + 2)
                         + ": torrent id or rank out of range (rank must be in 1.." + n + ")");
             }
             decile[(int) id.getDouble(i)] = WorldColumns.decile((int) k, n);

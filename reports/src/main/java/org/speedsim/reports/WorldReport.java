@@ -490,7 +490,11 @@ public final class WorldReport {
     }
 
     private static String scenarioYaml(Scenario s) {
-        Path file = s.replications().get(0).dir().resolve("scenario.yaml");
+        Path dir = s.replications().get(0).dir();
+        if (dir == null) {
+            return null;
+        }
+        Path file = dir.resolve("scenario.yaml");
         try {
             return Files.isRegularFile(file) ? Files.readString(file) : null;
         } catch (IOException e) {

@@ -255,6 +255,22 @@ class WorldDirectoryFormatTest {
     }
 
     @Test
+    void inMemoryTablesEqualTheFilesRead() throws IOException {
+        WorldReplication read = WorldReplication.read(dir);
+        WorldReplication memory = WorldReplication.of(1, result);
+        for (String f : List.of("timeseries.csv", "torrents.csv", "users.csv", "requests.csv")) {
+            assertReadAsWritten(Csv.read(dir.resolve(f)), switch (f) {
+                case "timeseries.csv" -> memory.timeseries();
+                case "torrents.csv" -> memory.torrents();
+                case "users.csv" -> memory.users();
+                default -> memory.requests();
+            });
+        }
+        assertEquals(read.summary(), memory.summary());
+        assertEquals(1, memory.index());
+    }
+
+    @Test
     void theSameResultGivesTheSameBytesExceptTheWallClock() throws IOException {
         WorldResult again = WorldFixtures.result("tail", 1, 14);
         Path other = tmp.resolve("again");
