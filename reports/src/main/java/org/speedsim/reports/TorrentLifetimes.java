@@ -13,6 +13,10 @@ import tech.tablesaw.api.Table;
  * torrent released within the run lives from its {@code available_from_s} to its {@code first_unavailable_s} (an
  * event), or to the end of the run when it never became unavailable (censored). Torrents released after the end are
  * left out. The decile is the torrent's rank's ({@link WorldColumns#decile}) in its run's catalogue.
+ *
+ * <p>A torrent of the initial catalogue (released before the world started) is counted from the start of the world,
+ * its {@code available_from_s} of 0, not from its release: the run did not see it before, so its lifetime is the
+ * time it stayed available within the run (no correction for its age at the start).
  */
 public final class TorrentLifetimes {
 

@@ -278,7 +278,8 @@ public final class WorldReport {
                                 + runs + " replication" + (runs == 1 ? "" : "s") + ", " + events + " became "
                                 + "unavailable; shaded: 95 % band (log-log); +: still available at the end (censored)",
                         WorldCharts.decileColours(curves.keySet())),
-                "Each torrent's life runs from its release to the first moment its online peers lacked a piece. "
+                "Each torrent's life runs from its release (for the initial catalogue: the start of the world) to "
+                    + "the first moment its online peers lacked a piece. "
                     + "The literature predicts popular torrents live longer (dark curves above light ones); the "
                     + "question is whether paying for slots lifts the light curves.");
     }
