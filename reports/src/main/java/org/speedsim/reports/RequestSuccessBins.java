@@ -32,7 +32,8 @@ public final class RequestSuccessBins {
     /**
      * The rows, by bin then decile 1..10 (every cell, empty ones with 0 requests).
      *
-     * @throws DamagedResultException when a request names a torrent not in torrents.csv, or a rank is out of range
+     * @throws DamagedResultException when a request names a torrent not in torrents.csv or has no time, or a rank is
+     *                                out of range
      */
     public static List<RequestSuccessRow> of(List<WorldReplication> replications, int bins)
             throws DamagedResultException {
@@ -55,6 +56,10 @@ public final class RequestSuccessBins {
             NumericColumn<?> at = q.numberColumn("requested_s");
             StringColumn outcome = q.stringColumn("outcome");
             for (int i = 0; i < q.rowCount(); i++) {
+                if (!(at.getDouble(i) >= 0)) {
+                    throw new DamagedResultException(file(r, WorldFiles.REQUESTS), "line " + (i + 2)
+                            + ": requested_s is missing or negative");
+                }
                 int bin = width > 0 ? (int) Math.min(bins - 1, Math.floor(at.getDouble(i) / width)) : 0;
                 double id = torrent.getDouble(i);
                 if (!(id >= 0 && id < decile.length && decile[(int) id] > 0)) {
