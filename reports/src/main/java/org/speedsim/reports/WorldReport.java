@@ -427,7 +427,7 @@ public final class WorldReport {
                     WorldFiles.REQUEST_SUCCESS)).toArray()).mean();
             b.append(s.name()).append(": ").append(s.replications().size()).append(" replication")
                     .append(s.replications().size() == 1 ? "" : "s").append(", ").append(torrents)
-                    .append(" torrents released, ").append(died).append(" became unavailable, request success ")
+                    .append(" torrents released over them, ").append(died).append(" became unavailable, mean request success ")
                     .append(Text.number(success)).append(". ");
         }
         if (!skipped.isEmpty()) {
@@ -470,7 +470,7 @@ public final class WorldReport {
                     .append(Text.xml(f.guide())).append(" (Files: charts/").append(f.name()).append(".png, .svg.)")
                     .append("</figcaption>\n</figure>\n");
         }
-        h.append("<h2>Token flows</h2>\n");
+        h.append("<h2>Token flow tables</h2>\n");
         for (Map.Entry<String, Table> e : tokenTables.entrySet()) {
             h.append("<h3>").append(Text.xml(e.getKey())).append("</h3>\n");
             htmlTable(h, e.getValue());
@@ -541,7 +541,7 @@ public final class WorldReport {
                     .append(f.name()).append(".png)\n\n").append(Markdown.inline(f.guide()))
                     .append(" (SVG: charts/").append(Markdown.inline(f.name())).append(".svg.)\n\n");
         }
-        m.append("## Token flows\n\n");
+        m.append("## Token flow tables\n\n");
         tokenTables.forEach((name, t) -> markdownTable(m, name, t));
         m.append("## Summary tables\n\n");
         summaries.forEach((name, t) -> markdownTable(m, name, t));
