@@ -282,6 +282,24 @@ class WorldDirectoryFormatTest {
     }
 
     @Test
+    void everyFileIsToldToTheRecordersBeforeItIsWritten() throws IOException {
+        List<Path> told = new ArrayList<>();
+        AtomicFiles.Recorder recorder = target -> {
+            assertTrue(Files.notExists(target), target + " told before it exists");
+            told.add(target);
+        };
+        AtomicFiles.addRecorder(recorder);
+        try {
+            Path fresh = tmp.resolve("recorded");
+            assertEquals(told, List.of());
+            List<Path> files = new WorldOutputWriter().write(fresh, "name: tail\n", result);
+            assertEquals(files, told);
+        } finally {
+            AtomicFiles.removeRecorder(recorder);
+        }
+    }
+
+    @Test
     void aSeriesWithOtherColumnsIsRefusedBeforeAnythingIsWritten() {
         WorldResult bad = new WorldResult(result.config(), result.summary(), result.torrents(), result.users(),
                 result.requests(), new TimeSeries(List.of("time_s", "users_online")), 0);
