@@ -135,7 +135,7 @@ public record Replication(int index, Path dir, Table timeseries, Table peers, Js
     }
 
     /** The table a file of {@code columns} holding {@code rows} reads as: every cell as {@link Column#cell} writes it. */
-    private static <R> Table table(String name, List<Column<R>> columns, List<R> rows) {
+    static <R> Table table(String name, List<Column<R>> columns, List<R> rows) {
         Table t = Table.create(name);
         for (Column<R> c : columns) {
             switch (c.type()) {
@@ -155,7 +155,8 @@ public record Replication(int index, Path dir, Table timeseries, Table peers, Js
         return t;
     }
 
-    private static Table timeseries(TimeSeries series) {
+    /** The time series as a table of the values the file holds ({@link Numbers#asWritten}). */
+    static Table timeseries(TimeSeries series) {
         Table t = Table.create("timeseries");
         List<String> columns = series.columns();
         for (int c = 0; c < columns.size(); c++) {

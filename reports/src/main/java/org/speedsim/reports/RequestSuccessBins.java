@@ -1,5 +1,6 @@
 package org.speedsim.reports;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.speedsim.engine.world.RequestRecord;
@@ -31,7 +32,8 @@ public final class RequestSuccessBins {
     /**
      * The rows, by bin then decile 1..10 (every cell, empty ones with 0 requests).
      *
-     * @throws DamagedResultException when a request names a torrent not in torrents.csv, or a rank is out of range
+     * @throws DamagedResultException when a request names a torrent not in torrents.csv or has no time, or a rank is
+     *                                out of range
      */
     public static List<RequestSuccessRow> of(List<WorldReplication> replications, int bins)
             throws DamagedResultException {
@@ -54,10 +56,14 @@ public final class RequestSuccessBins {
             NumericColumn<?> at = q.numberColumn("requested_s");
             StringColumn outcome = q.stringColumn("outcome");
             for (int i = 0; i < q.rowCount(); i++) {
+                if (!(at.getDouble(i) >= 0)) {
+                    throw new DamagedResultException(file(r, WorldFiles.REQUESTS), "line " + (i + 2)
+                            + ": requested_s is missing or negative");
+                }
                 int bin = width > 0 ? (int) Math.min(bins - 1, Math.floor(at.getDouble(i) / width)) : 0;
                 double id = torrent.getDouble(i);
                 if (!(id >= 0 && id < decile.length && decile[(int) id] > 0)) {
-                    throw new DamagedResultException(r.dir().resolve(WorldFiles.REQUESTS), "line " + (i + 2)
+                    throw new DamagedResultException(file(r, WorldFiles.REQUESTS), "line " + (i + 2)
                             + ": torrent " + Text.number(id) + " is not in " + WorldFiles.TORRENTS);
                 }
                 int d = decile[(int) id] - 1;
@@ -88,6 +94,10 @@ public final class RequestSuccessBins {
         return rows;
     }
 
+    private static Path file(WorldReplication r, String name) {
+        return r.dir() == null ? Path.of(name) : r.dir().resolve(name);
+    }
+
     /** Decile by torrent id, from the rank column of torrents.csv. */
     private static int[] deciles(WorldReplication r) throws DamagedResultException {
         Table torrents = r.torrents();
@@ -102,7 +112,7 @@ public final class RequestSuccessBins {
         for (int i = 0; i < n; i++) {
             double k = rank.getDouble(i);
             if (!(k >= 1 && k <= n) || !(id.getDouble(i) >= 0)) {
-                throw new DamagedResultException(r.dir().resolve(WorldFiles.TORRENTS), "line " + (i + 2)
+                throw new DamagedResultException(file(r, WorldFiles.TORRENTS), "line " + (i + 2)
                         + ": torrent id or rank out of range (rank must be in 1.." + n + ")");
             }
             decile[(int) id.getDouble(i)] = WorldColumns.decile((int) k, n);

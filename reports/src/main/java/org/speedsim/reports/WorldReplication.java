@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.speedsim.engine.world.WorldResult;
 import org.speedsim.reports.format.Column;
 import org.speedsim.reports.format.WorldFiles;
 import tech.tablesaw.api.ColumnType;
@@ -21,12 +22,15 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * double column, an empty cell (a time that never came) a missing value, NaN.
  *
  * @param index the replication index (its directory name, else the summary's {@code replication})
- * @param dir   the directory it was read from
+ * @param dir   the directory it was read from; null when built in memory
  */
 public record WorldReplication(int index, Path dir, Table timeseries, Table torrents, Table users, Table requests,
                                JsonNode summary) {
 
     /** The columns the world report reads from each file; a file without one of them is refused. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     static final List<String> TORRENTS_REQUIRED = List.of("torrent", "rank", "available_from_s", "release_s",
             "first_unavailable_s");
     static final List<String> REQUESTS_REQUIRED = List.of("torrent", "requested_s", "outcome");
@@ -93,6 +97,23 @@ public record WorldReplication(int index, Path dir, Table timeseries, Table torr
         String name = dir.toAbsolutePath().normalize().getFileName().toString();
         int index = name.matches("[0-9]{1,9}") ? Integer.parseInt(name) : summary.path("replication").asInt(0);
         return new WorldReplication(index, dir, timeseries, torrents, users, requests, summary);
+    }
+
+    /**
+     * The same tables built in memory from a world result (for notebooks), holding the values the files would hold;
+     * {@code dir} is null.
+     */
+    public static WorldReplication of(int index, WorldResult result) {
+        JsonNode summary;
+        try {
+            summary = JSON.readTree(JSON.writeValueAsBytes(WorldFiles.summary(result)));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new WorldReplication(index, null, Replication.timeseries(result.series()),
+                Replication.table(WorldFiles.TORRENTS, WorldFiles.TORRENTS_COLUMNS, result.torrents()),
+                Replication.table(WorldFiles.USERS, WorldFiles.USERS_COLUMNS, result.users()),
+                Replication.table(WorldFiles.REQUESTS, WorldFiles.REQUESTS_COLUMNS, result.requests()), summary);
     }
 
     /** The world scenario's name ({@code scenario} of the summary). */

@@ -278,7 +278,8 @@ public final class WorldReport {
                                 + runs + " replication" + (runs == 1 ? "" : "s") + ", " + events + " became "
                                 + "unavailable; shaded: 95 % band (log-log); +: still available at the end (censored)",
                         WorldCharts.decileColours(curves.keySet())),
-                "Each torrent's life runs from its release to the first moment its online peers lacked a piece. "
+                "Each torrent's life runs from its release (for the initial catalogue: the start of the world) to "
+                    + "the first moment its online peers lacked a piece. "
                     + "The literature predicts popular torrents live longer (dark curves above light ones); the "
                     + "question is whether paying for slots lifts the light curves.");
     }
@@ -426,7 +427,7 @@ public final class WorldReport {
                     WorldFiles.REQUEST_SUCCESS)).toArray()).mean();
             b.append(s.name()).append(": ").append(s.replications().size()).append(" replication")
                     .append(s.replications().size() == 1 ? "" : "s").append(", ").append(torrents)
-                    .append(" torrents released, ").append(died).append(" became unavailable, request success ")
+                    .append(" torrents released over them, ").append(died).append(" became unavailable, mean request success ")
                     .append(Text.number(success)).append(". ");
         }
         if (!skipped.isEmpty()) {
@@ -469,7 +470,7 @@ public final class WorldReport {
                     .append(Text.xml(f.guide())).append(" (Files: charts/").append(f.name()).append(".png, .svg.)")
                     .append("</figcaption>\n</figure>\n");
         }
-        h.append("<h2>Token flows</h2>\n");
+        h.append("<h2>Token flow tables</h2>\n");
         for (Map.Entry<String, Table> e : tokenTables.entrySet()) {
             h.append("<h3>").append(Text.xml(e.getKey())).append("</h3>\n");
             htmlTable(h, e.getValue());
@@ -490,7 +491,11 @@ public final class WorldReport {
     }
 
     private static String scenarioYaml(Scenario s) {
-        Path file = s.replications().get(0).dir().resolve("scenario.yaml");
+        Path dir = s.replications().get(0).dir();
+        if (dir == null) {
+            return null;
+        }
+        Path file = dir.resolve("scenario.yaml");
         try {
             return Files.isRegularFile(file) ? Files.readString(file) : null;
         } catch (IOException e) {
@@ -536,7 +541,7 @@ public final class WorldReport {
                     .append(f.name()).append(".png)\n\n").append(Markdown.inline(f.guide()))
                     .append(" (SVG: charts/").append(Markdown.inline(f.name())).append(".svg.)\n\n");
         }
-        m.append("## Token flows\n\n");
+        m.append("## Token flow tables\n\n");
         tokenTables.forEach((name, t) -> markdownTable(m, name, t));
         m.append("## Summary tables\n\n");
         summaries.forEach((name, t) -> markdownTable(m, name, t));

@@ -255,6 +255,22 @@ class WorldDirectoryFormatTest {
     }
 
     @Test
+    void inMemoryTablesEqualTheFilesRead() throws IOException {
+        WorldReplication read = WorldReplication.read(dir);
+        WorldReplication memory = WorldReplication.of(1, result);
+        for (String f : List.of("timeseries.csv", "torrents.csv", "users.csv", "requests.csv")) {
+            assertReadAsWritten(Csv.read(dir.resolve(f)), switch (f) {
+                case "timeseries.csv" -> memory.timeseries();
+                case "torrents.csv" -> memory.torrents();
+                case "users.csv" -> memory.users();
+                default -> memory.requests();
+            });
+        }
+        assertEquals(read.summary(), memory.summary());
+        assertEquals(1, memory.index());
+    }
+
+    @Test
     void theSameResultGivesTheSameBytesExceptTheWallClock() throws IOException {
         WorldResult again = WorldFixtures.result("tail", 1, 14);
         Path other = tmp.resolve("again");
@@ -262,6 +278,24 @@ class WorldDirectoryFormatTest {
                 again.torrents(), again.users(), again.requests(), again.series(), result.wallSeconds()));
         for (String f : WorldFiles.FILES) {
             assertArrayEquals(Files.readAllBytes(dir.resolve(f)), Files.readAllBytes(other.resolve(f)), f);
+        }
+    }
+
+    @Test
+    void everyFileIsToldToTheRecordersBeforeItIsWritten() throws IOException {
+        List<Path> told = new ArrayList<>();
+        AtomicFiles.Recorder recorder = target -> {
+            assertTrue(Files.notExists(target), target + " told before it exists");
+            told.add(target);
+        };
+        AtomicFiles.addRecorder(recorder);
+        try {
+            Path fresh = tmp.resolve("recorded");
+            assertEquals(told, List.of());
+            List<Path> files = new WorldOutputWriter().write(fresh, "name: tail\n", result);
+            assertEquals(files, told);
+        } finally {
+            AtomicFiles.removeRecorder(recorder);
         }
     }
 

@@ -204,6 +204,43 @@ class WorldReportTest {
         assertEquals(List.of(), WorldReplication.directories(tmp.resolve("runs").resolve("legacy").resolve("7")));
     }
 
+    /** Edits line {@code line} (1 = header) of a file with {@code edit}. */
+    private static void editLine(Path file, int line, java.util.function.UnaryOperator<String> edit)
+            throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        lines.set(line - 1, edit.apply(lines.get(line - 1)));
+        Files.writeString(file, String.join("\n", lines) + "\n");
+    }
+
+    @Test
+    void damagedFilesAreRefusedNamingFileAndLine() throws IOException {
+        Path dir = replications("tail", 1).get(0);
+        Path requests = dir.resolve("requests.csv");
+        Path torrents = dir.resolve("torrents.csv");
+        String requestsText = Files.readString(requests);
+        String torrentsText = Files.readString(torrents);
+        Map<String, java.util.function.UnaryOperator<String>> requestEdits = Map.of(
+                "torrent 99 is not in torrents.csv", l -> l.replaceFirst("^0,0,", "0,99,"),
+                "requested_s is missing or negative", l -> l.replaceFirst("^0,0,0,", "0,0,,"));
+        for (Map.Entry<String, java.util.function.UnaryOperator<String>> e : requestEdits.entrySet()) {
+            editLine(requests, 2, e.getValue());
+            DamagedResultException x = assertThrows(DamagedResultException.class,
+                    () -> WorldReport.write(List.of(dir), tmp.resolve("out"), ReportOptions.defaults()));
+            assertTrue(x.getMessage().contains("requests.csv") && x.getMessage().contains("line 2: " + e.getKey()),
+                    x.getMessage());
+            Files.writeString(requests, requestsText);
+        }
+        editLine(torrents, 3, l -> l.replaceFirst("^1,2000,2,-100,0,2,", "1,2000,2,-100,0,0,"));
+        DamagedResultException x = assertThrows(DamagedResultException.class,
+                () -> WorldReport.write(List.of(dir), tmp.resolve("out"), ReportOptions.defaults()));
+        assertTrue(x.getMessage().contains("torrents.csv") && x.getMessage().contains("line 3: "), x.getMessage());
+        Files.writeString(torrents, torrentsText.replaceFirst(",rank,", ",grade,"));
+        x = assertThrows(DamagedResultException.class,
+                () -> WorldReport.write(List.of(dir), tmp.resolve("out"), ReportOptions.defaults()));
+        assertTrue(x.getMessage().contains("torrents.csv") && x.getMessage().contains("no rank column"),
+                x.getMessage());
+    }
+
     @Test
     void noCompleteReplicationIsRefused() throws IOException {
         Path partial = tmp.resolve("partial");

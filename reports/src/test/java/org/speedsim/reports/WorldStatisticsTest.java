@@ -70,6 +70,19 @@ class WorldStatisticsTest {
     }
 
     @Test
+    void aRankOutsideTheCatalogueOrADeathBeforeTheReleaseIsRefused() throws IOException {
+        for (List<TorrentRecord> ts : List.of(List.of(torrent(0, 1, 0, 100), torrent(1, 0, 0, -1)),
+                List.of(torrent(0, 1, 0, 100), torrent(1, 2, 300, 200)))) {
+            Path dir = tmp.resolve("bad" + ts.get(1).rank());
+            new WorldOutputWriter().write(dir, withTorrents(WorldFixtures.result("bad", 0), ts, List.of()));
+            WorldReplication read = WorldReplication.read(dir);
+            DamagedResultException e = org.junit.jupiter.api.Assertions.assertThrows(DamagedResultException.class,
+                    () -> TorrentLifetimes.of(read));
+            assertTrue(e.getMessage().contains("torrents.csv") && e.getMessage().contains("line 3"), e.getMessage());
+        }
+    }
+
+    @Test
     void lorenzCurveAndGiniOfAmountsAreTheHandComputedOnes() {
         Lorenz l = Lorenz.of(new double[] {3, 0, 1, 0});
         assertArrayEquals(new double[] {0, 0.25, 0.5, 0.75, 1}, l.population(), 0);
