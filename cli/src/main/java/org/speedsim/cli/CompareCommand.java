@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.speedsim.scenarios.Loaded;
+import org.speedsim.scenarios.LoadedScenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -134,8 +135,8 @@ final class CompareCommand implements Callable<Integer> {
         runner.tableWritten(dir.resolve("runs.csv"));
         ComparisonTable table = ComparisonTable.of(results, options.level);
         table.write(dir);
-        if (!options.noCharts) {
-            ExperimentCharts.compare(dir, variants);
+        if (!options.noCharts && variants.stream().allMatch(v -> v.scenario() instanceof LoadedScenario)) {
+            ExperimentCharts.compare(dir, variants); // a world's charts come from 'speedsim report DIR'
         }
         if (!options.quiet) {
             o.print(table.terminal());

@@ -12,6 +12,7 @@ import org.speedsim.reports.McNemar;
 import org.speedsim.reports.MetricKind;
 import org.speedsim.reports.format.Column;
 import org.speedsim.reports.format.RunFiles;
+import org.speedsim.reports.format.WorldFiles;
 import org.speedsim.reports.format.StatisticsFiles;
 
 /**
@@ -32,9 +33,11 @@ final class ComparisonTable {
     static final String CSV = "compare.csv";
     static final String MARKDOWN = "compare.md";
 
-    /** The metrics shown on the terminal, in order, when present. */
+    /** The metrics shown on the terminal, in order, when present (a swarm's, then a world's). */
     static final List<String> HEADLINE = List.of(RunMetrics.LIFETIME, RunFiles.SWARM_DIED, RunMetrics.COMPLETED_FRACTION,
-            "download_time_mean_s", "download_time_p90_s", "uploaded_bytes", "tokens_paid");
+            "download_time_mean_s", "download_time_p90_s", WorldFiles.REQUEST_SUCCESS,
+            WorldFiles.requestSuccessKey(10), WorldFiles.availabilityKey(1), WorldFiles.availabilityKey(10),
+            "uploaded_bytes", "tokens_paid", WorldFiles.SPENT, WorldFiles.FUNDED_BY_EARNINGS);
 
     /**
      * One variant's figures for one metric.
