@@ -73,8 +73,9 @@ class WorldSchemaTest {
         world.remove("kind");
         assertFalse(valid(world, new ArrayList<>()), "a world without kind is checked as a swarm");
         ObjectNode swarm = (ObjectNode) json(Files.readString(Path.of("default.yaml")));
-        swarm.put("kind", "swarm");
         List<String> errors = new ArrayList<>();
+        assertTrue(valid(swarm, errors), "a file without kind is a swarm: " + errors);
+        swarm.put("kind", "swarm");
         assertTrue(valid(swarm, errors), errors.toString());
         swarm.put("kind", "world");
         assertFalse(valid(swarm, new ArrayList<>()), "a swarm with kind: world is checked as a world");
