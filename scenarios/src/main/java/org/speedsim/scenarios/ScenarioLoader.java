@@ -113,7 +113,8 @@ public final class ScenarioLoader {
         if (kind.equals(ScenarioModel.KIND_WORLD)) {
             if (!worlds) {
                 YNode.Origin o = root.get("kind").origin();
-                problems.add(new Problem(o.file(), o.line(), o.column(), "kind", file + " is a world scenario;"
+                Path shown = file.getFileName() == null ? file : file.getFileName();
+                problems.add(new Problem(o.file(), o.line(), o.column(), "kind", shown + " is a world scenario;"
                         + " this command runs swarm scenarios only (no kind, or kind: swarm)"));
                 return null;
             }

@@ -18,7 +18,8 @@ import org.speedsim.strategies.StrategyRegistry;
 
 /**
  * Generates the JSON Schema (draft 2020-12) of the scenario format from {@link ScenarioModel} and of the world format
- * from {@link WorldModel} (chosen by {@code kind: world}), the same descriptions the validator uses. The committed copy is {@code scenarios/scenario.schema.json}; regenerate it with
+ * from {@link WorldModel} (chosen by {@code kind: world}), the same descriptions the validator uses. The committed
+ * copy is {@code scenarios/scenario.schema.json}; regenerate it with
  * {@code mvn -pl scenarios -am test -Dtest=SchemaGeneratorTest -Dspeedsim.updateSchema=true} or by running this
  * class's {@code main} with the output path.
  *
@@ -145,7 +146,8 @@ public final class SchemaGenerator {
                         : " (only for " + f.onlyIf().key() + ": " + f.onlyIf().value() + ")"));
             }
             if (f.defaultYaml() != null) {
-                p.set("default", json(new YamlReader().readText(f.defaultYaml(), YamlReader.DEFAULT_ORIGIN, new ArrayList<>())));
+                p.set("default", json(new YamlReader().readText(f.defaultYaml(), YamlReader.DEFAULT_ORIGIN,
+                        new ArrayList<>())));
             }
             props.set(f.name(), p);
             if (f.required() && f.onlyIf() == null) {

@@ -19,12 +19,16 @@ import org.speedsim.strategies.StrategyRegistry;
  * for swarms and with its checks of the shared blocks. {@link #check} adds what a spec cannot say about single
  * values: unique names and shares summing to 1, min <= max in distributions, and the sizes a run could not hold
  * (more torrents than {@link CatalogueConfig#MAX_TORRENTS} expected, pieces larger than the mean torrent, torrents
- * of more pieces than an int counts, an airdrop supply beyond 64 bits, a time series of more than
- * {@link #MAX_SAMPLES} rows), so that they are refused before any work starts.
+ * of more pieces than an int counts, an airdrop supply beyond 64 bits, more sessions per user than
+ * {@link #MAX_SESSIONS}, a time series of more than {@link #MAX_SAMPLES} rows), so that they are refused before any
+ * work starts.
  *
  * <p>Invariant: {@code build} returns a config only when no problem was found; no engine exception escapes.
  */
 final class WorldConfigBuilder {
+
+    /** Most sessions one user may have on average within the horizon (the runtime counts them in an int). */
+    static final long MAX_SESSIONS = Integer.MAX_VALUE;
 
     /** Most rows of {@code timeseries.csv} (horizon / interval) a world may ask for. */
     static final long MAX_SAMPLES = 10_000_000L;
@@ -84,7 +88,7 @@ final class WorldConfigBuilder {
         String duration = shared.leaf(root, "duration");
         checkPieces(catalogue);
         checkTorrents(catalogue, duration);
-        checkSessions(users);
+        checkSessions(users, duration);
         checkSupply(users);
         String interval = shared.leaf(shared.map(root, "metrics"), "interval");
         if (duration != null && interval != null && Units.micros(duration) / Units.micros(interval) > MAX_SAMPLES) {
@@ -176,13 +180,28 @@ final class WorldConfigBuilder {
         }
     }
 
-    /** Online sessions of positive mean: users of empty sessions would never request anything. */
-    private void checkSessions(YNode.Map users) {
+    /**
+     * Online sessions of positive mean (users of empty sessions would never request anything), and no more sessions
+     * per returning user within the horizon, on average, than the runtime's int session counter holds.
+     */
+    private void checkSessions(YNode.Map users, String duration) {
         YNode online = users == null ? null : users.get("online");
         double mean = mean(online, Units::micros);
         if (mean == 0) {
             v.problem(online.origin(), "users.online", "online sessions of mean 0 leave users no time to request or"
                     + " seed anything; give a positive duration");
+            return;
+        }
+        YNode offline = users == null ? null : users.get("offline");
+        if (offline instanceof YNode.Scalar s && s.text().equals(Spec.ScalarSpec.NEVER) || duration == null) {
+            return;
+        }
+        double away = mean(offline, Units::micros);
+        double cycles = Units.micros(duration) / (mean + away);
+        if (cycles > MAX_SESSIONS) {
+            v.problem(offline.origin(), "users.offline", "sessions of " + (long) mean + " us online and "
+                    + (long) away + " us offline on average make " + (long) cycles
+                    + " sessions per user within the horizon (" + duration + "); at most " + MAX_SESSIONS);
         }
     }
 

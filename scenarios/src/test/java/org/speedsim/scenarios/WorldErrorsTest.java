@@ -88,6 +88,9 @@ class WorldErrorsTest {
                     "users.offline.max", 3, "1h must be at least min (9h)"),
             new Case("sessions of no length", "users: { online: 0s }\n", "users.online", 2,
                     "online sessions of mean 0"),
+            new Case("more sessions than a user counts", "duration: 36500d\nusers:\n  online: 1us\n"
+                    + "  offline: { distribution: exponential, mean: 1us }\n", "users.offline", 5,
+                    "1576800000000000 sessions per user within the horizon (36500d); at most 2147483647"),
             new Case("airdrop with an unknown token unit", "users: { airdrop: 10BTC }\n", "users.airdrop", 2,
                     "unknown unit 'BTC'"),
             new Case("airdrop without a unit", "users: { airdrop: 10 }\n", "users.airdrop", 2, "10 needs a unit"),

@@ -23,7 +23,8 @@ class WorldFuzzTest {
             "99999999999999999999", "2147483648", "100000001", "1/s", "1000000/s", "0s", "1us", "-3min", "36500d",
             "1e30BTT", "0BTT", "1TB", "1B", "never", "{distribution: uniform, min: 2h, max: 1h}",
             "{distribution: uniform, min: 2MiB, max: 1MiB}", "{distribution: uniform, min: 2Mbit/s, max: 1Mbit/s}",
-            "{distribution: uniform, min: 2BTT, max: 1BTT}", "{distribution: choice, values: [1MiB, 2MiB], weights: [1]}",
+            "{distribution: uniform, min: 2BTT, max: 1BTT}",
+            "{distribution: choice, values: [1MiB, 2MiB], weights: [1]}",
             "{distribution: lognormal, median: 1B, sigma: 10}", "{distribution: exponential, mean: 0s}",
             "{distribution: choice, values: [1h], weights: [0]}", "speed", "legacy");
 

@@ -91,7 +91,8 @@ class WorldScenarioTest {
         assertEquals(1.0, cat.zipfExponent());
         assertEquals(2 * DAY, cat.decayMicros());
         assertEquals(new Distribution.Exponential(6 * HOUR), cat.publisherResidenceMicros());
-        assertEquals(new PeerClass("publisher", 1, new Distribution.Fixed(1_000_000), new Distribution.Fixed(1_000_000)),
+        assertEquals(new PeerClass("publisher", 1, new Distribution.Fixed(1_000_000),
+                        new Distribution.Fixed(1_000_000)),
                 c.publisher());
         PopulationConfig pop = c.world().population();
         assertEquals(300, pop.users());
@@ -158,7 +159,8 @@ class WorldScenarioTest {
         assertFalse(c.hasSpeed());
         assertNull(c.speed());
         assertEquals(LibrarySeeding.DEFAULT, c.seeding());
-        assertEquals(new PeerClass("publisher", 1, new Distribution.Fixed(1_000_000), new Distribution.Fixed(1_000_000)),
+        assertEquals(new PeerClass("publisher", 1, new Distribution.Fixed(1_000_000),
+                        new Distribution.Fixed(1_000_000)),
                 c.publisher());
     }
 

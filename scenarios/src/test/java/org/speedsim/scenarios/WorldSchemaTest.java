@@ -33,7 +33,8 @@ class WorldSchemaTest {
             "negative initial torrents", "release rate with an unknown unit", "release rate without a unit",
             "release rate that is a duration", "negative request rate", "size with a bandwidth unit",
             "zipf too large", "zipf of the wrong type", "publisher of the wrong type",
-            "unknown distribution", "offline that is neither a duration nor never", "airdrop with an unknown token unit",
+            "unknown distribution", "offline that is neither a duration nor never",
+            "airdrop with an unknown token unit",
             "airdrop without a unit", "a client balance in a world", "choking on a Speed client", "no clients",
             "library limit negative", "unknown library key", "duration without a unit",
             "too many replications");
@@ -72,8 +73,9 @@ class WorldSchemaTest {
         world.remove("kind");
         assertFalse(valid(world, new ArrayList<>()), "a world without kind is checked as a swarm");
         ObjectNode swarm = (ObjectNode) json(Files.readString(Path.of("default.yaml")));
-        swarm.put("kind", "swarm");
         List<String> errors = new ArrayList<>();
+        assertTrue(valid(swarm, errors), "a file without kind is a swarm: " + errors);
+        swarm.put("kind", "swarm");
         assertTrue(valid(swarm, errors), errors.toString());
         swarm.put("kind", "world");
         assertFalse(valid(swarm, new ArrayList<>()), "a swarm with kind: world is checked as a world");
