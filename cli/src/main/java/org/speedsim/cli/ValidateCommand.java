@@ -6,7 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.speedsim.scenarios.LoadedScenario;
+import org.speedsim.scenarios.Loaded;
+import org.speedsim.scenarios.LoadedWorld;
 import org.speedsim.scenarios.ScenarioException;
 import org.speedsim.scenarios.SchemaGenerator;
 import org.speedsim.strategies.PluginException;
@@ -89,8 +90,9 @@ final class ValidateCommand implements Callable<Integer> {
                 continue;
             }
             try {
-                LoadedScenario s = plugins.scenarios(services).load(file, overrides);
-                out.println(file + ": ok (scenario " + s.name() + ", " + s.replications() + " replication"
+                Loaded s = plugins.scenarios(services).loadAny(file, overrides);
+                out.println(file + ": ok (" + (s instanceof LoadedWorld ? "world " : "scenario ") + s.name() + ", "
+                        + s.replications() + " replication"
                         + (s.replications() == 1 ? "" : "s") + ")");
             } catch (ScenarioException e) {
                 ErrorHandler.printProblems(err, e);
