@@ -102,16 +102,19 @@ public final class WorldScaleRun {
         poller.setDaemon(true);
         poller.start();
         long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-        WorldResult r = new WorldRun(world(users, torrents, days, 1)).run();
+        WorldRun run = new WorldRun(world(users, torrents, days, 1));
+        WorldResult r = run.run();
         double cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9;
         poller.interrupt();
         poller.join();
         WorldSummary s = r.summary();
         System.out.printf("users=%d torrents=%d days=%.1f requests=%d completed=%d success=%.3f wall=%.1fs cpu=%.1fs"
                         + " events=%d (%.0f/cpu-s) pieceTransfers=%d (%.0f/cpu-s) peakLiveHeap=%.0fMiB"
-                        + " peakSwarms=%d peakOnline=%d conserved=%s uplinkExceeded=%d%n",
+                        + " peakSwarms=%d peakOnline=%d peakPeerSlots=%d peakPeersOnline=%d conserved=%s"
+                        + " uplinkExceeded=%d%n",
                 users, s.torrents(), days, s.requests(), s.completed(), s.requestSuccess(), r.wallSeconds(), cpu,
                 s.events(), s.events() / cpu, s.pieceTransfers(), s.pieceTransfers() / cpu, peak[0] / 1048576.0,
-                s.peakSwarms(), s.peakUsersOnline(), s.conserved(), s.uplinkExceeded());
+                s.peakSwarms(), s.peakUsersOnline(), run.peakPeerSlotsAndOnline()[0], run.peakPeerSlotsAndOnline()[1],
+                s.conserved(), s.uplinkExceeded());
     }
 }

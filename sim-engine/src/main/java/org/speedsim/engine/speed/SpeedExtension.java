@@ -423,6 +423,16 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
             check();
         }
         pairs.removePeer(p);
+        if (wallets != null) {
+            // a hosted swarm keeps its departed peers' ids for good: keep their totals, drop their objects
+            payers[p] = null;
+            payees[p] = null;
+            bidder[p] = null;
+            earnT[p] = null;
+            earnC[p] = null;
+            earnN[p] = 0;
+            speed[p] = false;
+        }
     }
 
     @Override

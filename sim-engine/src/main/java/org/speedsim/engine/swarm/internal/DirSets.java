@@ -31,6 +31,15 @@ final class DirSets {
         }
     }
 
+    /** Drops the storage of a peer whose set is empty for good (a departed peer of a hosted swarm). */
+    void release(int peer) {
+        if (size[peer] != 0) {
+            throw new IllegalStateException("peer " + peer + " still has " + size[peer] + " directions");
+        }
+        members[peer] = null;
+        others[peer] = null;
+    }
+
     int size(int peer) {
         return size[peer];
     }

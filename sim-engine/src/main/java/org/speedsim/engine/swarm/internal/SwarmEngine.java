@@ -203,6 +203,8 @@ public final class SwarmEngine extends SwarmState implements FlowNetwork.Transfe
         choker[peer] = null;
         picker[peer] = null;
         seeding[peer] = null;
+        serving.release(peer);
+        served.release(peer);
     }
 
     private void copyGained(int piece) {

@@ -134,6 +134,8 @@ public final class WorldRun implements WorldEvents {
     private long uplinkExceeded;
     private int peakSwarms;
     private int peakOnline;
+    private long peakPeerSlots;
+    private long peakPeersOnline;
     private long settledAtLastSample;
     private long airdroppedAtLastSample;
     private TimeSeries series;
@@ -267,6 +269,14 @@ public final class WorldRun implements WorldEvents {
             progress.progress(now, cfg.world().horizonMicros(), driver.onlineUsers(), sim.eventsProcessed());
             nextProgress = now + progressEvery;
         }
+    }
+
+    /**
+     * The most peer slots the live swarms held at a sample (every peer that joined a swarm still alive, online or
+     * not) and the most peers online at a sample: what a world's swarm memory grows with (a diagnostic).
+     */
+    public long[] peakPeerSlotsAndOnline() {
+        return new long[] {peakPeerSlots, peakPeersOnline};
     }
 
     /** Runs the world to its horizon; once. */
@@ -741,7 +751,9 @@ public final class WorldRun implements WorldEvents {
         long seeds = 0;
         long charged = chargedEnded;
         long pricedBytes = pricedBytesEnded;
+        long slots = 0;
         for (TorrentSwarm s : live) {
+            slots += s.engine.peers();
             leechers += s.engine.leechersOnline();
             seeds += s.engine.seedsOnline();
             if (s.speed != null) {
@@ -749,6 +761,8 @@ public final class WorldRun implements WorldEvents {
                 pricedBytes += s.speed.pricedBytes();
             }
         }
+        peakPeerSlots = Math.max(peakPeerSlots, slots);
+        peakPeersOnline = Math.max(peakPeersOnline, leechers + seeds);
         row[c++] = leechers;
         row[c++] = seeds;
         row[c++] = requestsOpen;
