@@ -94,7 +94,7 @@ class CatalogueGoldenTest {
         }
     }
 
-    private static Map<String, String> fingerprints(Path out, String scenario) throws IOException {
+    static Map<String, String> fingerprints(Path out, String scenario) throws IOException {
         Map<String, String> hashes = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(out)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
