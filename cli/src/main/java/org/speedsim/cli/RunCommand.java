@@ -178,6 +178,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean isDebug = DebugOption.requested(spec.commandLine().getParseResult());
         int exit = 0;
+        boolean[] outOfMemoryShown = {false};
         for (Status<WorldSummary> s : outcome.statuses()) {
             if (s instanceof Done<WorldSummary> d) {
                 if (!quiet) {
@@ -190,28 +191,10 @@ final class RunCommand implements Callable<Integer> {
                     exit = ErrorHandler.INTERNAL;
                 }
             } else if (s instanceof Failed<WorldSummary> f) {
-                String environment = EnvironmentProblem.of(f.error());
-                if (environment != null) {
-                    err.println("speedsim: replication " + f.index() + " failed: " + environment);
-                    exit = exit == ErrorHandler.INTERNAL ? exit : ErrorHandler.BAD_INPUT;
-                } else {
-                    ErrorHandler.internalError(err, "replication " + f.index() + " failed", f.error(), isDebug);
-                    exit = ErrorHandler.INTERNAL;
-                }
+                exit = failed(f, exit, err, isDebug, outOfMemoryShown);
             }
         }
-        if (outcome.allDone()) {
-            if (!quiet) {
-                o.println("wrote " + outcome.statuses().size() + " replication"
-                        + (outcome.statuses().size() == 1 ? "" : "s") + " to " + dir);
-            }
-        } else {
-            owned.discardIfEmpty();
-            err.println("speedsim: " + kept(dir, outcome));
-        }
-        o.flush();
-        err.flush();
-        return exit;
+        return closeOut(owned, outcome, exit);
     }
 
     private int run(OwnedDirectory owned, LoadedScenario scenario, long rootSeed, int count, List<Path> traces)
@@ -353,7 +336,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean isDebug = DebugOption.requested(spec.commandLine().getParseResult());
         int exit = 0;
-        boolean outOfMemoryShown = false; // running out of memory is said once, not once per replication
+        boolean[] outOfMemoryShown = {false}; // running out of memory is said once, not once per replication
         for (Status<RunSummary> s : outcome.statuses()) {
             if (s instanceof Done<RunSummary> d) {
                 if (!quiet) {
@@ -365,17 +348,7 @@ final class RunCommand implements Callable<Integer> {
                     exit = ErrorHandler.INTERNAL;
                 }
             } else if (s instanceof Failed<RunSummary> f) {
-                String environment = EnvironmentProblem.of(f.error());
-                if (environment != null) {
-                    err.println("speedsim: replication " + f.index() + " failed: " + environment);
-                    exit = exit == ErrorHandler.INTERNAL ? exit : ErrorHandler.BAD_INPUT;
-                } else {
-                    if (!(outOfMemoryShown && OutOfMemory.caused(f.error()) && !isDebug)) {
-                        ErrorHandler.internalError(err, "replication " + f.index() + " failed", f.error(), isDebug);
-                    }
-                    outOfMemoryShown |= OutOfMemory.caused(f.error());
-                    exit = ErrorHandler.INTERNAL;
-                }
+                exit = failed(f, exit, err, isDebug, outOfMemoryShown);
             }
         }
         if (!quiet) {
@@ -390,6 +363,31 @@ final class RunCommand implements Callable<Integer> {
                         + (t.kindsSeen().isEmpty() ? "none" : String.join(", ", t.kindsSeen())));
             }
         }
+        return closeOut(owned, outcome, exit);
+    }
+
+    /**
+     * Says why a replication failed (an environment problem in one line, else an internal error, running out of memory
+     * said once) and returns the exit code so far.
+     */
+    private static int failed(Failed<?> f, int exit, PrintWriter err, boolean isDebug, boolean[] outOfMemoryShown) {
+        String environment = EnvironmentProblem.of(f.error());
+        if (environment != null) {
+            err.println("speedsim: replication " + f.index() + " failed: " + environment);
+            return exit == ErrorHandler.INTERNAL ? exit : ErrorHandler.BAD_INPUT;
+        }
+        if (!(outOfMemoryShown[0] && OutOfMemory.caused(f.error()) && !isDebug)) {
+            ErrorHandler.internalError(err, "replication " + f.index() + " failed", f.error(), isDebug);
+        }
+        outOfMemoryShown[0] |= OutOfMemory.caused(f.error());
+        return ErrorHandler.INTERNAL;
+    }
+
+    /** Says where the replications went (or what a failed run kept), and flushes. */
+    private int closeOut(OwnedDirectory owned, Outcome<?> outcome, int exit) throws IOException {
+        Path dir = owned.dir();
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (outcome.allDone()) {
             if (!quiet) {
                 o.println("wrote " + outcome.statuses().size() + " replication"
