@@ -57,6 +57,23 @@ class LocalModeTest {
     }
 
     @Test
+    void aWorldComparisonOnLocalTwoIsTheLocalEnginesComparison() throws Exception {
+        List<String> compare = List.of("compare", Path.of("..", "scenarios", "world-default.yaml").toAbsolutePath().normalize().toString(),
+                "--labels", "legacy,speed", "--vary", "clients[0].share=1,0", "--vary", "clients[1].share=0,1",
+                "--set", "duration=4h", "--set", "users.count=50", "--set", "catalogue.initialTorrents=8",
+                "--replications", "2", "--no-charts", "--quiet");
+        Cli local = Outputs.execute(Outputs.concat(compare, "--out", tmp.resolve("local").toString(),
+                "--threads", "2"));
+        assertEquals(0, local.exit(), local::toString);
+        Cli spark = Outputs.execute(Outputs.concat(compare, "--out", tmp.resolve("spark").toString(),
+                "--engine", "spark", "--master", "local[2]"));
+        assertEquals(0, spark.exit(), spark::toString);
+        int compared = Outputs.assertSameResults(tmp.resolve("local/world-default"),
+                tmp.resolve("spark/world-default"), Set.of("runs.parquet"));
+        assertTrue(compared >= 2 * 2 * 6, "every world run's files compared: " + compared);
+    }
+
+    @Test
     void aMistypedMasterIsOneLineAndExitTwo() {
         Cli c = Outputs.execute(Outputs.concat(SWEEP, "--out", tmp.toString(), "--engine", "spark",
                 "--master", "spark:/head:7077"));
