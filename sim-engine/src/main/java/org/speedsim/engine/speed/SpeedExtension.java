@@ -1113,6 +1113,11 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
      * Whether this swarm's payments kept their rules: no priced piece completed while the previous one on the same
      * pair was unpaid, and accepted payments never exceeded what verified pieces charged.
      */
+    /** Ledger invariant checks this extension ran (one after each of its ledger operations when enabled). */
+    public long ledgerChecks() {
+        return ledgerChecks;
+    }
+
     /** Bytes of the verified priced pieces charged ({@link #chargedTotal} over this is the mean price per byte). */
     public long pricedBytes() {
         return pricedBytes;

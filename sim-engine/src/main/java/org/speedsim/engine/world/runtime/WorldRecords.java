@@ -116,7 +116,7 @@ final class WorldRecords {
                 requestsTotal == 0 ? Double.NaN : (double) completed / requestsTotal, successByDecile,
                 availabilityByDecile, n, releasedCount, unavailableAtEnd, airdropped, spentTotal, earnedTotal,
                 settled, spentTotal == 0 ? Double.NaN : (double) fundedByEarnings / spentTotal, velocity,
-                conserved && run.paymentsConsistent(), bank == null ? 0 : bank.checks(), run.uplinkExceeded(),
+                conserved && run.paymentsConsistent(), run.ledgerChecks(), run.uplinkExceeded(),
                 run.simulator().eventsProcessed(), run.pieceTransfers(), up, down, run.peakSwarms(),
                 run.peakOnline(), end);
         return new WorldResult(run.config(), summary, torrents, users, requests, run.series(), wallSeconds);

@@ -129,6 +129,7 @@ public final class WorldRun implements WorldEvents {
     // ---- totals of ended swarms, and checks ----
     private long pieceTransfersEnded;
     private long chargedEnded;
+    private long ledgerChecksEnded;
     private long pricedBytesEnded;
     private boolean paymentsConsistent = true;
     private long uplinkExceeded;
@@ -399,6 +400,7 @@ public final class WorldRun implements WorldEvents {
         }
         pieceTransfersEnded += e.pieceTransfers();
         if (s.speed != null) {
+            ledgerChecksEnded += s.speed.ledgerChecks();
             chargedEnded += s.speed.chargedTotal();
             pricedBytesEnded += s.speed.pricedBytes();
             paymentsConsistent &= s.speed.paymentsConsistent();
@@ -972,6 +974,11 @@ public final class WorldRun implements WorldEvents {
             }
         }
         return n;
+    }
+
+    /** Ledger invariant checks run by the swarms' Speed extensions and by the bank. */
+    long ledgerChecks() {
+        return ledgerChecksEnded + (bank == null ? 0 : bank.checks());
     }
 
     long pieceTransfers() {

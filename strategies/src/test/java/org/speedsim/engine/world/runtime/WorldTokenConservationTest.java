@@ -105,6 +105,8 @@ class WorldTokenConservationTest {
             assertEquals(List.of(), audit.compareWith(ledger), "the log's replay disagrees with the ledger");
             assertEquals(genesis, audit.minted(), "minted other than the genesis airdrops");
             assertTrue(result.summary().conserved(), "the run reports a broken invariant");
+            assertTrue(result.summary().ledgerChecks() > 1000, "the ledger was checked after only "
+                    + result.summary().ledgerChecks() + " operations");
             assertTrue(mostSwarmsOfOneSpeedUser[0] >= 3,
                     "no Speed user was in three swarms at once: " + mostSwarmsOfOneSpeedUser[0]);
 
