@@ -218,7 +218,7 @@ public final class WorldFiles {
                     .get(decile - 1)));
         }
         f.addAll(List.of(
-                Column.of(AIRDROPPED, MICRO_BTT, INTEGER, "tokens airdropped to wallets (the whole supply)",
+                Column.of(AIRDROPPED, MICRO_BTT, INTEGER, "tokens airdropped to the wallets of the Speed users who arrived (the treasury keeps the rest of the supply)",
                         r -> s(r).airdroppedUbtt()),
                 Column.of(SPENT, MICRO_BTT, INTEGER, "payments accepted by providers, all swarms",
                         r -> s(r).spentUbtt()),

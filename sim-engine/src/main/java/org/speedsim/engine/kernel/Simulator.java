@@ -63,10 +63,15 @@ public final class Simulator {
         if (kind < 0 || kind >= kindNames.size()) {
             throw new IllegalArgumentException("no event kind " + kind);
         }
-        handlers[kind] = RETIRED;
+        handlers[kind] = (target, arg) -> retiredRuns.merge(kindNames.get(kind), 1L, Long::sum);
     }
 
-    private static final EventHandler RETIRED = (target, arg) -> { };
+    /** Events that ran after their kind was retired, by kind name (a check that an owner ended cleanly). */
+    public long retiredEventsRun(String name) {
+        return retiredRuns.getOrDefault(name, 0L);
+    }
+
+    private final java.util.Map<String, Long> retiredRuns = new java.util.HashMap<>();
 
     /**
      * Registers work that a component defers while an event runs and finishes once the event is over (the

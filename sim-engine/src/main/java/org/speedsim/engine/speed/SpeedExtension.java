@@ -171,7 +171,7 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
         this.ledgerMetrics = new LedgerMetrics(ledger);
         this.codec = config.encodeMessages() ? new SpeedCodec() : null;
         this.capacity = control.peerCapacity();
-        this.treasury = capacity;
+        this.treasury = wallets == null ? capacity : -1; // a world's treasury is its bank's
         List<ClientSpec> clients = control.config().clients();
         clientSettings = new SpeedSettings[clients.size()];
         for (int k = 0; k < clients.size(); k++) {
@@ -1109,10 +1109,6 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
         return msg;
     }
 
-    /**
-     * Whether this swarm's payments kept their rules: no priced piece completed while the previous one on the same
-     * pair was unpaid, and accepted payments never exceeded what verified pieces charged.
-     */
     /** Ledger invariant checks this extension ran (one after each of its ledger operations when enabled). */
     public long ledgerChecks() {
         return ledgerChecks;
@@ -1123,6 +1119,10 @@ public final class SpeedExtension implements SwarmExtension, LedgerListener {
         return pricedBytes;
     }
 
+    /**
+     * Whether this swarm's payments kept their rules: no priced piece completed while the previous one on the same
+     * pair was unpaid, and accepted payments never exceeded what verified pieces charged.
+     */
     public boolean paymentsConsistent() {
         return exposureViolations == 0 && acceptedTotal <= chargedTotal;
     }

@@ -17,7 +17,8 @@ public interface SwarmControl {
 
     /**
      * Number of peer ids of the run: every peer that can ever join has an id in {@code [0, peerCapacity())}, fixed
-     * before the run starts (so an extension can mint every airdrop at genesis).
+     * before the run starts (so an extension can mint every airdrop at genesis). In a hosted swarm (one of a world's)
+     * it is 0 at the start and peers join on demand: an extension must grow its per-peer state as peers join.
      */
     int peerCapacity();
 

@@ -5,9 +5,11 @@ package org.speedsim.engine.world;
  *
  * <p>A user seeds at most {@code maxAtOnce} torrents at the same time, counting the torrents it has just completed
  * and still seeds. A legacy user, on coming online, re-seeds its most recently completed torrents up to that limit,
- * each for a time its client's seeding model draws. A Speed user seeds what earns: on coming online and every
- * {@code reviewMicros} it ranks its library by tokens earned per torrent in the last review period, then by the
- * tracker's leecher-to-seed ratio, and seeds the best {@code maxAtOnce} that have any leecher.
+ * each for a time its client's seeding model draws. A Speed user seeds what earns: every {@code reviewMicros} it
+ * stops seeding a torrent that earned it nothing since its last review and has no leecher online, and on coming
+ * online and at each review it fills its free places with the library torrents whose live swarms have the most
+ * leechers per seed (the tracker's scrape; torrents without a leecher are not seeded). Its client's seeding model
+ * still decides when it leaves a swarm.
  *
  * @param maxAtOnce    most torrents one user seeds at the same time, >= 0 (0: nobody re-seeds its library)
  * @param reviewMicros how often a Speed user reconsiders what it seeds, > 0

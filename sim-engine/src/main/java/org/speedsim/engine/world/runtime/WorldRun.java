@@ -344,10 +344,12 @@ public final class WorldRun implements WorldEvents {
         Torrent t = catalogue.torrent(torrent);
         long swarmSeed = streams.stream("swarm", (long) generation << 32 | torrent).nextLong();
         List<SwarmExtension.Factory> extensions = new ArrayList<>();
-        extensions.add(s.hook());
+        // Speed before the world's hook: when the last peer leaves, Speed's same-instant clean-up (closing the
+        // channels the peer holds) is scheduled before the world ends the swarm and retires its event kinds
         if (bank != null) {
             extensions.add(SpeedExtension.factory(cfg.speed(), bank.walletsFor(s)));
         }
+        extensions.add(s.hook());
         SwarmConfig swarm = SwarmConfig.builder("torrent-" + torrent)
                 .seed(swarmSeed).replication(cfg.replication())
                 .file(new FileSpec(t.sizeBytes(), t.pieceBytes()))
@@ -362,7 +364,7 @@ public final class WorldRun implements WorldEvents {
         s.engine = SwarmEngine.hosted(swarm, sim, s.links, s);
         s.kindsTo = sim.kindCount();
         if (bank != null) {
-            s.speed = (SpeedExtension) s.engine.extension(1);
+            s.speed = (SpeedExtension) s.engine.extension(0);
         }
         swarmOf[torrent] = s;
         live.add(s);

@@ -101,6 +101,8 @@ class WorldTokenConservationTest {
             });
             WorldResult result = run.run();
 
+            assertEquals(0, run.simulator().retiredEventsRun("speed-forget-peer"),
+                    "a swarm ended before its last peer's channels were closed");
             LedgerAudit audit = LedgerAudit.replay(ledger.log());
             assertEquals(List.of(), audit.compareWith(ledger), "the log's replay disagrees with the ledger");
             assertEquals(genesis, audit.minted(), "minted other than the genesis airdrops");
@@ -120,7 +122,6 @@ class WorldTokenConservationTest {
             long fundedByEarnings = 0;
             for (UserRecord u : result.users()) {
                 wallets += u.finalBalanceUbtt();
-                assertEquals(ledger.balance(u.id()), u.finalBalanceUbtt());
                 fundedByEarnings += Math.max(0, u.spentUbtt() - u.airdropUbtt());
                 // the ledger paid each wallet only for payments its own peers accepted, in whatever swarm
                 assertTrue(audit.settledTo(u.id()) <= u.earnedUbtt(), "user " + u.id() + " was settled "
