@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.speedsim.engine.swarm.RunResult;
+import org.speedsim.reports.Csv;
 
 /** The command line with fake loader and engine: help, version, exit codes, output contract, trace. */
 class CommandLineTest {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.speedsim.reports.Csv;
 
 /**
  * {@code compare} on a synthetic scenario whose answer is known by construction: the lifetime of replication r at x

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.speedsim.reports.Csv;
 
 /**
  * The command with the real scenario loader and engine, on the scenario catalogue ({@code scenarios/*.yaml}) and

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.speedsim.reports.Csv;
 
 /**
  * What {@code compare}, {@code sweep} and {@code tune} write, read back: {@code speedsim report} understands each

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.speedsim.reports.Csv;
 import org.speedsim.reports.Estimate;
 import org.speedsim.reports.MetricKind;
 

@@ -21,6 +21,7 @@ import org.speedsim.engine.swarm.PieceCopyDistribution;
 import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.RunSummary;
 import org.speedsim.engine.swarm.TimeSeries;
+import org.speedsim.reports.Csv;
 import org.speedsim.reports.Replication;
 import org.speedsim.reports.format.Column;
 import org.speedsim.reports.format.ExperimentFiles;

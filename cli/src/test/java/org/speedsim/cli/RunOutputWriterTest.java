@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.speedsim.engine.swarm.PeerRecord;
 import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.TimeSeries;
+import org.speedsim.reports.Csv;
 import org.speedsim.reports.Numbers;
 
 class RunOutputWriterTest {

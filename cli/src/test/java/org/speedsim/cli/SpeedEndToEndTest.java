@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.speedsim.reports.Csv;
 
 /** The Speed catalogue scenario through the command with the real loader and engine: tokens reach every output. */
 class SpeedEndToEndTest {

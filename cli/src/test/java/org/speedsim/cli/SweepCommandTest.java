@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.speedsim.reports.Csv;
 
 /** {@code speedsim sweep} with the real loader and engine on a tiny scenario. */
 class SweepCommandTest {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.speedsim.reports.Csv;
 
 /** {@code speedsim sweep} with many parameters and with lhs, sobol and saltelli designs, end to end. */
 class SweepDesignTest {

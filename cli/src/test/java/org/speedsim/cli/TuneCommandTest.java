@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.speedsim.reports.Csv;
 
 /** {@code speedsim tune}: known optima, the budget, the interval, reruns and bad input. */
 class TuneCommandTest {

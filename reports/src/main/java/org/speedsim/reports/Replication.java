@@ -6,18 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.speedsim.engine.swarm.PieceCopyDistribution;
 import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.TimeSeries;
 import org.speedsim.reports.format.Column;
 import org.speedsim.reports.format.RunFiles;
 import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * One replication's results as tables: the {@code timeseries.csv} samples, the {@code peers.csv} rows, the
@@ -107,31 +104,8 @@ public record Replication(int index, Path dir, Table timeseries, Table peers, Js
 
     private static Table read(Path file, String name) throws IOException {
         ResultFiles.csv(file);
-        CsvReadOptions options = CsvReadOptions.builder(file.toFile()).tableName(name).locale(Locale.ROOT)
-                .missingValueIndicator("").columnTypes(Replication::columnType).build();
-        try {
-            return Table.read().csv(options);
-        } catch (RuntimeException e) {
-            throw new DamagedResultException(file, "cannot be read as a table: "
-                    + ResultFiles.printable(e.getMessage()));
-        }
-    }
-
-    /** The type a column is read as: its declared one ({@link RunFiles}); numbers, and undeclared columns, as doubles. */
-    private static ColumnType columnType(String column) {
-        for (List<? extends Column<?>> file : List.of(RunFiles.PEERS_COLUMNS, RunFiles.PIECE_COPIES_COLUMNS,
-                RunFiles.TIMESERIES_COLUMNS)) {
-            for (Column<?> c : file) {
-                if (c.name().equals(column)) {
-                    return switch (c.type()) {
-                        case TEXT -> ColumnType.STRING;
-                        case FLAG -> ColumnType.BOOLEAN;
-                        case INTEGER, NUMBER -> ColumnType.DOUBLE;
-                    };
-                }
-            }
-        }
-        return ColumnType.DOUBLE;
+        return ResultTables.read(file, name, List.of(RunFiles.PEERS_COLUMNS, RunFiles.PIECE_COPIES_COLUMNS,
+                RunFiles.TIMESERIES_COLUMNS));
     }
 
     /** The table a file of {@code columns} holding {@code rows} reads as: every cell as {@link Column#cell} writes it. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,10 +64,6 @@ public final class Report {
             new SpeedChart("ledger_queue", "ledger-queue", "Ledger queue: transactions waiting for confirmation",
                     "A queue that keeps growing means the ledger's throughput is the bottleneck of payments."));
 
-    /** A chart of the report with its files and how to read it. */
-    private record Figure(String name, String title, String guide, byte[] png, ChartFiles.Written files) {
-    }
-
     /** What was written. */
     public record Written(Path html, Path markdown, List<Path> charts, List<Path> tables) {
     }
@@ -76,7 +71,7 @@ public final class Report {
     private final List<ScenarioResults> scenarios;
     private final Path out;
     private final ReportOptions options;
-    private final List<Figure> figures = new ArrayList<>();
+    private final List<ReportPages.Figure> figures = new ArrayList<>();
     private final List<Path> tables = new ArrayList<>();
     private final Map<String, Table> summaries = new LinkedHashMap<>();
     private final Map<String, SurvivalCurve> survival = new LinkedHashMap<>();
@@ -170,22 +165,11 @@ public final class Report {
                 figure(c.name(), c.title(), c.chart(groups), c.guide());
             }
         }
-        Path html = out.resolve("report.html");
-        Path md = out.resolve("report.md");
-        AtomicFiles.write(html, html());
-        AtomicFiles.write(md, markdown());
-        List<Path> charts = new ArrayList<>();
-        for (Figure f : figures) {
-            charts.add(f.files().png());
-            charts.add(f.files().svg());
-        }
-        return new Written(html, md, charts, List.copyOf(tables));
+        return ReportPages.writePages(out, html(), markdown(), figures, tables);
     }
 
     private void figure(String name, String title, JFreeChart chart, String guide) throws IOException {
-        ChartFiles.Written files = ChartFiles.write(chart, out.resolve("charts"), name, options.width(),
-                options.height());
-        figures.add(new Figure(name, title, guide, Files.readAllBytes(files.png()), files));
+        figures.add(ReportPages.figure(out, options, "Charts", name, title, chart, guide));
     }
 
     /** Download times (seconds, NaN: never finished) of the leechers, by "class / client", pooled. */
@@ -331,9 +315,7 @@ public final class Report {
     }
 
     private Path writeCsv(Table t, String name) throws IOException {
-        Path file = out.resolve("tables").resolve(name + ".csv");
-        AtomicFiles.write(file, o -> CsvWriter.write(o, t));
-        return file;
+        return ReportPages.writeCsv(out, t, name);
     }
 
     private String title() {
@@ -369,105 +351,27 @@ public final class Report {
             + "interval column says which); n counts the replications where the field had a value.";
 
     private String html() {
-        StringBuilder h = new StringBuilder(1 << 20);
-        h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
-                .append("<meta charset=\"utf-8\"/>\n<title>").append(Text.xml(title())).append("</title>\n")
-                .append("<style>\nbody{font-family:sans-serif;max-width:62em;margin:2em auto;padding:0 1em;"
-                        + "color:#222;line-height:1.45}\nimg{max-width:100%;height:auto;border:1px solid #ddd}\n"
-                        + "table{border-collapse:collapse;font-size:.85em;margin:.5em 0 1.5em}\n"
-                        + "td,th{border:1px solid #ccc;padding:.15em .5em;text-align:right}\n"
-                        + "td:first-child,th:first-child{text-align:left}\npre{background:#f6f6f6;padding:.8em;"
-                        + "overflow:auto;font-size:.8em}\nfigure{margin:1.5em 0}\nfigcaption{color:#444}\n"
-                        + "</style>\n</head>\n<body>\n");
-        h.append("<h1>").append(Text.xml(title())).append("</h1>\n");
-        h.append("<p>").append(Text.xml(overview())).append("</p>\n");
-        h.append("<p>").append(Text.xml(GUIDE)).append("</p>\n");
-        h.append("<h2>Charts</h2>\n");
-        for (Figure f : figures) {
-            h.append("<figure id=\"").append(f.name()).append("\">\n<img src=\"data:image/png;base64,")
-                    .append(Base64.getEncoder().encodeToString(f.png())).append("\" alt=\"").append(Text.xml(f.title()))
-                    .append("\" width=\"").append(options.width()).append("\" height=\"").append(options.height())
-                    .append("\"/>\n<figcaption><strong>").append(Text.xml(f.title())).append(".</strong> ")
-                    .append(Text.xml(f.guide())).append(" (Files: charts/").append(f.name()).append(".png, .svg.)")
-                    .append("</figcaption>\n</figure>\n");
-        }
-        h.append("<h2>Summary tables</h2>\n");
-        for (Map.Entry<String, Table> e : summaries.entrySet()) {
-            h.append("<h3>").append(Text.xml(e.getKey())).append("</h3>\n");
-            htmlTable(h, e.getValue());
-        }
-        h.append("<h2>Scenarios as run</h2>\n");
-        for (ScenarioResults s : scenarios) {
-            String yaml = s.replications().get(0).scenarioYaml();
-            h.append("<h3>").append(Text.xml(s.name())).append("</h3>\n");
-            h.append(yaml == null ? "<p>(built in memory: no scenario.yaml)</p>\n"
-                    : "<pre>" + Text.xml(yaml) + "</pre>\n");
-        }
-        h.append("</body>\n</html>\n");
-        return h.toString();
-    }
-
-    private static void htmlTable(StringBuilder h, Table t) {
-        h.append("<table>\n<tr>");
-        for (String c : t.columnNames()) {
-            h.append("<th>").append(Text.xml(c)).append("</th>");
-        }
-        h.append("</tr>\n");
-        for (int r = 0; r < t.rowCount(); r++) {
-            h.append("<tr>");
-            for (int c = 0; c < t.columnCount(); c++) {
-                h.append("<td>").append(Text.xml(cell(t, r, c))).append("</td>");
-            }
-            h.append("</tr>\n");
-        }
-        h.append("</table>\n");
-    }
-
-    private static String cell(Table t, int r, int c) {
-        if (t.column(c) instanceof NumericColumn<?> n) {
-            return Text.number(n.getDouble(r));
-        }
-        return t.column(c).getString(r);
+        StringBuilder h = ReportPages.htmlStart(title(), overview(), GUIDE);
+        ReportPages.htmlFigures(h, figures, options);
+        ReportPages.htmlTables(h, "Summary tables", summaries);
+        return ReportPages.htmlEnd(h, scenarioYamls(), NO_YAML);
     }
 
     private String markdown() {
-        StringBuilder m = new StringBuilder(1 << 14);
-        m.append("# ").append(Markdown.inline(title())).append("\n\n").append(Markdown.inline(overview()))
-                .append("\n\n").append(GUIDE).append("\n\n");
-        m.append("## Charts\n\n");
-        for (Figure f : figures) {
-            String title = Markdown.inline(f.title());
-            m.append("### ").append(title).append("\n\n![").append(title).append("](charts/")
-                    .append(f.name()).append(".png)\n\n").append(Markdown.inline(f.guide()))
-                    .append(" (SVG: charts/").append(Markdown.inline(f.name())).append(".svg.)\n\n");
-        }
-        m.append("## Summary tables\n\n");
-        for (Map.Entry<String, Table> e : summaries.entrySet()) {
-            Table t = e.getValue();
-            m.append("### ").append(Markdown.inline(e.getKey())).append("\n\n|");
-            for (String c : t.columnNames()) {
-                m.append(' ').append(Markdown.inline(c)).append(" |");
-            }
-            m.append("\n|");
-            for (int c = 0; c < t.columnCount(); c++) {
-                m.append(c == 0 ? "---|" : "---:|");
-            }
-            m.append('\n');
-            for (int r = 0; r < t.rowCount(); r++) {
-                m.append('|');
-                for (int c = 0; c < t.columnCount(); c++) {
-                    m.append(' ').append(Text.markdownCell(cell(t, r, c))).append(" |");
-                }
-                m.append('\n');
-            }
-            m.append('\n');
-        }
-        m.append("## Scenarios as run\n\n");
+        StringBuilder m = ReportPages.markdownStart(title(), overview(), GUIDE);
+        ReportPages.markdownFigures(m, figures);
+        ReportPages.markdownTables(m, "Summary tables", summaries);
+        return ReportPages.markdownEnd(m, scenarioYamls(), NO_YAML);
+    }
+
+    private static final String NO_YAML = "(built in memory: no scenario.yaml)";
+
+    /** Each scenario's scenario.yaml as run, by name; null when it was built in memory. */
+    private Map<String, String> scenarioYamls() {
+        Map<String, String> yamls = new LinkedHashMap<>();
         for (ScenarioResults s : scenarios) {
-            String yaml = s.replications().get(0).scenarioYaml();
-            m.append("### ").append(Markdown.inline(s.name())).append("\n\n");
-            m.append(yaml == null ? "(built in memory: no scenario.yaml)\n\n" : Markdown.codeBlock("yaml", yaml) + "\n");
+            yamls.put(s.name(), s.replications().get(0).scenarioYaml());
         }
-        return m.toString();
+        return yamls;
     }
 }

@@ -5,13 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.speedsim.engine.world.WorldResult;
-import org.speedsim.reports.format.Column;
 import org.speedsim.reports.format.WorldFiles;
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * One world replication's files read back as tables, by column name: {@value WorldFiles#TIMESERIES},
@@ -137,30 +133,7 @@ public record WorldReplication(int index, Path dir, Table timeseries, Table torr
 
     private static Table table(Path file, List<String> required) throws IOException {
         ResultFiles.csv(file, required);
-        CsvReadOptions options = CsvReadOptions.builder(file.toFile()).tableName(file.getFileName().toString())
-                .locale(Locale.ROOT).missingValueIndicator("").columnTypes(WorldReplication::columnType).build();
-        try {
-            return Table.read().csv(options);
-        } catch (RuntimeException e) {
-            throw new DamagedResultException(file, "cannot be read as a table: "
-                    + ResultFiles.printable(e.getMessage()));
-        }
-    }
-
-    /** The declared type of a column of any world file; undeclared columns as doubles. */
-    private static ColumnType columnType(String column) {
-        for (List<? extends Column<?>> file : List.of(WorldFiles.TORRENTS_COLUMNS, WorldFiles.USERS_COLUMNS,
-                WorldFiles.REQUESTS_COLUMNS, WorldFiles.TIMESERIES_COLUMNS)) {
-            for (Column<?> c : file) {
-                if (c.name().equals(column)) {
-                    return switch (c.type()) {
-                        case TEXT -> ColumnType.STRING;
-                        case FLAG -> ColumnType.BOOLEAN;
-                        case INTEGER, NUMBER -> ColumnType.DOUBLE;
-                    };
-                }
-            }
-        }
-        return ColumnType.DOUBLE;
+        return ResultTables.read(file, file.getFileName().toString(), List.of(WorldFiles.TORRENTS_COLUMNS,
+                WorldFiles.USERS_COLUMNS, WorldFiles.REQUESTS_COLUMNS, WorldFiles.TIMESERIES_COLUMNS));
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -67,15 +66,11 @@ public final class WorldReport {
         }
     }
 
-    private record Figure(String section, String name, String title, String guide, byte[] png,
-                          ChartFiles.Written files) {
-    }
-
     private final List<Scenario> scenarios;
     private final List<Path> skipped;
     private final Path out;
     private final ReportOptions options;
-    private final List<Figure> figures = new ArrayList<>();
+    private final List<ReportPages.Figure> figures = new ArrayList<>();
     private final List<Path> tables = new ArrayList<>();
     private final Map<String, Table> tokenTables = new LinkedHashMap<>();
     private final Map<String, Table> summaries = new LinkedHashMap<>();
@@ -162,16 +157,7 @@ public final class WorldReport {
                 "0: every Speed user holds the same; towards 1: a few hold everything. The airdrop starts everyone "
                     + "equal; a rising Gini means tokens flow to the users who seed what others want.");
         figures.sort(Comparator.comparingInt(f -> SECTIONS.indexOf(f.section())));
-        Path html = out.resolve("report.html");
-        Path md = out.resolve("report.md");
-        AtomicFiles.write(html, html());
-        AtomicFiles.write(md, markdown());
-        List<Path> charts = new ArrayList<>();
-        for (Figure f : figures) {
-            charts.add(f.files().png());
-            charts.add(f.files().svg());
-        }
-        return new Report.Written(html, md, charts, List.copyOf(tables));
+        return ReportPages.writePages(out, html(), markdown(), figures, tables);
     }
 
     private static final List<String> SECTIONS = List.of("Availability and request success by popularity",
@@ -397,15 +383,11 @@ public final class WorldReport {
 
     private void figure(String section, String name, String title, JFreeChart chart, String guide)
             throws IOException {
-        ChartFiles.Written files = ChartFiles.write(chart, out.resolve("charts"), name, options.width(),
-                options.height());
-        figures.add(new Figure(section, name, title, guide, Files.readAllBytes(files.png()), files));
+        figures.add(ReportPages.figure(out, options, section, name, title, chart, guide));
     }
 
     private Path writeCsv(Table t, String name) throws IOException {
-        Path file = out.resolve("tables").resolve(name + ".csv");
-        AtomicFiles.write(file, o -> CsvWriter.write(o, t));
-        return file;
+        return ReportPages.writeCsv(out, t, name);
     }
 
     private String title() {
@@ -444,50 +426,30 @@ public final class WorldReport {
             + "pooled). Tokens are in BTT on the charts and in micro-BTT in the tables.";
 
     private String html() {
-        StringBuilder h = new StringBuilder(1 << 20);
-        h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
-                .append("<meta charset=\"utf-8\"/>\n<title>").append(Text.xml(title())).append("</title>\n")
-                .append("<style>\nbody{font-family:sans-serif;max-width:62em;margin:2em auto;padding:0 1em;"
-                        + "color:#222;line-height:1.45}\nimg{max-width:100%;height:auto;border:1px solid #ddd}\n"
-                        + "table{border-collapse:collapse;font-size:.85em;margin:.5em 0 1.5em}\n"
-                        + "td,th{border:1px solid #ccc;padding:.15em .5em;text-align:right}\n"
-                        + "td:first-child,th:first-child{text-align:left}\npre{background:#f6f6f6;padding:.8em;"
-                        + "overflow:auto;font-size:.8em}\nfigure{margin:1.5em 0}\nfigcaption{color:#444}\n"
-                        + "</style>\n</head>\n<body>\n");
-        h.append("<h1>").append(Text.xml(title())).append("</h1>\n");
-        h.append("<p>").append(Text.xml(overview())).append("</p>\n");
-        h.append("<p>").append(Text.xml(GUIDE)).append("</p>\n");
-        String section = null;
-        for (Figure f : figures) {
-            if (!f.section().equals(section)) {
-                section = f.section();
-                h.append("<h2>").append(Text.xml(section)).append("</h2>\n");
-            }
-            h.append("<figure id=\"").append(f.name()).append("\">\n<img src=\"data:image/png;base64,")
-                    .append(Base64.getEncoder().encodeToString(f.png())).append("\" alt=\"").append(Text.xml(f.title()))
-                    .append("\" width=\"").append(options.width()).append("\" height=\"").append(options.height())
-                    .append("\"/>\n<figcaption><strong>").append(Text.xml(f.title())).append(".</strong> ")
-                    .append(Text.xml(f.guide())).append(" (Files: charts/").append(f.name()).append(".png, .svg.)")
-                    .append("</figcaption>\n</figure>\n");
-        }
-        h.append("<h2>Token flow tables</h2>\n");
-        for (Map.Entry<String, Table> e : tokenTables.entrySet()) {
-            h.append("<h3>").append(Text.xml(e.getKey())).append("</h3>\n");
-            htmlTable(h, e.getValue());
-        }
-        h.append("<h2>Summary tables</h2>\n");
-        for (Map.Entry<String, Table> e : summaries.entrySet()) {
-            h.append("<h3>").append(Text.xml(e.getKey())).append("</h3>\n");
-            htmlTable(h, e.getValue());
-        }
-        h.append("<h2>Scenarios as run</h2>\n");
+        StringBuilder h = ReportPages.htmlStart(title(), overview(), GUIDE);
+        ReportPages.htmlFigures(h, figures, options);
+        ReportPages.htmlTables(h, "Token flow tables", tokenTables);
+        ReportPages.htmlTables(h, "Summary tables", summaries);
+        return ReportPages.htmlEnd(h, scenarioYamls(), NO_YAML);
+    }
+
+    private String markdown() {
+        StringBuilder m = ReportPages.markdownStart(title(), overview(), GUIDE);
+        ReportPages.markdownFigures(m, figures);
+        ReportPages.markdownTables(m, "Token flow tables", tokenTables);
+        ReportPages.markdownTables(m, "Summary tables", summaries);
+        return ReportPages.markdownEnd(m, scenarioYamls(), NO_YAML);
+    }
+
+    private static final String NO_YAML = "(no scenario.yaml)";
+
+    /** Each scenario's scenario.yaml (of its first replication), by name; null when there is none. */
+    private Map<String, String> scenarioYamls() {
+        Map<String, String> yamls = new LinkedHashMap<>();
         for (Scenario s : scenarios) {
-            String yaml = scenarioYaml(s);
-            h.append("<h3>").append(Text.xml(s.name())).append("</h3>\n");
-            h.append(yaml == null ? "<p>(no scenario.yaml)</p>\n" : "<pre>" + Text.xml(yaml) + "</pre>\n");
+            yamls.put(s.name(), scenarioYaml(s));
         }
-        h.append("</body>\n</html>\n");
-        return h.toString();
+        return yamls;
     }
 
     private static String scenarioYaml(Scenario s) {
@@ -501,76 +463,5 @@ public final class WorldReport {
         } catch (IOException e) {
             return null;
         }
-    }
-
-    private static void htmlTable(StringBuilder h, Table t) {
-        h.append("<table>\n<tr>");
-        for (String c : t.columnNames()) {
-            h.append("<th>").append(Text.xml(c)).append("</th>");
-        }
-        h.append("</tr>\n");
-        for (int r = 0; r < t.rowCount(); r++) {
-            h.append("<tr>");
-            for (int c = 0; c < t.columnCount(); c++) {
-                h.append("<td>").append(Text.xml(cell(t, r, c))).append("</td>");
-            }
-            h.append("</tr>\n");
-        }
-        h.append("</table>\n");
-    }
-
-    private static String cell(Table t, int r, int c) {
-        if (t.column(c) instanceof NumericColumn<?> n) {
-            return Text.number(n.getDouble(r));
-        }
-        return t.column(c).getString(r);
-    }
-
-    private String markdown() {
-        StringBuilder m = new StringBuilder(1 << 14);
-        m.append("# ").append(Markdown.inline(title())).append("\n\n").append(Markdown.inline(overview()))
-                .append("\n\n").append(GUIDE).append("\n\n");
-        String section = null;
-        for (Figure f : figures) {
-            if (!f.section().equals(section)) {
-                section = f.section();
-                m.append("## ").append(section).append("\n\n");
-            }
-            String title = Markdown.inline(f.title());
-            m.append("### ").append(title).append("\n\n![").append(title).append("](charts/")
-                    .append(f.name()).append(".png)\n\n").append(Markdown.inline(f.guide()))
-                    .append(" (SVG: charts/").append(Markdown.inline(f.name())).append(".svg.)\n\n");
-        }
-        m.append("## Token flow tables\n\n");
-        tokenTables.forEach((name, t) -> markdownTable(m, name, t));
-        m.append("## Summary tables\n\n");
-        summaries.forEach((name, t) -> markdownTable(m, name, t));
-        m.append("## Scenarios as run\n\n");
-        for (Scenario s : scenarios) {
-            String yaml = scenarioYaml(s);
-            m.append("### ").append(Markdown.inline(s.name())).append("\n\n");
-            m.append(yaml == null ? "(no scenario.yaml)\n\n" : Markdown.codeBlock("yaml", yaml) + "\n");
-        }
-        return m.toString();
-    }
-
-    private static void markdownTable(StringBuilder m, String name, Table t) {
-        m.append("### ").append(Markdown.inline(name)).append("\n\n|");
-        for (String c : t.columnNames()) {
-            m.append(' ').append(Markdown.inline(c)).append(" |");
-        }
-        m.append("\n|");
-        for (int c = 0; c < t.columnCount(); c++) {
-            m.append(c == 0 ? "---|" : "---:|");
-        }
-        m.append('\n');
-        for (int r = 0; r < t.rowCount(); r++) {
-            m.append('|');
-            for (int c = 0; c < t.columnCount(); c++) {
-                m.append(' ').append(Text.markdownCell(cell(t, r, c))).append(" |");
-            }
-            m.append('\n');
-        }
-        m.append('\n');
     }
 }
