@@ -19,6 +19,7 @@ import org.speedsim.engine.swarm.PeerClass;
 import org.speedsim.engine.swarm.PeerRecord;
 import org.speedsim.engine.swarm.ProtocolTrace;
 import org.speedsim.engine.swarm.RunResult;
+import org.speedsim.engine.swarm.SeedingBehaviour;
 import org.speedsim.engine.swarm.Swarm;
 import org.speedsim.engine.swarm.SwarmConfig;
 import org.speedsim.engine.swarm.SwarmExtension;
@@ -85,15 +86,20 @@ class SpeedEnforcementRunTest {
     /** One seed and one leecher; the leecher leaves as soon as it completes. */
     private static Run run(SpeedSettings leecher, long paymentTimeout, int failuresBeforeBan, Distribution latency,
             long duration) {
-        List<ClientSpec> clients = List.of(
-                ClientSpec.speedClient("leecher", 1.0, RarestFirstPicker::new, Seeding.leaveAtOnce(), leecher),
-                ClientSpec.speedClient("seeder", 0.0, RarestFirstPicker::new, Seeding.forever(), fixedBidder()));
         SpeedConfig speed = new SpeedConfig(new LedgerConfig(2 * S, 20, 600 * S, SignatureMode.ACCOUNTING), 4,
                 paymentTimeout, failuresBeforeBan, 300 * S, 60 * S, true, true, latency);
+        return run(leecher, Seeding.leaveAtOnce(), speed, duration, PIECES);
+    }
+
+    private static Run run(SpeedSettings leecher, SeedingBehaviour.Factory leecherSeeding, SpeedConfig speed,
+            long duration, long pieces) {
+        List<ClientSpec> clients = List.of(
+                ClientSpec.speedClient("leecher", 1.0, RarestFirstPicker::new, leecherSeeding, leecher),
+                ClientSpec.speedClient("seeder", 0.0, RarestFirstPicker::new, Seeding.forever(), fixedBidder()));
         SpeedExtension[] made = new SpeedExtension[1];
         SwarmExtension.Factory factory = control -> made[0] = new SpeedExtension(control, speed);
         SwarmConfig config = SwarmConfig.builder("enforcement").seed(3)
-                .file(new FileSpec(PIECES * 256 * 1024, 256 * 1024))
+                .file(new FileSpec(pieces * 256 * 1024, 256 * 1024))
                 .peerClasses(List.of(new PeerClass("fibre", 1.0, new Distribution.Fixed(1e6),
                         new Distribution.Fixed(8e6))))
                 .clients(clients).arrivals(new ArrivalProcess.FlashCrowd(1, S, 0))
@@ -206,5 +212,25 @@ class SpeedEnforcementRunTest {
         assertTrue(left.get(0).startsWith("peer " + seed.peer() + " (seeder) left at 100000000 us without closing"
                 + " channel"), left.get(0));
         assertTrue(left.get(0).endsWith("holding " + held), left.get(0));
+    }
+
+    /**
+     * A provider closes every channel it holds an accepted state on before the ledger's timeout could refund it: in
+     * a run longer than the 600 s channel lifetime, everything the seed accepted (also on the channel still held
+     * when the leecher left with its last payment travelling) is settled to it, nothing accepted is refunded, and
+     * the seed's balance is its airdrop plus what it settled.
+     */
+    @Test
+    void everyAcceptedStateIsSettledBeforeItsChannelTimesOut() {
+        Run run = run(fixedBidder(), 8 * S, 2, new Distribution.Fixed(50 * MS), 700 * S);
+        PeerRecord seed = run.peer("seeder");
+        assertTrue(seed.tokensEarned() >= 7 * PIECE_COST, "accepted " + seed.tokensEarned());
+        assertEquals(seed.tokensEarned(), seed.tokensEarnedSettled());
+        assertEquals(0L, run.tokens().get("acceptedRefunded"));
+        assertEquals(0L, run.tokens().get("channelsRefundedWithAccepted"));
+        assertEquals(0L, run.tokens().get("inFlightAccepted"));
+        assertEquals(0L, run.tokens().get("refundedAtTimeout"));
+        assertEquals(AIRDROP + seed.tokensEarnedSettled(), run.speed().ledger().balance(seed.peer()));
+        assertEquals(List.of(), TokenAudit.check(run.speed(), run.result().peers()));
     }
 }
