@@ -233,4 +233,31 @@ class SpeedEnforcementRunTest {
         assertEquals(AIRDROP + seed.tokensEarnedSettled(), run.speed().ledger().balance(seed.peer()));
         assertEquals(List.of(), TokenAudit.check(run.speed(), run.result().peers()));
     }
+
+    /**
+     * A ledger that includes one transaction per 100 s cannot include the seed's close before its 100 s channel
+     * times out: the ledger refunds the escrow to the leecher, and what the seed had accepted on that channel is lost
+     * to it. The summary counts that value apart (accepted = settled + in flight + accepted-then-refunded), the seed's
+     * record shows it accepted more than it settled by exactly that value, and the audit names the seed.
+     */
+    @Test
+    void aCloseTooLateForTheChannelTimeoutLosesWhatTheSeedAccepted() {
+        SpeedConfig speed = new SpeedConfig(new LedgerConfig(2 * S, 0.01, 100 * S, SignatureMode.ACCOUNTING), 4,
+                8 * S, 3, 300 * S, 20 * S, true, true, SpeedConfig.INSTANT);
+        Run run = run(fixedBidder(), Seeding.leaveAtOnce(), speed, 1_000 * S, PIECES);
+        Map<String, Object> tokens = run.tokens();
+        PeerRecord seed = run.peer("seeder");
+        long lost = (Long) tokens.get("acceptedRefunded");
+        assertTrue(lost > 0 && lost % PIECE_COST == 0, "accepted then refunded: " + lost);
+        assertTrue((Long) tokens.get("channelsRefundedWithAccepted") >= 1);
+        assertEquals(tokens.get("accepted"), (Long) tokens.get("settled") + (Long) tokens.get("inFlightAccepted")
+                + lost);
+        assertEquals(true, tokens.get("accountsAgree"));
+        assertEquals(lost, seed.tokensEarned() - seed.tokensEarnedSettled());
+        assertEquals(AIRDROP + seed.tokensEarnedSettled(), run.speed().ledger().balance(seed.peer()));
+        List<String> problems = TokenAudit.check(run.speed(), run.result().peers());
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("peer " + seed.peer() + " (seeder) accepted " + seed.tokensEarned()
+                + " != settled " + seed.tokensEarnedSettled() + " + in flight 0"), problems.get(0));
+    }
 }
