@@ -253,6 +253,9 @@ class SpeedEnforcementRunTest {
         assertEquals(tokens.get("accepted"), (Long) tokens.get("settled") + (Long) tokens.get("inFlightAccepted")
                 + lost);
         assertEquals(true, tokens.get("accountsAgree"));
+        assertTrue((Long) tokens.get("refundedAtTimeout") > 0);
+        assertEquals(tokens.get("escrowCommitted"), (Long) tokens.get("settled") + (Long) tokens.get("refunded")
+                + (Long) tokens.get("escrowLocked"), "escrow is paid out, returned or still locked");
         assertEquals(lost, seed.tokensEarned() - seed.tokensEarnedSettled());
         assertEquals(AIRDROP + seed.tokensEarnedSettled(), run.speed().ledger().balance(seed.peer()));
         List<String> problems = TokenAudit.check(run.speed(), run.result().peers());
