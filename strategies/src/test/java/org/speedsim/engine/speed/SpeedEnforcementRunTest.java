@@ -128,6 +128,8 @@ class SpeedEnforcementRunTest {
         assertEquals(3, run.speed().paymentFailures());
         assertEquals(1, run.speed().paymentBans());
         assertEquals(3 * PIECE_COST, run.speed().chargedTotal());
+        assertEquals(3, run.speed().slotsSold(), "one sold slot per unchoke");
+        assertEquals(0, run.speed().exposureViolations(), "never a second piece while one is unpaid");
         assertEquals(0, run.speed().acceptedTotal());
         assertEquals(0L, run.tokens().get("failuresAfterDisconnect"));
         assertEquals(AIRDROP, run.speed().ledger().balance(run.peer("leecher").peer()));

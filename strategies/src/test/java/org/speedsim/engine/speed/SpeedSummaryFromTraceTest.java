@@ -80,6 +80,8 @@ class SpeedSummaryFromTraceTest {
             assertEquals(committed, (Long) tokens.get("settled") + (Long) tokens.get("refunded")
                     + (Long) tokens.get("escrowLocked"), where + ": escrow is paid out, returned or still locked");
             assertTrue((Long) tokens.get("failuresAfterDisconnect") <= (Long) tokens.get("paymentFailures"));
+            assertEquals(tokens.get("minted"), (Long) tokens.get("balances") + (Long) tokens.get("escrowLocked")
+                    + (Long) tokens.get("reserved"), where + ": every minted micro-BTT is in a balance or escrow");
             failures += trace.of("speed-payment-timeout");
             bans += trace.banningTimeouts;
             responses += trace.of("speed-bid-response");
