@@ -24,8 +24,15 @@ class MaxMinNetworkRandomTest {
         final List<Integer> flows = new ArrayList<>();
         final double[] up;
         final double[] down;
+        /** Factor on every capacity drawn (1: 10 kB/s to 10 MB/s). */
+        final double scale;
 
         Instance(RandomGenerator rng) {
+            this(rng, 1);
+        }
+
+        Instance(RandomGenerator rng, double scale) {
+            this.scale = scale;
             int n = 2 + rng.nextInt(29);
             up = new double[n];
             down = new double[n];
@@ -35,8 +42,9 @@ class MaxMinNetworkRandomTest {
         }
 
         void setCapacity(RandomGenerator rng, int node) {
-            up[node] = logUniform(rng, 1e4, 1e7);
-            down[node] = rng.nextBoolean() ? up[node] * (1 + 19 * rng.nextDouble()) : logUniform(rng, 1e4, 1e7);
+            up[node] = scale * logUniform(rng, 1e4, 1e7);
+            down[node] = rng.nextBoolean() ? up[node] * (1 + 19 * rng.nextDouble())
+                    : scale * logUniform(rng, 1e4, 1e7);
             if (rng.nextInt(40) == 0) {
                 up[node] = 0;
             }
@@ -163,6 +171,26 @@ class MaxMinNetworkRandomTest {
                 }
                 in.check("sequence " + k + " batch " + batch + " of " + changes + " changes");
                 assertTrue(in.net.recomputations() - before <= 1, "one recomputation per batch");
+            }
+        }
+    }
+
+    /**
+     * The tolerances inside the recomputation are relative: the same random sequences with every capacity 10^9 times
+     * smaller (10 micro-bytes to 10 milli-bytes per second) or 10^6 times larger still match brute force after every
+     * step.
+     */
+    @Test
+    void tinyAndHugeCapacitiesMatchBruteForce() {
+        for (double scale : new double[] {1e-9, 1e6}) {
+            RandomStreams streams = new RandomStreams(5150L, 0);
+            for (int k = 0; k < 150; k++) {
+                RandomGenerator rng = streams.stream("maxmin-scaled", k);
+                Instance in = new Instance(rng, scale);
+                for (int step = 0; step < 100; step++) {
+                    in.changeRandom(rng);
+                    in.check("scale " + scale + " sequence " + k + " step " + step);
+                }
             }
         }
     }

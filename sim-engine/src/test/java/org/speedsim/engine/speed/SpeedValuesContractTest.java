@@ -136,5 +136,9 @@ class SpeedValuesContractTest {
         BiddingStrategy.Factory other = (peer, rng) -> ctx -> 5;
         assertSame(other, honest.withBidding(other).bidding());
         assertInstanceOf(AuctionChoker.class, honest.chokerFactory().create(4));
+        SpeedSettings roundRobin = honest.withSeedPolicy(org.speedsim.engine.swarm.SeedPolicy.ROUND_ROBIN);
+        assertEquals(org.speedsim.engine.swarm.SeedPolicy.ROUND_ROBIN, roundRobin.seedPolicy());
+        assertEquals(honest.bidding(), roundRobin.bidding());
+        assertEquals(9, roundRobin.withReserve(9).reservePriceNanoPerKiB());
     }
 }
