@@ -35,10 +35,6 @@ final class SwarmLinks implements FlowNetwork {
         nextNode = node;
     }
 
-    int nodeOf(int peer) {
-        return nodeOfPeer[peer];
-    }
-
     @Override
     public void setCapacity(int peer, double uploadBytesPerSecond, double downloadBytesPerSecond) {
         if (nextNode < 0) {

@@ -124,7 +124,6 @@ public final class WorldRun implements WorldEvents {
     private TorrentSwarm[] reqSwarm = new TorrentSwarm[64];
     private int[] reqPeer = new int[64];
     private long requestsOpen;
-    private long duplicateRequests;
 
     // ---- totals of ended swarms, and checks ----
     private long pieceTransfersEnded;
@@ -495,8 +494,7 @@ public final class WorldRun implements WorldEvents {
     @Override
     public void requested(long now, int user, int torrent, long patienceMicros) {
         if (findActive(user, torrent) >= 0) {
-            duplicateRequests++;
-            return;
+            return; // already downloading it: the demand driver's draw stands, nothing changes
         }
         int request = newRequest(user, torrent, now, patienceMicros);
         TorrentSwarm s = swarmFor(torrent);
@@ -892,10 +890,6 @@ public final class WorldRun implements WorldEvents {
                 RequestRecord.Outcome.values()[reqOutcome[r]], reqBytes[r]);
     }
 
-    long duplicateRequests() {
-        return duplicateRequests;
-    }
-
     boolean released(int t) {
         return released[t];
     }
@@ -1014,10 +1008,6 @@ public final class WorldRun implements WorldEvents {
 
     TimeSeries series() {
         return series;
-    }
-
-    int liveSwarms() {
-        return live.size();
     }
 
     TorrentSwarm swarmOf(int torrent) {
