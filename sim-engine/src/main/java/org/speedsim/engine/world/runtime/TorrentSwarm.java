@@ -49,7 +49,7 @@ final class TorrentSwarm implements SwarmHost {
         }
         userOfPeer[peer] = user;
         requestOfPeer[peer] = request;
-        seedingSince[peer] = asSeed ? world.now() : -1;
+        seedingSince[peer] = -1; // set by the world when a user's peer starts seeding (startedSeeding)
         if (engine.addPeer(cls, client, up, down, asSeed) != peer) {
             throw new IllegalStateException("torrent " + torrent + ": peer ids out of join order");
         }
