@@ -35,7 +35,17 @@ class PricesTest {
         assertEquals(1, Prices.ceilKiB(1));
         assertEquals(1, Prices.ceilKiB(1024));
         assertEquals(2, Prices.ceilKiB(1025));
-        assertThrows(IllegalArgumentException.class, () -> Prices.pieceCost(-1, 1));
         assertThrows(IllegalArgumentException.class, () -> Prices.mulDiv(1, 1, 0));
+    }
+
+    /** A negative price or size is refused in the caller's terms, not as an operand of the arithmetic. */
+    @Test
+    void aNegativePriceOrSizeIsRefusedByName() {
+        assertEquals("price must be >= 0: -1",
+                assertThrows(IllegalArgumentException.class, () -> Prices.pieceCost(-1, 1)).getMessage());
+        assertEquals("bytes must be >= 0: -5",
+                assertThrows(IllegalArgumentException.class, () -> Prices.pieceCost(1, -5)).getMessage());
+        assertEquals("bytes must be >= 0: -2",
+                assertThrows(IllegalArgumentException.class, () -> Prices.ceilKiB(-2)).getMessage());
     }
 }

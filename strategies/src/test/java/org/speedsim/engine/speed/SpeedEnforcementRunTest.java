@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.speedsim.engine.ledger.LedgerConfig;
+import org.speedsim.engine.ledger.LedgerLog;
 import org.speedsim.engine.ledger.SignatureMode;
 import org.speedsim.engine.speed.bidding.BiddingStrategy;
 import org.speedsim.engine.swarm.ArrivalProcess;
@@ -93,6 +94,11 @@ class SpeedEnforcementRunTest {
 
     private static Run run(SpeedSettings leecher, SeedingBehaviour.Factory leecherSeeding, SpeedConfig speed,
             long duration, long pieces) {
+        return run(leecher, leecherSeeding, speed, duration, pieces, 1);
+    }
+
+    private static Run run(SpeedSettings leecher, SeedingBehaviour.Factory leecherSeeding, SpeedConfig speed,
+            long duration, long pieces, int seeds) {
         List<ClientSpec> clients = List.of(
                 ClientSpec.speedClient("leecher", 1.0, RarestFirstPicker::new, leecherSeeding, leecher),
                 ClientSpec.speedClient("seeder", 0.0, RarestFirstPicker::new, Seeding.forever(), fixedBidder()));
@@ -103,7 +109,7 @@ class SpeedEnforcementRunTest {
                 .peerClasses(List.of(new PeerClass("fibre", 1.0, new Distribution.Fixed(1e6),
                         new Distribution.Fixed(8e6))))
                 .clients(clients).arrivals(new ArrivalProcess.FlashCrowd(1, S, 0))
-                .initialSeeds(List.of(new InitialSeeds(1, "fibre", "seeder", Long.MAX_VALUE)))
+                .initialSeeds(List.of(new InitialSeeds(seeds, "fibre", "seeder", Long.MAX_VALUE)))
                 .durationMicros(duration).sampleIntervalMicros(30 * S).extensions(List.of(factory)).build();
         Recorder trace = new Recorder();
         RunResult r = new Swarm(config).trace(trace).run();
@@ -155,6 +161,44 @@ class SpeedEnforcementRunTest {
         assertEquals(0, run.speed().acceptedTotal());
         assertEquals(0, leecher.tokensSpent());
         assertEquals(0, run.peer("seeder").tokensEarned());
+        assertEquals(List.of(), TokenAudit.check(run.speed(), run.result().peers()));
+    }
+
+    /**
+     * Two seeds sell a file of 64 pieces to a leecher that stays on as a seed (both rechoke while it downloads). When it completes it drops both connections and all three
+     * stay online; the seed that sent the last piece closes its channel when that payment arrives, and the other,
+     * which accepted its last payment earlier, closes the channel it holds at that instant too (not 60 s before the
+     * channel's 600 s timeout, long after this 120 s run). So at the end everything accepted is settled, nothing is
+     * left on an open channel, and the ledger's log shows each seed's last close submitted at the completion (or, for a
+     * last payment that needed a new channel, when the ledger confirmed it one block later).
+     */
+    @Test
+    void bothSeedsCloseTheirChannelsWhenTheConnectionsEndThoughAllStayOnline() {
+        SpeedConfig speed = new SpeedConfig(new LedgerConfig(2 * S, 20, 600 * S, SignatureMode.ACCOUNTING), 4,
+                8 * S, 2, 300 * S, 60 * S, true, true, SpeedConfig.INSTANT);
+        Run run = run(fixedBidder(), Seeding.forever(), speed, 120 * S, 8 * PIECES, 2);
+        PeerRecord leecher = run.peer("leecher");
+        assertEquals(-1, leecher.departureMicros(), "the leecher stayed on as a seed");
+        assertTrue(leecher.completionMicros() > 0);
+        assertEquals(8 * PIECES * PIECE_COST, leecher.tokensSpent());
+        List<PeerRecord> seeds = run.result().peers().stream().filter(p -> p.client().equals("seeder")).toList();
+        assertEquals(2, seeds.size());
+        LedgerLog log = run.speed().ledger().log();
+        for (PeerRecord seed : seeds) {
+            assertTrue(seed.tokensEarned() > 0, "both seeds sold pieces: " + seed.tokensEarned());
+            assertEquals(seed.tokensEarned(), seed.tokensEarnedSettled(), "seed " + seed.peer());
+            long lastClose = -1;
+            for (int i = 0; i < log.size(); i++) {
+                if (log.op(i) == LedgerLog.Op.SUBMIT_CLOSE && log.a(i) == seed.peer()) {
+                    lastClose = log.time(i);
+                }
+            }
+            assertTrue(lastClose >= leecher.completionMicros() && lastClose <= leecher.completionMicros() + 2 * S,
+                    "seed " + seed.peer() + " closed at the completion, or when a channel opened for the last"
+                            + " payment was confirmed one 2 s block later: " + lastClose);
+        }
+        assertEquals(0L, run.tokens().get("inFlightAccepted"));
+        assertEquals(0L, run.tokens().get("inFlightChannels"));
         assertEquals(List.of(), TokenAudit.check(run.speed(), run.result().peers()));
     }
 
