@@ -157,4 +157,74 @@ class AuctionChokerTest {
             }
         }
     }
+
+    /** A leecher without bids ranks by the data it received from each candidate (tit-for-tat), not by what it sent. */
+    @Test
+    void aLeecherWithoutBidsRanksByDataReceived() {
+        FakeRechokeView v = new FakeRechokeView(5);
+        long[] received = {10, 50, 0, 40, 30};
+        long[] sent = {900, 0, 800, 0, 700};
+        System.arraycopy(received, 0, v.recv, 0, 5);
+        System.arraycopy(sent, 0, v.sent, 0, 5);
+        choker(0).rechoke(v);
+        assertEquals(List.of(1, 3, 4), v.regular);
+    }
+
+    /**
+     * A round-robin seed ranks one never served (now + 1) above one choked at instant 0 (now - 0), which ranks above
+     * one choked later: never served first.
+     */
+    @Test
+    void aRoundRobinSeedRanksTheNeverServedAboveOneChokedAtTimeZero() {
+        FakeRechokeView v = new FakeRechokeView(4);
+        v.seed = true;
+        v.now = 100;
+        v.lastUnchoked[0] = 0;
+        v.lastChoked[0] = 0;
+        v.lastUnchoked[1] = 0;
+        v.lastChoked[1] = 60;
+        v.lastUnchoked[2] = 0;
+        v.lastChoked[2] = 70;
+        // 3 was never served
+        new AuctionChoker(SpeedSwarmConservationTest.UNIFORM, new SlotAllocation.BidsFirst(), 0,
+                SeedPolicy.ROUND_ROBIN).rechoke(v);
+        assertEquals(List.of(3, 0, 1), v.regular);
+        assertEquals(2, v.optimisticPick);
+    }
+
+    /**
+     * The optimistic slot goes to the candidate that has waited longest since it was last choked: one never
+     * unchoked before one unchoked at instant 0 and choked since (the bid breaks only ties), and a candidate that
+     * is unchoked now (it just lost its regular slot) has waited least, whenever it was choked before.
+     */
+    @Test
+    void theOptimisticSlotGoesToTheLongestWaitingNotToTheOneJustServed() {
+        FakeRechokeView v = new FakeRechokeView(5);
+        v.now = 100;
+        v.bids[0] = 90;
+        v.bids[1] = 80;
+        v.bids[2] = 70;
+        v.lastUnchoked[3] = 0; // unchoked at 0, choked at 5, bids more than 4
+        v.lastChoked[3] = 5;
+        v.bids[3] = 60;
+        v.bids[4] = 1; // never unchoked
+        choker(0).rechoke(v);
+        assertEquals(List.of(0, 1, 2), v.regular);
+        assertEquals(4, v.optimisticPick, "never unchoked waits longest");
+
+        FakeRechokeView w = new FakeRechokeView(5);
+        w.now = 100;
+        w.bids[0] = 90;
+        w.bids[1] = 80;
+        w.bids[2] = 70;
+        w.unchoked[3] = true; // served now, choked long ago before that
+        w.lastUnchoked[3] = 40;
+        w.lastChoked[3] = 10;
+        w.bids[3] = 60;
+        w.lastUnchoked[4] = 20;
+        w.lastChoked[4] = 50;
+        w.bids[4] = 1;
+        choker(0).rechoke(w);
+        assertEquals(4, w.optimisticPick, "choked at 50 has waited longer than one being served");
+    }
 }

@@ -216,4 +216,22 @@ class AuctionFormatsTest {
         }
         return 0;
     }
+
+    /**
+     * Formats are compared in scenario equality (a scenario as run names its format): two instances of one format are
+     * equal with equal hashes, and no format equals another or something that is not a format.
+     */
+    @Test
+    void aFormatEqualsOnlyItsOwnKind() {
+        AuctionFormat[] formats = {uniform, vcg, firstPrice};
+        AuctionFormat[] again = {new UniformPriceAuction(), new VcgAuction(), new FirstPriceAuction()};
+        for (int i = 0; i < formats.length; i++) {
+            assertEquals(formats[i], again[i]);
+            assertEquals(formats[i].hashCode(), again[i].hashCode());
+            assertTrue(!formats[i].equals(null) && !formats[i].equals(formats[i].toString()), formats[i].toString());
+            for (int j = 0; j < formats.length; j++) {
+                assertEquals(i == j, formats[i].equals(again[j]), formats[i] + " vs " + again[j]);
+            }
+        }
+    }
 }

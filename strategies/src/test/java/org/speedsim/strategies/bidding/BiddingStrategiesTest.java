@@ -242,4 +242,12 @@ class BiddingStrategiesTest {
         assertEquals(NO_CHANGE, a.ask(fixed));
         assertThrows(IllegalArgumentException.class, () -> new FixedBid(-1));
     }
+
+    /** A strategy without a spending rate says so when the user sets one, and its bids do not change. */
+    @Test
+    void aStrategyWithoutASpendingRateRefusesOne() {
+        BiddingStrategy fixed = ctx -> 5_000;
+        assertEquals(false, fixed.setSpendingRate(0.5));
+        assertEquals(5_000, fixed.nextBid(new FakeBidContext(0, 1_000, 1_024)));
+    }
 }
