@@ -99,6 +99,16 @@ class SpeedEnforcementRunTest {
 
     private static Run run(SpeedSettings leecher, SeedingBehaviour.Factory leecherSeeding, SpeedConfig speed,
             long duration, long pieces, int seeds) {
+        return run(leecher, leecherSeeding, speed, duration, pieces, seeds, 1e6);
+    }
+
+    private static Run run(SpeedSettings leecher, SeedingBehaviour.Factory leecherSeeding, SpeedConfig speed,
+            long duration, long pieces, int seeds, double uplinkBytesPerSecond) {
+        return run(leecher, leecherSeeding, speed, duration, pieces, seeds, uplinkBytesPerSecond, Long.MAX_VALUE);
+    }
+
+    private static Run run(SpeedSettings leecher, SeedingBehaviour.Factory leecherSeeding, SpeedConfig speed,
+            long duration, long pieces, int seeds, double uplinkBytesPerSecond, long seedStay) {
         List<ClientSpec> clients = List.of(
                 ClientSpec.speedClient("leecher", 1.0, RarestFirstPicker::new, leecherSeeding, leecher),
                 ClientSpec.speedClient("seeder", 0.0, RarestFirstPicker::new, Seeding.forever(), fixedBidder()));
@@ -106,10 +116,10 @@ class SpeedEnforcementRunTest {
         SwarmExtension.Factory factory = control -> made[0] = new SpeedExtension(control, speed);
         SwarmConfig config = SwarmConfig.builder("enforcement").seed(3)
                 .file(new FileSpec(pieces * 256 * 1024, 256 * 1024))
-                .peerClasses(List.of(new PeerClass("fibre", 1.0, new Distribution.Fixed(1e6),
+                .peerClasses(List.of(new PeerClass("fibre", 1.0, new Distribution.Fixed(uplinkBytesPerSecond),
                         new Distribution.Fixed(8e6))))
                 .clients(clients).arrivals(new ArrivalProcess.FlashCrowd(1, S, 0))
-                .initialSeeds(List.of(new InitialSeeds(seeds, "fibre", "seeder", Long.MAX_VALUE)))
+                .initialSeeds(List.of(new InitialSeeds(seeds, "fibre", "seeder", seedStay)))
                 .durationMicros(duration).sampleIntervalMicros(30 * S).extensions(List.of(factory)).build();
         Recorder trace = new Recorder();
         RunResult r = new Swarm(config).trace(trace).run();
@@ -202,6 +212,94 @@ class SpeedEnforcementRunTest {
         assertEquals(List.of(), TokenAudit.check(run.speed(), run.result().peers()));
     }
 
+    /**
+     * A non-payer that stays on as a seed after completing (bans only after 100 failures) drops its connection to the
+     * seed before its last piece is reported, and both stay online: that piece is still charged on the pair and
+     * written off at its timeout, counted as a failure after disconnection. All 8 pieces charged, 8 written off.
+     */
+    @Test
+    void theLastUnpaidPieceOfANonPayerThatStaysIsWrittenOffAfterTheDisconnection() {
+        SpeedConfig speed = new SpeedConfig(new LedgerConfig(2 * S, 20, 600 * S, SignatureMode.ACCOUNTING), 4,
+                8 * S, 100, 300 * S, 60 * S, true, true, SpeedConfig.INSTANT);
+        Run run = run(fixedBidder().withNonPayer(true), Seeding.forever(), speed, 1_200 * S, PIECES);
+        PeerRecord leecher = run.peer("leecher");
+        assertEquals(-1, leecher.departureMicros());
+        assertEquals(PIECES * PIECE_COST, run.speed().chargedTotal());
+        List<Object[]> timeouts = run.events("speed-payment-timeout");
+        assertEquals(PIECES, timeouts.size());
+        assertEquals(PIECES, run.speed().paymentFailures());
+        assertEquals(1L, run.tokens().get("failuresAfterDisconnect"));
+        assertTrue((Long) timeouts.get(timeouts.size() - 1)[1] > leecher.completionMicros(),
+                "the last timeout came after the completion");
+        assertEquals(0, run.speed().paymentBans());
+        assertEquals(0, run.speed().acceptedTotal());
+    }
+
+    /**
+     * A slow download outlives the 100 s channel lifetime. The payer leaves a channel twice the close margin (2 x 20 s)
+     * before its timeout and opens a new one; the seed closes the old channel at the first state on the new one, well
+     * before its own margin, so the ledger never refunds, rejects or sees a state after the close, and all that was
+     * accepted is settled.
+     */
+    @Test
+    void aPayerLeavesAChannelBeforeTheProvidersCloseMargin() {
+        SpeedConfig speed = new SpeedConfig(new LedgerConfig(2 * S, 20, 100 * S, SignatureMode.ACCOUNTING), 8,
+                30 * S, 3, 300 * S, 20 * S, true, true, SpeedConfig.INSTANT);
+        Run run = run(fixedBidder(), Seeding.leaveAtOnce(), speed, 400 * S, PIECES, 1, 2e4);
+        PeerRecord seed = run.peer("seeder");
+        assertTrue(run.peer("leecher").completionMicros() > 100 * S, "the download outlived a channel");
+        assertEquals(PIECES * PIECE_COST, seed.tokensEarned());
+        assertEquals(seed.tokensEarned(), seed.tokensEarnedSettled());
+        LedgerLog log = run.speed().ledger().log();
+        List<long[]> opens = new ArrayList<>(); // submitted at, channel
+        List<long[]> closes = new ArrayList<>(); // submitted at, channel
+        for (int i = 0; i < log.size(); i++) {
+            switch (log.op(i)) {
+                case SUBMIT_OPEN -> opens.add(new long[] {log.time(i), log.id(i)});
+                case SUBMIT_CLOSE -> closes.add(new long[] {log.time(i), log.b(i)});
+                case REJECT_CLOSE, TIMEOUT -> throw new AssertionError(log.op(i) + " at " + log.time(i));
+                default -> { }
+            }
+        }
+        assertEquals(2, opens.size(), "a second channel");
+        assertEquals(2, closes.size(), "each channel closed once");
+        long pieceTime = 256 * 1024 * S / 20_000;
+        long moved = opens.get(1)[0] - opens.get(0)[0];
+        assertTrue(moved >= 60 * S && moved <= 60 * S + 2 * S + pieceTime,
+                "the payer moved at its first piece 100 - 2 x 20 s after the first channel's open: " + moved);
+        assertEquals(0, closes.get(0)[1]);
+        assertEquals(opens.get(1)[0] + 2 * S, closes.get(0)[0],
+                "the seed closed the first channel at the first state on the second, confirmed one 2 s block later");
+        assertTrue(closes.get(0)[0] < opens.get(0)[0] + 80 * S, "before the seed's own 20 s close margin");
+        assertEquals(0L, run.tokens().get("paymentsRejected"));
+    }
+
+    /**
+     * A seed that leaves while the leecher's payment for its last piece is still travelling (50 ms messages) closes
+     * the channel with the last state it holds as it leaves; the travelling state is lost with the departed peer. In
+     * runs that outlast the 600 s channel lifetime, whatever each seed accepted is settled to it and nothing it
+     * accepted is refunded, whether or not a payment was on its way when it left (it was in some of these runs).
+     */
+    @Test
+    void aSeedLeavingWithAPaymentOnItsWayClosesWhatItHolds() {
+        SpeedConfig speed = new SpeedConfig(new LedgerConfig(2 * S, 20, 600 * S, SignatureMode.ACCOUNTING), 4,
+                8 * S, 2, 300 * S, 60 * S, true, true, new Distribution.Fixed(50 * MS));
+        int travelling = 0;
+        for (int k = 0; k < 20; k++) {
+            long stay = 12 * S + k * 31 * MS;
+            Run run = run(fixedBidder(), Seeding.leaveAtOnce(), speed, 700 * S, 8 * PIECES, 1, 1e6, stay);
+            PeerRecord seed = run.peer("seeder");
+            assertEquals(stay, seed.departureMicros());
+            assertTrue(seed.tokensEarned() > 0, "stay " + stay);
+            assertEquals(seed.tokensEarned(), seed.tokensEarnedSettled(), "stay " + stay);
+            assertEquals(0L, run.tokens().get("acceptedRefunded"), "stay " + stay);
+            boolean onItsWay = run.events("speed-payment").stream()
+                    .anyMatch(e -> (Long) e[1] < stay && (Long) e[1] > stay - 50 * MS);
+            travelling += onItsWay ? 1 : 0;
+        }
+        assertTrue(travelling >= 2, "runs where the seed left with a payment on its way: " + travelling);
+    }
+
     /** A copy of {@code p} with other token figures and departure. */
     private static PeerRecord doctored(PeerRecord p, long earned, long settled, long departure) {
         return new PeerRecord(p.peer(), p.peerClass(), p.client(), p.initialSeed(), p.arrivalMicros(),
@@ -278,6 +376,8 @@ class SpeedEnforcementRunTest {
         assertEquals(0L, run.tokens().get("refundedAtTimeout"));
         assertEquals(AIRDROP + seed.tokensEarnedSettled(), run.speed().ledger().balance(seed.peer()));
         assertEquals(List.of(), TokenAudit.check(run.speed(), run.result().peers()));
+        assertTrue((Long) run.messages().get("delayed") > 0);
+        assertEquals(0, run.messages().get("inFlightAtEnd"), "every bid, response and payment arrived long ago");
     }
 
     /**

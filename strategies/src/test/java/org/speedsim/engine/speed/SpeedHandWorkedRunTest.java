@@ -2,7 +2,10 @@ package org.speedsim.engine.speed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,7 @@ import org.speedsim.engine.swarm.RunResult;
 import org.speedsim.engine.swarm.Swarm;
 import org.speedsim.engine.swarm.SwarmConfig;
 import org.speedsim.engine.swarm.SwarmExtension;
+import org.speedsim.engine.swarm.TimeSeries;
 import org.speedsim.strategies.auction.UniformPriceAuction;
 import org.speedsim.strategies.picking.RarestFirstPicker;
 import org.speedsim.strategies.seeding.Seeding;
@@ -128,6 +132,25 @@ class SpeedHandWorkedRunTest {
         assertEquals(0L, messages.get("latencyMaxMicros"));
         assertEquals(0L, messages.get("delayed"), "instant messages are never scheduled");
         assertEquals(0, messages.get("inFlightAtEnd"));
+        assertEquals(PIECES * 256 * 1024, run.speed().pricedBytes(), "every piece was priced");
+        assertEquals(messages.get("totalBytes"), tokens.get("overheadBytes"));
+        assertEquals(r.peers().stream().mapToLong(PeerRecord::messageBytes).sum(), tokens.get("overheadBytes"));
+        // the time series: the one sold slot's price is the reserve in every interval that sold it; the ledger's
+        // columns follow its payments
+        TimeSeries ts = r.timeSeries();
+        int sold = 0;
+        for (int row = 0; row < ts.size(); row++) {
+            if (ts.get(row, "slots_sold") > 0) {
+                sold++;
+                assertEquals(2_000.0, ts.get(row, "clearing_price_nano_per_kib"), "row " + row);
+            } else {
+                assertEquals(0.0, ts.get(row, "clearing_price_nano_per_kib"), "row " + row);
+            }
+        }
+        assertTrue(sold > 0);
+        assertEquals((double) total, ts.get(ts.size() - 1, "tokens_paid_ubtt"), "settled by the last sample");
+        assertEquals(0.0, ts.get(ts.size() - 1, "open_channels"), "both channels closed by the end");
+        assertEquals(2L, tokens.get("ledger_channels_opened"));
     }
 
     /**
@@ -200,5 +223,45 @@ class SpeedHandWorkedRunTest {
         Run logged = run(fixedBidder(), fixedBidder());
         assertEquals(List.of(), TokenAudit.check(logged.speed(), logged.result().peers()));
         run(fixedBidder(), fixedBidder(), SpeedConfig.INSTANT, true, false);
+    }
+
+    /**
+     * A bidding strategy sees, at each decision, the bid it last decided and when: none (NO_BID, at -1) before its
+     * first, then each earlier decision in turn.
+     */
+    @Test
+    void aBidderSeesItsLastBidAndWhenItWasDecided() {
+        List<long[]> asked = new ArrayList<>(); // now, lastBid, lastBidAt
+        BiddingStrategy.Factory recording = (peer, rng) -> ctx -> {
+            asked.add(new long[] {ctx.now(), ctx.lastBid(), ctx.lastBidAt()});
+            return 5_000;
+        };
+        run(SpeedSettings.honest(recording, new UniformPriceAuction(), new Distribution.Fixed(AIRDROP))
+                .withReserve(2_000), fixedBidder());
+        assertTrue(asked.size() >= PIECES, "asked at joining and after each piece: " + asked.size());
+        assertEquals(BiddingStrategy.NO_BID, asked.get(0)[1]);
+        assertEquals(-1, asked.get(0)[2]);
+        for (int k = 1; k < asked.size(); k++) {
+            assertEquals(5_000, asked.get(k)[1], "decision " + k);
+            assertEquals(asked.get(k - 1)[0], asked.get(k)[2], "decision " + k);
+        }
+    }
+
+    /** A client declared Speed without Speed settings is refused by name when the run starts. */
+    @Test
+    void aSpeedClientWithoutSettingsIsRefused() {
+        SpeedConfig speed = new SpeedConfig(new LedgerConfig(2 * S, 20, 600 * S, SignatureMode.ACCOUNTING), 4,
+                8 * S, 2, 300 * S, 60 * S, true, true, SpeedConfig.INSTANT);
+        ClientSpec bare = new ClientSpec("bare", 1.0, true, peer -> view -> { }, RarestFirstPicker::new,
+                Seeding.leaveAtOnce(), null);
+        SwarmConfig config = SwarmConfig.builder("bare").seed(3)
+                .file(new FileSpec(PIECES * 256 * 1024, 256 * 1024))
+                .peerClasses(List.of(new PeerClass("fibre", 1.0, new Distribution.Fixed(1e6),
+                        new Distribution.Fixed(8e6))))
+                .clients(List.of(bare)).arrivals(new ArrivalProcess.FlashCrowd(1, S, 0))
+                .durationMicros(10 * S).sampleIntervalMicros(5 * S)
+                .extensions(List.of(SpeedExtension.factory(speed))).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Swarm(config).run());
+        assertEquals("Speed client 'bare' has no Speed settings", e.getMessage());
     }
 }

@@ -200,6 +200,9 @@ class SpeedMessageLatencyTest {
                         + (Long) m.get("bidResponseBytes") + (Long) m.get("paymentBytes");
                 assertEquals(r.summary().overheadBytes(), perPeer, "seed " + seed + " " + m);
                 assertEquals(kinds, perPeer, "seed " + seed + " " + m);
+                assertEquals(perPeer, SpeedSwarmConservationTest.tokens(r).get("overheadBytes"),
+                        "the extension's own total, seed " + seed);
+                assertEquals(kinds, m.get("totalBytes"));
                 for (PeerRecord p : r.peers()) {
                     if (p.client().equals("legacy")) {
                         assertEquals(0, p.messageBytes(), "a legacy peer sends no Speed message");
@@ -210,6 +213,13 @@ class SpeedMessageLatencyTest {
             Map<String, Object> zero = (Map<String, Object>) instant.summary().extra().get("speedMessages");
             assertEquals(0L, zero.get("delayed"));
             assertEquals(0L, zero.get("pieceStartsAwaitingBidResponse"));
+            // with 200 ms messages a provider waits for payments and bid responses before starting pieces
+            @SuppressWarnings("unchecked")
+            Map<String, Object> late = (Map<String, Object>) slow.summary().extra().get("speedMessages");
+            assertTrue((Long) late.get("pieceStartsAwaitingBidResponse") > 0, "seed " + seed + " " + late);
+            assertTrue((Long) SpeedSwarmConservationTest.tokens(slow).get("uploadStalls") > 0, "seed " + seed);
+            assertEquals((Long) late.get("bids") + (Long) late.get("bidResponses") + (Long) late.get("payments"),
+                    late.get("delayed"), "every bid, response and payment travels; handshakes are not modelled");
         }
     }
 }

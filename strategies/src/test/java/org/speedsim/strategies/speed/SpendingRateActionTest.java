@@ -32,6 +32,7 @@ import org.speedsim.strategies.bidding.AutoBid;
  * there and then, equal to the white paper's formula at the new rate (computed here by hand from the balance and the
  * remaining bytes the strategy saw); peers of the other client do not; afterwards the pacing rules hold again: no two
  * bids of a peer less than a minute apart and none that moves less than 10 % from the last, except at the action.
+ * Every online peer of the client took the new rate, and one joining later bids at it from its first bid.
  */
 class SpendingRateActionTest {
 
@@ -121,6 +122,22 @@ class SpendingRateActionTest {
             }
         }
         assertTrue(changed >= 3, "several leechers of the named client were bidding at the action: " + changed);
+        // every online peer of the named client took the new rate (seeds too, though they do not bid), and each
+        // peer of it arriving later starts at the new rate
+        long online = r.peers().stream().filter(p -> p.client().equals("speed") && p.arrivalMicros() <= AT
+                && (p.departureMicros() < 0 || p.departureMicros() > AT)).count();
+        assertEquals(online, ((java.util.Map<?, ?>) r.summary().extra().get("tokens")).get("spendingRateChanges"));
+        int joiners = 0;
+        for (var e : SENT.entrySet()) {
+            var peer = r.peers().get(e.getKey());
+            if (peer.client().equals("speed") && peer.arrivalMicros() > AT && !e.getValue().isEmpty()) {
+                Sent first = e.getValue().get(0);
+                assertEquals(formulaAtPointThree(first.balance(), first.remaining()), first.bid(),
+                        "peer " + e.getKey() + " joined after the action");
+                joiners++;
+            }
+        }
+        assertTrue(joiners >= 1, "a peer of the named client joined after the action");
         assertTrue(untouched >= 3, "several of the other client were too: " + untouched);
     }
 }
