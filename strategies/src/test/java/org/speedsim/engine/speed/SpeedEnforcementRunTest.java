@@ -175,7 +175,8 @@ class SpeedEnforcementRunTest {
     }
 
     /**
-     * Two seeds sell a file of 64 pieces to a leecher that stays on as a seed (both rechoke while it downloads). When it completes it drops both connections and all three
+     * Two seeds sell a file of 64 pieces to a leecher that stays on as a seed (both rechoke while it downloads; an escrow
+     * of 64 pieces puts each seed's payments on one channel, channels 0 and 1). When it completes it drops both connections and all three
      * stay online; the seed that sent the last piece closes its channel when that payment arrives, and the other,
      * which accepted its last payment earlier, closes the channel it holds at that instant too (not 60 s before the
      * channel's 600 s timeout, long after this 120 s run). So at the end everything accepted is settled, nothing is
@@ -184,7 +185,7 @@ class SpeedEnforcementRunTest {
      */
     @Test
     void bothSeedsCloseTheirChannelsWhenTheConnectionsEndThoughAllStayOnline() {
-        SpeedConfig speed = new SpeedConfig(new LedgerConfig(2 * S, 20, 600 * S, SignatureMode.ACCOUNTING), 4,
+        SpeedConfig speed = new SpeedConfig(new LedgerConfig(2 * S, 20, 600 * S, SignatureMode.ACCOUNTING), 64,
                 8 * S, 2, 300 * S, 60 * S, true, true, SpeedConfig.INSTANT);
         Run run = run(fixedBidder(), Seeding.forever(), speed, 120 * S, 8 * PIECES, 2);
         PeerRecord leecher = run.peer("leecher");
