@@ -109,6 +109,13 @@ class SpeedEnforcementRunTest {
 
     private static Run run(SpeedSettings leecher, SeedingBehaviour.Factory leecherSeeding, SpeedConfig speed,
             long duration, long pieces, int seeds, double uplinkBytesPerSecond, long seedStay) {
+        return run(leecher, leecherSeeding, speed, duration, pieces, seeds, uplinkBytesPerSecond, seedStay,
+                new ArrivalProcess.FlashCrowd(1, S, 0));
+    }
+
+    private static Run run(SpeedSettings leecher, SeedingBehaviour.Factory leecherSeeding, SpeedConfig speed,
+            long duration, long pieces, int seeds, double uplinkBytesPerSecond, long seedStay,
+            ArrivalProcess arrivals) {
         List<ClientSpec> clients = List.of(
                 ClientSpec.speedClient("leecher", 1.0, RarestFirstPicker::new, leecherSeeding, leecher),
                 ClientSpec.speedClient("seeder", 0.0, RarestFirstPicker::new, Seeding.forever(), fixedBidder()));
@@ -118,7 +125,7 @@ class SpeedEnforcementRunTest {
                 .file(new FileSpec(pieces * 256 * 1024, 256 * 1024))
                 .peerClasses(List.of(new PeerClass("fibre", 1.0, new Distribution.Fixed(uplinkBytesPerSecond),
                         new Distribution.Fixed(8e6))))
-                .clients(clients).arrivals(new ArrivalProcess.FlashCrowd(1, S, 0))
+                .clients(clients).arrivals(arrivals)
                 .initialSeeds(List.of(new InitialSeeds(seeds, "fibre", "seeder", seedStay)))
                 .durationMicros(duration).sampleIntervalMicros(30 * S).extensions(List.of(factory)).build();
         Recorder trace = new Recorder();
@@ -185,8 +192,21 @@ class SpeedEnforcementRunTest {
      */
     @Test
     void bothSeedsCloseTheirChannelsWhenTheConnectionsEndThoughAllStayOnline() {
+        bothSeedsClose(SpeedConfig.INSTANT);
+    }
+
+    /**
+     * As above with 50 ms messages: the last payments are still travelling when the connections end, and each seed
+     * closes its channel when the payment arrives (the connection is gone and nothing else is on its way).
+     */
+    @Test
+    void bothSeedsCloseWhenTheLastPaymentsArriveAfterTheConnectionsEnded() {
+        bothSeedsClose(new Distribution.Fixed(50 * MS));
+    }
+
+    private static void bothSeedsClose(Distribution latency) {
         SpeedConfig speed = new SpeedConfig(new LedgerConfig(2 * S, 20, 600 * S, SignatureMode.ACCOUNTING), 64,
-                8 * S, 2, 300 * S, 60 * S, true, true, SpeedConfig.INSTANT);
+                8 * S, 2, 300 * S, 60 * S, true, true, latency);
         Run run = run(fixedBidder(), Seeding.forever(), speed, 120 * S, 8 * PIECES, 2);
         PeerRecord leecher = run.peer("leecher");
         assertEquals(-1, leecher.departureMicros(), "the leecher stayed on as a seed");
@@ -294,11 +314,42 @@ class SpeedEnforcementRunTest {
             assertTrue(seed.tokensEarned() > 0, "stay " + stay);
             assertEquals(seed.tokensEarned(), seed.tokensEarnedSettled(), "stay " + stay);
             assertEquals(0L, run.tokens().get("acceptedRefunded"), "stay " + stay);
+            assertEquals(List.of(), TokenAudit.check(run.speed(), run.result().peers()), "stay " + stay);
             boolean onItsWay = run.events("speed-payment").stream()
                     .anyMatch(e -> (Long) e[1] < stay && (Long) e[1] > stay - 50 * MS);
             travelling += onItsWay ? 1 : 0;
         }
         assertTrue(travelling >= 2, "runs where the seed left with a payment on its way: " + travelling);
+    }
+
+    /**
+     * Two leechers come one after the other, 40 s apart (four of the seed's 10 s choking rounds), the second after the
+     * first has completed and left: with 50 ms messages, the second's exchange with the seed (bids, the sold slot, its
+     * bid response, payments, the channel's close) runs on the pair records the first one freed, and it goes exactly
+     * as the first's did, shifted by 40 s: the same download time, the same tokens spent, all of them settled.
+     */
+    @Test
+    void aSecondLeecherOnTheFreedPairRecordsIsServedExactlyAsTheFirst() {
+        SpeedConfig speed = new SpeedConfig(new LedgerConfig(2 * S, 20, 600 * S, SignatureMode.ACCOUNTING), 4,
+                8 * S, 2, 300 * S, 60 * S, true, true, new Distribution.Fixed(50 * MS));
+        Run run = run(fixedBidder(), Seeding.leaveAtOnce(), speed, 700 * S, PIECES, 1, 1e6, Long.MAX_VALUE,
+                new ArrivalProcess.Explicit(new long[] {S, 41 * S}));
+        List<PeerRecord> leechers = run.result().peers().stream().filter(p -> p.client().equals("leecher")).toList();
+        assertEquals(2, leechers.size());
+        PeerRecord first = leechers.get(0);
+        PeerRecord second = leechers.get(1);
+        assertTrue(first.departureMicros() > 0 && first.departureMicros() < second.arrivalMicros(),
+                "the first left before the second came");
+        assertEquals(first.completionMicros() - first.arrivalMicros(),
+                second.completionMicros() - second.arrivalMicros(), "the same download time");
+        assertTrue(first.tokensSpent() >= 7 * PIECE_COST, "the first paid for its pieces: " + first.tokensSpent());
+        assertEquals(first.tokensSpent(), second.tokensSpent(), "the same tokens spent");
+        PeerRecord seed = run.peer("seeder");
+        assertEquals(first.tokensSpent() + second.tokensSpent(), seed.tokensEarned());
+        assertEquals(seed.tokensEarned(), seed.tokensEarnedSettled());
+        assertEquals(0, run.speed().exposureViolations());
+        assertEquals(0, run.speed().paymentFailures());
+        assertEquals(List.of(), TokenAudit.check(run.speed(), run.result().peers()));
     }
 
     /** A copy of {@code p} with other token figures and departure. */

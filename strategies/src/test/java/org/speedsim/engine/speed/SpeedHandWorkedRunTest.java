@@ -175,6 +175,8 @@ class SpeedHandWorkedRunTest {
     void aBadDataSeedIsBannedAndNeverPaid() {
         Run run = run(fixedBidder(), fixedBidder().withBadData(true));
         assertEquals(1, run.speed().badDataBans());
+        long bad = (Long) ((Map<?, ?>) run.result().summary().extra().get("tokens")).get("badPieces");
+        assertTrue(bad >= 1 && bad <= PIECES, "the pieces that failed verification before the ban: " + bad);
         assertEquals(0, run.speed().chargedTotal());
         assertEquals(0, run.peer("seeder").tokensEarned());
         assertEquals(AIRDROP, run.speed().ledger().balance(run.peer("leecher").peer()));
@@ -263,5 +265,46 @@ class SpeedHandWorkedRunTest {
                 .extensions(List.of(SpeedExtension.factory(speed))).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Swarm(config).run());
         assertEquals("Speed client 'bare' has no Speed settings", e.getMessage());
+    }
+
+    /** A bidding strategy that answers a negative bid other than NO_CHANGE stops the run, naming the peer. */
+    @Test
+    void aNegativeBidIsRefused() {
+        BiddingStrategy.Factory negative = (peer, rng) -> ctx -> -5;
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> run(SpeedSettings.honest(negative,
+                new UniformPriceAuction(), new Distribution.Fixed(AIRDROP)).withReserve(2_000), fixedBidder()));
+        assertTrue(e.getMessage().matches("bidding strategy of peer \\d+ answered -5"), e.getMessage());
+    }
+
+    /**
+     * A leecher's strategy is asked at each of its choking rounds, 10 s apart, also while it gets no piece (here a
+     * non-payer banned after two unpaid pieces); a seed's strategy is never asked.
+     */
+    @Test
+    void aLeecherIsAskedAtEveryChokingRoundAndASeedNever() {
+        List<Long> leecherAsked = new ArrayList<>();
+        List<Long> seedAsked = new ArrayList<>();
+        BiddingStrategy.Factory leecher = (peer, rng) -> ctx -> {
+            leecherAsked.add(ctx.now());
+            return 5_000;
+        };
+        BiddingStrategy.Factory seed = (peer, rng) -> ctx -> {
+            seedAsked.add(ctx.now());
+            return 5_000;
+        };
+        Run run = run(SpeedSettings.honest(leecher, new UniformPriceAuction(), new Distribution.Fixed(AIRDROP))
+                        .withReserve(2_000).withNonPayer(true),
+                SpeedSettings.honest(seed, new UniformPriceAuction(), new Distribution.Fixed(AIRDROP))
+                        .withReserve(2_000));
+        assertEquals(1, run.speed().paymentBans());
+        assertEquals(List.of(), seedAsked);
+        PeerRecord l = run.peer("leecher");
+        assertTrue(l.completionMicros() < 0, "the banned leecher never completed");
+        // from a minute in (well after the ban) to the end, one ask per 10 s round and no other
+        List<Long> late = leecherAsked.stream().filter(t -> t >= 60 * S).toList();
+        assertEquals(6, late.size(), "rounds in [60 s, 120 s): " + late);
+        for (int k = 1; k < late.size(); k++) {
+            assertEquals(10 * S, late.get(k) - late.get(k - 1), late.toString());
+        }
     }
 }

@@ -250,4 +250,20 @@ class BiddingStrategiesTest {
         assertEquals(false, fixed.setSpendingRate(0.5));
         assertEquals(5_000, fixed.nextBid(new FakeBidContext(0, 1_000, 1_024)));
     }
+
+    /** A shader re-bids its fraction of the formula at once when the user changes its rate, and not for the same rate. */
+    @Test
+    void aBidShaderReBidsAtOnceWhenTheUserChangesTheRate() {
+        BidShader bid = new BidShader(1.0, 0.5);
+        FakeBidContext ctx = new FakeBidContext(0, 1000, THOUSAND_KIB);
+        assertEquals(500, ctx.ask(bid), "half of the formula's 1000");
+        ctx.now = SECOND;
+        assertEquals(true, bid.setSpendingRate(0.8));
+        assertEquals(400, ctx.ask(bid), "half of 800, a second after the last bid: the pacing is waived");
+        ctx.now = 2 * SECOND;
+        assertEquals(true, bid.setSpendingRate(0.8));
+        ctx.balance = 4000;
+        assertEquals(NO_CHANGE, ctx.ask(bid), "the same rate again is no change, so the minute still counts");
+        assertThrows(IllegalArgumentException.class, () -> bid.setSpendingRate(1.5));
+    }
 }

@@ -67,6 +67,10 @@ class SpendingRateActionTest {
     }
 
     static SwarmConfig swarm() {
+        return swarm(new TimedAction.SetSpendingRate(AT, "speed", null, 0.3));
+    }
+
+    static SwarmConfig swarm(TimedAction.SetSpendingRate action) {
         SpeedSettings s = SpeedSettings.honest(recorded(1.0), new UniformPriceAuction(),
                 new Distribution.Uniform(1e6, 5e6)).withReserve(1000);
         List<ClientSpec> clients = List.of(
@@ -78,7 +82,7 @@ class SpendingRateActionTest {
                 List.of(new InitialSeeds(1, "dsl", "origin", Long.MAX_VALUE)), 20 * MIN,
                 SpeedSwarms.speedConfig(SignatureMode.ACCOUNTING, false), false);
         return base.toBuilder().replication(0).stopWhenAllComplete(false)
-                .actions(List.of(new TimedAction.SetSpendingRate(AT, "speed", null, 0.3))).build();
+                .actions(List.of(action)).build();
     }
 
     /** floor(rate * balance * 1000 / ceil(remaining / 1024)) nano-BTT per KiB, rate 0.3. */
@@ -139,5 +143,38 @@ class SpendingRateActionTest {
         }
         assertTrue(joiners >= 1, "a peer of the named client joined after the action");
         assertTrue(untouched >= 3, "several of the other client were too: " + untouched);
+    }
+
+    /**
+     * An action naming a peer class instead of a client reaches the online Speed peers of that class in every client:
+     * its leechers re-bid at the action's instant at the new rate, the other class's do not.
+     */
+    @Test
+    void aRateChangeForAPeerClassReachesThatClassInEveryClient() {
+        SENT.clear();
+        RunResult r = new Swarm(swarm(new TimedAction.SetSpendingRate(AT, null, "fibre", 0.3))).run();
+        int changed = 0;
+        int untouched = 0;
+        for (var e : SENT.entrySet()) {
+            var peer = r.peers().get(e.getKey());
+            List<Sent> bids = e.getValue();
+            boolean leechingAtAt = !bids.isEmpty() && bids.get(0).at() < AT
+                    && (peer.completionMicros() < 0 || peer.completionMicros() > AT);
+            Sent atAction = bids.stream().filter(b -> b.at() == AT).findFirst().orElse(null);
+            String at = "peer " + e.getKey() + " (" + peer.peerClass() + ") bids " + bids;
+            if (peer.peerClass().equals("fibre") && leechingAtAt) {
+                assertTrue(atAction != null, "a bid at the action's instant; " + at);
+                assertEquals(formulaAtPointThree(atAction.balance(), atAction.remaining()), atAction.bid(), at);
+                changed++;
+            } else if (leechingAtAt) {
+                assertTrue(atAction == null, "no re-bid outside the named class; " + at);
+                untouched++;
+            }
+        }
+        long online = r.peers().stream().filter(p -> !p.client().equals("origin") && p.peerClass().equals("fibre")
+                && p.arrivalMicros() <= AT && (p.departureMicros() < 0 || p.departureMicros() > AT)).count();
+        assertEquals(online, ((java.util.Map<?, ?>) r.summary().extra().get("tokens")).get("spendingRateChanges"));
+        assertTrue(changed >= 1 && untouched >= 3, "fibre leechers re-bid: " + changed + ", dsl ones not: "
+                + untouched);
     }
 }
