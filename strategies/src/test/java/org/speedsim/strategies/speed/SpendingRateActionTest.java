@@ -146,8 +146,8 @@ class SpendingRateActionTest {
     }
 
     /**
-     * An action naming a peer class instead of a client reaches the online Speed peers of that class in every client:
-     * its leechers re-bid at the action's instant at the new rate, the other class's do not.
+     * An action naming a peer class instead of a client reaches the online Speed peers of that class, whatever their
+     * client: its leechers re-bid at the action's instant at the new rate, the other class's do not.
      */
     @Test
     void aRateChangeForAPeerClassReachesThatClassInEveryClient() {
