@@ -89,45 +89,55 @@ class SpeedEnforcementRunTest {
             long duration) {
         SpeedConfig speed = new SpeedConfig(new LedgerConfig(2 * S, 20, 600 * S, SignatureMode.ACCOUNTING), 4,
                 paymentTimeout, failuresBeforeBan, 300 * S, 60 * S, true, true, latency);
-        return run(leecher, Seeding.leaveAtOnce(), speed, duration, PIECES);
+        return run(leecher, Seeding.leaveAtOnce(), speed, Setup.lasting(duration));
     }
 
-    private static Run run(SpeedSettings leecher, SeedingBehaviour.Factory leecherSeeding, SpeedConfig speed,
-            long duration, long pieces) {
-        return run(leecher, leecherSeeding, speed, duration, pieces, 1);
-    }
-
-    private static Run run(SpeedSettings leecher, SeedingBehaviour.Factory leecherSeeding, SpeedConfig speed,
-            long duration, long pieces, int seeds) {
-        return run(leecher, leecherSeeding, speed, duration, pieces, seeds, 1e6);
-    }
-
-    private static Run run(SpeedSettings leecher, SeedingBehaviour.Factory leecherSeeding, SpeedConfig speed,
-            long duration, long pieces, int seeds, double uplinkBytesPerSecond) {
-        return run(leecher, leecherSeeding, speed, duration, pieces, seeds, uplinkBytesPerSecond, Long.MAX_VALUE);
-    }
-
-    private static Run run(SpeedSettings leecher, SeedingBehaviour.Factory leecherSeeding, SpeedConfig speed,
-            long duration, long pieces, int seeds, double uplinkBytesPerSecond, long seedStay) {
-        return run(leecher, leecherSeeding, speed, duration, pieces, seeds, uplinkBytesPerSecond, seedStay,
-                new ArrivalProcess.FlashCrowd(1, S, 0));
-    }
-
-    private static Run run(SpeedSettings leecher, SeedingBehaviour.Factory leecherSeeding, SpeedConfig speed,
-            long duration, long pieces, int seeds, double uplinkBytesPerSecond, long seedStay,
+    /**
+     * The swarm around the leecher: run length, file size in pieces, the seeds (count, uplink, when they leave) and
+     * the leechers' arrivals; {@link #lasting} gives one leecher arriving in the first second, one seed of 1 MB/s
+     * staying to the end and the 8-piece file.
+     */
+    private record Setup(long duration, long pieces, int seeds, double uplink, long seedStay,
             ArrivalProcess arrivals) {
+        static Setup lasting(long duration) {
+            return new Setup(duration, PIECES, 1, 1e6, Long.MAX_VALUE, new ArrivalProcess.FlashCrowd(1, S, 0));
+        }
+
+        Setup pieces(long n) {
+            return new Setup(duration, n, seeds, uplink, seedStay, arrivals);
+        }
+
+        Setup seeds(int n) {
+            return new Setup(duration, pieces, n, uplink, seedStay, arrivals);
+        }
+
+        Setup uplink(double bytesPerSecond) {
+            return new Setup(duration, pieces, seeds, bytesPerSecond, seedStay, arrivals);
+        }
+
+        Setup seedStay(long leaveAtMicros) {
+            return new Setup(duration, pieces, seeds, uplink, leaveAtMicros, arrivals);
+        }
+
+        Setup arrivals(ArrivalProcess process) {
+            return new Setup(duration, pieces, seeds, uplink, seedStay, process);
+        }
+    }
+
+    private static Run run(SpeedSettings leecher, SeedingBehaviour.Factory leecherSeeding, SpeedConfig speed,
+            Setup setup) {
         List<ClientSpec> clients = List.of(
                 ClientSpec.speedClient("leecher", 1.0, RarestFirstPicker::new, leecherSeeding, leecher),
                 ClientSpec.speedClient("seeder", 0.0, RarestFirstPicker::new, Seeding.forever(), fixedBidder()));
         SpeedExtension[] made = new SpeedExtension[1];
         SwarmExtension.Factory factory = control -> made[0] = new SpeedExtension(control, speed);
         SwarmConfig config = SwarmConfig.builder("enforcement").seed(3)
-                .file(new FileSpec(pieces * 256 * 1024, 256 * 1024))
-                .peerClasses(List.of(new PeerClass("fibre", 1.0, new Distribution.Fixed(uplinkBytesPerSecond),
+                .file(new FileSpec(setup.pieces() * 256 * 1024, 256 * 1024))
+                .peerClasses(List.of(new PeerClass("fibre", 1.0, new Distribution.Fixed(setup.uplink()),
                         new Distribution.Fixed(8e6))))
-                .clients(clients).arrivals(arrivals)
-                .initialSeeds(List.of(new InitialSeeds(seeds, "fibre", "seeder", seedStay)))
-                .durationMicros(duration).sampleIntervalMicros(30 * S).extensions(List.of(factory)).build();
+                .clients(clients).arrivals(setup.arrivals())
+                .initialSeeds(List.of(new InitialSeeds(setup.seeds(), "fibre", "seeder", setup.seedStay())))
+                .durationMicros(setup.duration()).sampleIntervalMicros(30 * S).extensions(List.of(factory)).build();
         Recorder trace = new Recorder();
         RunResult r = new Swarm(config).trace(trace).run();
         return new Run(made[0], r, trace.events);
@@ -207,7 +217,7 @@ class SpeedEnforcementRunTest {
     private static void bothSeedsClose(Distribution latency) {
         SpeedConfig speed = new SpeedConfig(new LedgerConfig(2 * S, 20, 600 * S, SignatureMode.ACCOUNTING), 64,
                 8 * S, 2, 300 * S, 60 * S, true, true, latency);
-        Run run = run(fixedBidder(), Seeding.forever(), speed, 120 * S, 8 * PIECES, 2);
+        Run run = run(fixedBidder(), Seeding.forever(), speed, Setup.lasting(120 * S).pieces(8 * PIECES).seeds(2));
         PeerRecord leecher = run.peer("leecher");
         assertEquals(-1, leecher.departureMicros(), "the leecher stayed on as a seed");
         assertTrue(leecher.completionMicros() > 0);
@@ -242,7 +252,7 @@ class SpeedEnforcementRunTest {
     void theLastUnpaidPieceOfANonPayerThatStaysIsWrittenOffAfterTheDisconnection() {
         SpeedConfig speed = new SpeedConfig(new LedgerConfig(2 * S, 20, 600 * S, SignatureMode.ACCOUNTING), 4,
                 8 * S, 100, 300 * S, 60 * S, true, true, SpeedConfig.INSTANT);
-        Run run = run(fixedBidder().withNonPayer(true), Seeding.forever(), speed, 1_200 * S, PIECES);
+        Run run = run(fixedBidder().withNonPayer(true), Seeding.forever(), speed, Setup.lasting(1_200 * S));
         PeerRecord leecher = run.peer("leecher");
         assertEquals(-1, leecher.departureMicros());
         assertEquals(PIECES * PIECE_COST, run.speed().chargedTotal());
@@ -266,7 +276,7 @@ class SpeedEnforcementRunTest {
     void aPayerLeavesAChannelBeforeTheProvidersCloseMargin() {
         SpeedConfig speed = new SpeedConfig(new LedgerConfig(2 * S, 20, 100 * S, SignatureMode.ACCOUNTING), 8,
                 30 * S, 3, 300 * S, 20 * S, true, true, SpeedConfig.INSTANT);
-        Run run = run(fixedBidder(), Seeding.leaveAtOnce(), speed, 400 * S, PIECES, 1, 2e4);
+        Run run = run(fixedBidder(), Seeding.leaveAtOnce(), speed, Setup.lasting(400 * S).uplink(2e4));
         PeerRecord seed = run.peer("seeder");
         assertTrue(run.peer("leecher").completionMicros() > 100 * S, "the download outlived a channel");
         assertEquals(PIECES * PIECE_COST, seed.tokensEarned());
@@ -308,7 +318,8 @@ class SpeedEnforcementRunTest {
         int travelling = 0;
         for (int k = 0; k < 20; k++) {
             long stay = 12 * S + k * 31 * MS;
-            Run run = run(fixedBidder(), Seeding.leaveAtOnce(), speed, 700 * S, 8 * PIECES, 1, 1e6, stay);
+            Run run = run(fixedBidder(), Seeding.leaveAtOnce(), speed,
+                    Setup.lasting(700 * S).pieces(8 * PIECES).seedStay(stay));
             PeerRecord seed = run.peer("seeder");
             assertEquals(stay, seed.departureMicros());
             assertTrue(seed.tokensEarned() > 0, "stay " + stay);
@@ -333,8 +344,8 @@ class SpeedEnforcementRunTest {
     void aSecondLeecherOnTheFreedPairRecordsIsServedExactlyAsTheFirst() {
         SpeedConfig speed = new SpeedConfig(new LedgerConfig(2 * S, 20, 600 * S, SignatureMode.ACCOUNTING), 4,
                 8 * S, 2, 300 * S, 60 * S, true, true, new Distribution.Fixed(50 * MS));
-        Run run = run(fixedBidder(), Seeding.leaveAtOnce(), speed, 700 * S, PIECES, 1, 1e6, Long.MAX_VALUE,
-                new ArrivalProcess.Explicit(new long[] {S, 41 * S}));
+        Run run = run(fixedBidder(), Seeding.leaveAtOnce(), speed,
+                Setup.lasting(700 * S).arrivals(new ArrivalProcess.Explicit(new long[] {S, 41 * S})));
         List<PeerRecord> leechers = run.result().peers().stream().filter(p -> p.client().equals("leecher")).toList();
         assertEquals(2, leechers.size());
         PeerRecord first = leechers.get(0);
@@ -442,7 +453,7 @@ class SpeedEnforcementRunTest {
     void aCloseTooLateForTheChannelTimeoutLosesWhatTheSeedAccepted() {
         SpeedConfig speed = new SpeedConfig(new LedgerConfig(2 * S, 0.01, 100 * S, SignatureMode.ACCOUNTING), 4,
                 8 * S, 3, 300 * S, 20 * S, true, true, SpeedConfig.INSTANT);
-        Run run = run(fixedBidder(), Seeding.leaveAtOnce(), speed, 1_000 * S, PIECES);
+        Run run = run(fixedBidder(), Seeding.leaveAtOnce(), speed, Setup.lasting(1_000 * S));
         Map<String, Object> tokens = run.tokens();
         PeerRecord seed = run.peer("seeder");
         long lost = (Long) tokens.get("acceptedRefunded");
