@@ -87,9 +87,18 @@ class SpeedEnforcementRunTest {
     /** One seed and one leecher; the leecher leaves as soon as it completes. */
     private static Run run(SpeedSettings leecher, long paymentTimeout, int failuresBeforeBan, Distribution latency,
             long duration) {
-        SpeedConfig speed = new SpeedConfig(new LedgerConfig(2 * S, 20, 600 * S, SignatureMode.ACCOUNTING), 4,
+        return run(leecher, Seeding.leaveAtOnce(), speed(4, paymentTimeout, failuresBeforeBan, latency),
+                Setup.lasting(duration));
+    }
+
+    /**
+     * The tests' usual Speed configuration: a ledger of 2 s blocks, 20 transactions per second and 600 s channels; a
+     * 300 s ban and a 60 s close margin; messages encoded and every ledger operation checked.
+     */
+    private static SpeedConfig speed(int escrowPieces, long paymentTimeout, int failuresBeforeBan,
+            Distribution latency) {
+        return new SpeedConfig(new LedgerConfig(2 * S, 20, 600 * S, SignatureMode.ACCOUNTING), escrowPieces,
                 paymentTimeout, failuresBeforeBan, 300 * S, 60 * S, true, true, latency);
-        return run(leecher, Seeding.leaveAtOnce(), speed, Setup.lasting(duration));
     }
 
     /**
@@ -215,8 +224,7 @@ class SpeedEnforcementRunTest {
     }
 
     private static void bothSeedsClose(Distribution latency) {
-        SpeedConfig speed = new SpeedConfig(new LedgerConfig(2 * S, 20, 600 * S, SignatureMode.ACCOUNTING), 64,
-                8 * S, 2, 300 * S, 60 * S, true, true, latency);
+        SpeedConfig speed = speed(64, 8 * S, 2, latency);
         Run run = run(fixedBidder(), Seeding.forever(), speed, Setup.lasting(120 * S).pieces(8 * PIECES).seeds(2));
         PeerRecord leecher = run.peer("leecher");
         assertEquals(-1, leecher.departureMicros(), "the leecher stayed on as a seed");
@@ -250,8 +258,7 @@ class SpeedEnforcementRunTest {
      */
     @Test
     void theLastUnpaidPieceOfANonPayerThatStaysIsWrittenOffAfterTheDisconnection() {
-        SpeedConfig speed = new SpeedConfig(new LedgerConfig(2 * S, 20, 600 * S, SignatureMode.ACCOUNTING), 4,
-                8 * S, 100, 300 * S, 60 * S, true, true, SpeedConfig.INSTANT);
+        SpeedConfig speed = speed(4, 8 * S, 100, SpeedConfig.INSTANT);
         Run run = run(fixedBidder().withNonPayer(true), Seeding.forever(), speed, Setup.lasting(1_200 * S));
         PeerRecord leecher = run.peer("leecher");
         assertEquals(-1, leecher.departureMicros());
@@ -313,8 +320,7 @@ class SpeedEnforcementRunTest {
      */
     @Test
     void aSeedLeavingWithAPaymentOnItsWayClosesWhatItHolds() {
-        SpeedConfig speed = new SpeedConfig(new LedgerConfig(2 * S, 20, 600 * S, SignatureMode.ACCOUNTING), 4,
-                8 * S, 2, 300 * S, 60 * S, true, true, new Distribution.Fixed(50 * MS));
+        SpeedConfig speed = speed(4, 8 * S, 2, new Distribution.Fixed(50 * MS));
         int travelling = 0;
         for (int k = 0; k < 20; k++) {
             long stay = 12 * S + k * 31 * MS;
@@ -342,8 +348,7 @@ class SpeedEnforcementRunTest {
      */
     @Test
     void aSecondLeecherOnTheFreedPairRecordsIsServedExactlyAsTheFirst() {
-        SpeedConfig speed = new SpeedConfig(new LedgerConfig(2 * S, 20, 600 * S, SignatureMode.ACCOUNTING), 4,
-                8 * S, 2, 300 * S, 60 * S, true, true, new Distribution.Fixed(50 * MS));
+        SpeedConfig speed = speed(4, 8 * S, 2, new Distribution.Fixed(50 * MS));
         Run run = run(fixedBidder(), Seeding.leaveAtOnce(), speed,
                 Setup.lasting(700 * S).arrivals(new ArrivalProcess.Explicit(new long[] {S, 41 * S})));
         List<PeerRecord> leechers = run.result().peers().stream().filter(p -> p.client().equals("leecher")).toList();
